@@ -1,0 +1,49 @@
+package org.dualoffline.protocol;
+
+/**
+ * The issuer root: signs wallet certificates, sync acknowledgements (with limits) and load
+ * tokens. The backend holds one; tests make their own.
+ */
+public final class Issuer {
+    private final CryptoSuite suite;
+    private final byte[] privateKey;
+    private final byte[] publicKey;
+
+    public Issuer(CryptoSuite suite, byte[] privateKey, byte[] publicKey) {
+        this.suite = suite;
+        this.privateKey = privateKey.clone();
+        this.publicKey = publicKey.clone();
+    }
+
+    public static Issuer generate(java.security.SecureRandom random) {
+        CryptoSuite.KeyPair kp = P256Sha256.INSTANCE.generateKeyPair(random);
+        return new Issuer(P256Sha256.INSTANCE, kp.privateKey(), kp.publicKey());
+    }
+
+    public CryptoSuite suite() {
+        return suite;
+    }
+
+    public byte[] publicKey() {
+        return publicKey.clone();
+    }
+
+    public byte[] privateKey() {
+        return privateKey.clone();
+    }
+
+    public Certificate certify(WalletId walletId, FormFactor formFactor, byte[] walletPublicKey) {
+        Certificate unsigned = new Certificate(suite.id(), walletId, formFactor, walletPublicKey, new byte[0]);
+        return new Certificate(suite.id(), walletId, formFactor, walletPublicKey, suite.sign(privateKey, unsigned.body()));
+    }
+
+    public SyncAck acknowledge(WalletId walletId, long ackCounter, byte[] ackHash, Limits limits) {
+        SyncAck unsigned = new SyncAck(walletId, ackCounter, ackHash, limits, new byte[0]);
+        return new SyncAck(walletId, ackCounter, ackHash, limits, suite.sign(privateKey, unsigned.body()));
+    }
+
+    public LoadToken loadToken(WalletId walletId, long loadSeq, long amount) {
+        LoadToken unsigned = new LoadToken(walletId, loadSeq, amount, new byte[0]);
+        return new LoadToken(walletId, loadSeq, amount, suite.sign(privateKey, unsigned.body()));
+    }
+}

@@ -1,0 +1,150 @@
+package org.dualoffline.protocol;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.util.BigIntegers;
+
+/**
+ * Suite 0x01: ECDSA P-256 with SHA-256, DER signatures, uncompressed points; what the
+ * Java Card applet computes with ALG_ECDSA_SHA_256. Signing is deterministic (RFC 6979), so
+ * issuer objects are reproducible for a given key.
+ */
+public final class P256Sha256 implements CryptoSuite {
+    public static final int ID = 0x01;
+    public static final P256Sha256 INSTANCE = new P256Sha256();
+
+    private static final X9ECParameters CURVE = ECNamedCurveTable.getByName("secp256r1");
+    private static final ECDomainParameters DOMAIN =
+            new ECDomainParameters(CURVE.getCurve(), CURVE.getG(), CURVE.getN(), CURVE.getH());
+
+    private P256Sha256() {}
+
+    @Override
+    public int id() {
+        return ID;
+    }
+
+    @Override
+    public int publicKeyLength() {
+        return 65;
+    }
+
+    @Override
+    public byte[] hash(byte[] data) {
+        SHA256Digest d = new SHA256Digest();
+        d.update(data, 0, data.length);
+        byte[] out = new byte[32];
+        d.doFinal(out, 0);
+        return out;
+    }
+
+    @Override
+    public KeyPair generateKeyPair(SecureRandom random) {
+        BigInteger n = DOMAIN.getN();
+        BigInteger d;
+        do {
+            d = BigIntegers.createRandomBigInteger(256, random);
+        } while (d.signum() == 0 || d.compareTo(n) >= 0);
+        ECPoint q = new FixedPointCombMultiplier().multiply(DOMAIN.getG(), d).normalize();
+        return new KeyPair(BigIntegers.asUnsignedByteArray(32, d), q.getEncoded(false));
+    }
+
+    @Override
+    public byte[] sign(byte[] privateKey, byte[] data) {
+        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        signer.init(true, new ECPrivateKeyParameters(new BigInteger(1, privateKey), DOMAIN));
+        BigInteger[] rs = signer.generateSignature(hash(data));
+        BigInteger s = rs[1];
+        // Low-S form, as most verifiers and cards accept either.
+        if (s.compareTo(DOMAIN.getN().shiftRight(1)) > 0) {
+            s = DOMAIN.getN().subtract(s);
+        }
+        ASN1EncodableVector v = new ASN1EncodableVector();
+        v.add(new ASN1Integer(rs[0]));
+        v.add(new ASN1Integer(s));
+        try {
+            return new DERSequence(v).getEncoded("DER");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public boolean verify(byte[] publicKey, byte[] data, byte[] signature) {
+        try {
+            if (publicKey == null || publicKey.length != 65 || publicKey[0] != 0x04) {
+                return false;
+            }
+            BigInteger[] rs = decodeDer(signature);
+            if (rs == null) {
+                return false;
+            }
+            ECPoint q = CURVE.getCurve().decodePoint(publicKey);
+            ECDSASigner verifier = new ECDSASigner();
+            verifier.init(false, new ECPublicKeyParameters(q, DOMAIN));
+            return verifier.verifySignature(hash(data), rs[0], rs[1]);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Public key for an encoded private key. */
+    public byte[] publicKeyOf(byte[] privateKey) {
+        ECPoint q = new FixedPointCombMultiplier().multiply(DOMAIN.getG(), new BigInteger(1, privateKey)).normalize();
+        return q.getEncoded(false);
+    }
+
+    /** Length of a DER ECDSA signature at the start of {@code b} (from its header), or -1. */
+    public static int derLength(byte[] b, int off) {
+        if (b.length - off < 2 || b[off] != 0x30) {
+            return -1;
+        }
+        int len = b[off + 1] & 0xFF;
+        if (len >= 0x80) {
+            return -1;
+        }
+        return len + 2;
+    }
+
+    private static BigInteger[] decodeDer(byte[] sig) {
+        if (sig == null || sig.length < 8 || sig.length > 72 || derLength(sig, 0) != sig.length) {
+            return null;
+        }
+        try {
+            ASN1Primitive p = ASN1Primitive.fromByteArray(sig);
+            if (!(p instanceof ASN1Sequence seq) || seq.size() != 2) {
+                return null;
+            }
+            ASN1Encodable r = seq.getObjectAt(0);
+            ASN1Encodable s = seq.getObjectAt(1);
+            if (!(r instanceof ASN1Integer ri) || !(s instanceof ASN1Integer si)) {
+                return null;
+            }
+            BigInteger rv = ri.getPositiveValue();
+            BigInteger sv = si.getPositiveValue();
+            if (rv.signum() <= 0 || sv.signum() <= 0 || rv.compareTo(DOMAIN.getN()) >= 0 || sv.compareTo(DOMAIN.getN()) >= 0) {
+                return null;
+            }
+            return new BigInteger[] {rv, sv};
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
