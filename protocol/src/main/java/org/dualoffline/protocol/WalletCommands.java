@@ -96,6 +96,25 @@ public final class WalletCommands {
         return a;
     }
 
+    /** The command's name for traces ("PAY", "SELECT"), from its INS byte. */
+    public static String nameOf(int ins) {
+        return switch (ins & 0xFF) {
+            case 0xA4 -> "SELECT";
+            case INS_GET_STATUS -> "GET STATUS";
+            case INS_GET_CERTIFICATE -> "GET CERTIFICATE";
+            case INS_INITIALIZE -> "INITIALIZE";
+            case INS_PERSONALIZE -> "PERSONALIZE";
+            case INS_VERIFY_PIN -> "VERIFY PIN";
+            case INS_BEGIN_RECEIVE -> "BEGIN RECEIVE";
+            case INS_RECEIVE -> "RECEIVE";
+            case INS_PAY -> "PAY";
+            case INS_READ_RECORD -> "READ RECORD";
+            case INS_APPLY_SYNC_ACK -> "APPLY SYNC ACK";
+            case INS_LOAD -> "LOAD";
+            default -> String.format("INS %02X", ins & 0xFF);
+        };
+    }
+
     private static byte[] u32(long v) {
         byte[] b = new byte[4];
         Bytes.putU32(b, 0, v);

@@ -1,0 +1,107 @@
+package org.dualoffline.se;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javacard.framework.Applet;
+
+/**
+ * Where an applet's code comes from: a class on the harness's classpath (the reference wallet)
+ * or a class inside a vendor's jar. Each call to {@link #load()} gives the class to install.
+ */
+public final class AppletSource {
+    private final String className;
+    private final Path jar;
+    private final String description;
+
+    private AppletSource(String className, Path jar) {
+        this.className = className;
+        this.jar = jar;
+        this.description = jar == null ? className : className + " from " + jar.getFileName();
+    }
+
+    public static AppletSource ofClass(String className) {
+        return new AppletSource(requireName(className), null);
+    }
+
+    public static AppletSource fromJar(Path jar, String className) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("applet jar not found: " + jar.toAbsolutePath());
+        }
+        return new AppletSource(requireName(className), jar);
+    }
+
+    public String className() {
+        return className;
+    }
+
+    public String describe() {
+        return description;
+    }
+
+    /**
+     * Loads and checks the applet class in a class loader of its own (statics per SE); the
+     * message says what is wrong with a vendor's jar.
+     */
+    public Class<? extends Applet> load() {
+        ClassLoader parent = AppletSource.class.getClassLoader();
+        URL location;
+        try {
+            location = jar != null ? jar.toUri().toURL() : codeLocation(parent);
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("applet jar path is not usable: " + jar, e);
+        }
+        ClassLoader loader = new AppletClassLoader("applet:" + className, location, parent);
+        Class<?> c;
+        try {
+            c = Class.forName(className, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("applet class " + className + " not found"
+                    + (jar == null ? " on the classpath" : " in " + jar) + ": " + e, e);
+        }
+        if (!Applet.class.isAssignableFrom(c)) {
+            throw new IllegalArgumentException(className + " is not a javacard.framework.Applet");
+        }
+        return c.asSubclass(Applet.class);
+    }
+
+    /** Where the classpath applet's classes are (its jar or classes folder). */
+    private URL codeLocation(ClassLoader parent) {
+        String resource = className.replace('.', '/') + ".class";
+        URL url = parent.getResource(resource);
+        if (url == null) {
+            throw new IllegalArgumentException("applet class " + className + " not found on the classpath");
+        }
+        String s = url.toString();
+        try {
+            if (s.startsWith("jar:")) {
+                return new URL(s.substring(4, s.indexOf("!/")));
+            }
+            return new URL(s.substring(0, s.length() - resource.length()));
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("cannot locate the classes of " + className + ": " + s, e);
+        }
+    }
+
+    /** Size of the jar in bytes, or -1 for a classpath applet; for the device identity in reports. */
+    public long jarSize() {
+        try {
+            return jar == null ? -1 : Files.size(jar);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    public Path jar() {
+        return jar;
+    }
+
+    private static String requireName(String className) {
+        if (className == null || className.isBlank()) {
+            throw new IllegalArgumentException("applet class name is missing");
+        }
+        return className.trim();
+    }
+}

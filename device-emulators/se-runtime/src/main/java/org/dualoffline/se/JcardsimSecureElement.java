@@ -1,0 +1,124 @@
+package org.dualoffline.se;
+
+import com.licel.jcardsim.base.Simulator;
+import com.licel.jcardsim.base.SimulatorRuntime;
+import javacard.framework.AID;
+import javacard.framework.Applet;
+import org.dualoffline.protocol.Hex;
+
+/**
+ * A secure element emulated in-process by jcardsim: its own {@link SimulatorRuntime} (so
+ * selection, transient memory and transaction depth are per SE) with one applet installed.
+ *
+ * <p>Randomness: jcardsim's {@code RandomData} reads its seed from a system property when an
+ * applet allocates it, and is otherwise the same unseeded sequence in every SE, so every
+ * payee would issue the same challenges. Each SE is therefore installed with its own seed,
+ * derived from the run seed and the SE's name. jcardsim's EC key generation and ECDSA signing
+ * draw from the platform {@code SecureRandom}; keys and signatures differ between runs even
+ * when the seed is the same (outcomes do not).
+ */
+public final class JcardsimSecureElement implements CardTransport {
+    // WORKAROUND: jcardsim's RandomDataImpl reads this property in its constructor only.
+    private static final String SEED_PROPERTY = "com.licel.jcardsim.randomdata.seed";
+    private static final Object INSTALL_LOCK = new Object();
+
+    private final String name;
+    private final AppletSource source;
+    private final byte[] aid;
+    private final long seed;
+    private final SimulatorRuntime runtime = new SimulatorRuntime();
+    private final Simulator simulator;
+
+    public JcardsimSecureElement(String name, AppletSource source, byte[] aid, byte[] installParameters, long seed) {
+        this.name = name;
+        this.source = source;
+        this.aid = aid.clone();
+        this.seed = seed;
+        Class<? extends Applet> appletClass = source.load();
+        synchronized (INSTALL_LOCK) {
+            String previous = System.getProperty(SEED_PROPERTY);
+            System.setProperty(SEED_PROPERTY, Hex.of(seedBytes(seed, name)));
+            try {
+                this.simulator = new Simulator(runtime);
+                byte[] install = installData(aid, installParameters);
+                simulator.installApplet(new AID(aid, (short) 0, (byte) aid.length), appletClass, install, (short) 0, (byte) install.length);
+            } catch (RuntimeException | LinkageError e) {
+                throw new IllegalStateException("could not install " + source.describe() + " on " + name + ": " + e, e);
+            } finally {
+                if (previous == null) {
+                    System.clearProperty(SEED_PROPERTY);
+                } else {
+                    System.setProperty(SEED_PROPERTY, previous);
+                }
+            }
+        }
+    }
+
+    @Override
+    public byte[] transceive(byte[] command) {
+        if (command == null || command.length < 4) {
+            throw new IllegalArgumentException("a command APDU has at least 4 bytes, got " + (command == null ? 0 : command.length));
+        }
+        synchronized (runtime) {
+            return simulator.transmitCommand(command);
+        }
+    }
+
+    /**
+     * Power lost and restored: RAM (transient arrays of both kinds) is cleared and no applet is
+     * selected. jcardsim drops an open transaction without rolling it back.
+     */
+    public void powerCycle() {
+        synchronized (runtime) {
+            simulator.reset();
+        }
+    }
+
+    public byte[] aid() {
+        return aid.clone();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public String describe() {
+        return "jcardsim " + name + ": " + source.describe();
+    }
+
+    /** Java Card install parameters: AID, no privileges, then the applet's own parameters. */
+    static byte[] installData(byte[] aid, byte[] appletParameters) {
+        byte[] params = appletParameters == null ? new byte[0] : appletParameters;
+        byte[] b = new byte[1 + aid.length + 1 + 1 + params.length];
+        int off = 0;
+        b[off++] = (byte) aid.length;
+        System.arraycopy(aid, 0, b, off, aid.length);
+        off += aid.length;
+        b[off++] = 0;
+        b[off++] = (byte) params.length;
+        System.arraycopy(params, 0, b, off, params.length);
+        return b;
+    }
+
+    /** 32 seed bytes from the run seed and the SE's name (SplitMix64 over both). */
+    static byte[] seedBytes(long seed, String name) {
+        long x = seed ^ name.hashCode() * 0x9E3779B97F4A7C15L;
+        byte[] out = new byte[32];
+        for (int i = 0; i < 32; i += 8) {
+            x += 0x9E3779B97F4A7C15L;
+            long z = x;
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            z = z ^ (z >>> 31);
+            for (int j = 0; j < 8; j++) {
+                out[i + j] = (byte) (z >>> (8 * j));
+            }
+        }
+        return out;
+    }
+}
