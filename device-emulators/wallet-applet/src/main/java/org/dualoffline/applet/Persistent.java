@@ -1,0 +1,92 @@
+package org.dualoffline.applet;
+
+import javacard.framework.OwnerPIN;
+
+/**
+ * Everything the wallet keeps in EEPROM, allocated once at install. Amounts and counters are
+ * 4-byte big-endian fields (see {@link Arith}). Multi-field updates happen inside one
+ * transaction in {@link WalletApplet}.
+ *
+ * <p>The log is a ring buffer of {@code logCapacity} slots of {@link Constants#LENGTH_SLOT}
+ * bytes; {@code logHead} is the slot of the oldest unacknowledged entry, {@code logCount} the
+ * number of unacknowledged entries. Their counters are consecutive: ackCounter + 1 .. counter.
+ */
+final class Persistent {
+
+    byte state;
+
+    /** The issuer-signed certificate (body and signature); valid from PERSONALIZED on. */
+    final byte[] certificate;
+    short certificateLength;
+
+    final OwnerPIN pin;
+
+    /** Spendable balance. */
+    final byte[] balance;
+    /** Received value held until the next sync acknowledgement (receive policy 02). */
+    final byte[] held;
+    /** Counter of the last entry written. */
+    final byte[] counter;
+    /** Hash of the last entry written; H(certificate body) before the first entry. */
+    final byte[] lastHash;
+    /** Amount paid offline since the last acknowledgement. */
+    final byte[] offlineAmount;
+    /** Payments made offline since the last acknowledgement. */
+    short offlineCount;
+
+    /** Current limits (spec 3.3); all zero before the first acknowledgement. */
+    final byte[] limits;
+    final byte[] loadSeq;
+    final byte[] ackCounter;
+    /** Hash of the entry at ackCounter (the chain genesis while ackCounter is 0). */
+    final byte[] ackHash;
+
+    final byte[] log;
+    final short logCapacity;
+    short logHead;
+    short logCount;
+
+    Persistent(short capacity) {
+        state = Constants.STATE_NEW;
+        certificate = new byte[Constants.LENGTH_CERT_MAX];
+        pin = new OwnerPIN(Constants.PIN_TRY_LIMIT, Constants.PIN_LENGTH_MAX);
+        balance = new byte[Arith.LENGTH];
+        held = new byte[Arith.LENGTH];
+        counter = new byte[Arith.LENGTH];
+        lastHash = new byte[Constants.LENGTH_HASH];
+        offlineAmount = new byte[Arith.LENGTH];
+        limits = new byte[Constants.LENGTH_LIMITS];
+        loadSeq = new byte[Arith.LENGTH];
+        ackCounter = new byte[Arith.LENGTH];
+        ackHash = new byte[Constants.LENGTH_HASH];
+        logCapacity = capacity;
+        log = new byte[(short) (capacity * Constants.LENGTH_SLOT)];
+    }
+
+    boolean isLogFull() {
+        return logCount >= logCapacity;
+    }
+
+    /** Offset in {@link #log} of the slot holding the index-th unacknowledged entry (0 = oldest). */
+    short slotOffset(short index) {
+        short slot = (short) (logHead + index);
+        if (slot >= logCapacity) {
+            slot = (short) (slot - logCapacity);
+        }
+        return (short) (slot * Constants.LENGTH_SLOT);
+    }
+
+    /** Offset of the free slot the next entry goes to; only valid when the log is not full. */
+    short freeSlotOffset() {
+        return slotOffset(logCount);
+    }
+
+    /** The head after dropping the {@code pruned} oldest entries. */
+    short headAfter(short pruned) {
+        short head = (short) (logHead + pruned);
+        if (head >= logCapacity) {
+            head = (short) (head - logCapacity);
+        }
+        return head;
+    }
+}
