@@ -1,0 +1,138 @@
+package org.dualoffline.backend;
+
+import java.security.SecureRandom;
+import java.util.Map;
+import org.dualoffline.backend.issuer.IssuerKeySource;
+
+/**
+ * Runs the backend standalone (the container image's entry point), configured by environment:
+ *
+ * <pre>
+ * DUALOFFLINE_DB_URL          JDBC URL, required (jdbc:postgresql://host:5432/db, or jdbc:h2:... for a trial)
+ * DUALOFFLINE_DB_USER         database user
+ * DUALOFFLINE_DB_PASSWORD     database password
+ * DUALOFFLINE_DB_SCHEMA       schema for the backend's tables (default: the connection's)
+ * DUALOFFLINE_OPERATOR_TOKEN  bearer token of the operator endpoints, required
+ * DUALOFFLINE_PORT            listen port, default 8080
+ * DUALOFFLINE_HOST            listen address, default 0.0.0.0
+ * DUALOFFLINE_ISSUER_SEED     a number: generate the issuer key reproducibly on first start (default: strong random)
+ * </pre>
+ */
+public final class Main {
+    static final int EXIT_BAD_CONFIG = 2;
+    static final int EXIT_CANNOT_START = 1;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        quietLoggingDefaults();
+        BackendConfig config;
+        try {
+            config = configFrom(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("reconciliation-backend: bad configuration: " + e.getMessage());
+            System.err.println("  required: DUALOFFLINE_DB_URL, DUALOFFLINE_OPERATOR_TOKEN; optional: DUALOFFLINE_DB_USER, "
+                    + "DUALOFFLINE_DB_PASSWORD, DUALOFFLINE_DB_SCHEMA, DUALOFFLINE_PORT (8080), DUALOFFLINE_HOST (0.0.0.0), "
+                    + "DUALOFFLINE_ISSUER_SEED");
+            System.exit(EXIT_BAD_CONFIG);
+            return;
+        }
+        ReconciliationBackend backend;
+        try {
+            backend = ReconciliationBackend.create(config).start();
+        } catch (RuntimeException e) {
+            System.err.println("reconciliation-backend: cannot start with database " + config.describeDatabase() + ": "
+                    + rootMessage(e));
+            System.exit(EXIT_CANNOT_START);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(backend::stop, "backend-shutdown"));
+        System.out.println("reconciliation-backend ready at " + backend.baseUrl() + "/v1");
+    }
+
+    /** slf4j-simple defaults for the standalone jar (each can be overridden with -D). */
+    private static void quietLoggingDefaults() {
+        Map<String, String> defaults = Map.of(
+                "org.slf4j.simpleLogger.showDateTime", "true",
+                "org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
+                "org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn",
+                "org.slf4j.simpleLogger.log.io.javalin", "warn",
+                "org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn",
+                // Flyway 10.20 flags H2 2.3 as untested; the migrations are tested on it by this module.
+                "org.slf4j.simpleLogger.log.org.flywaydb.core.internal.database.base.Database", "error");
+        defaults.forEach((k, v) -> {
+            if (System.getProperty(k) == null) {
+                System.setProperty(k, v);
+            }
+        });
+    }
+
+    /** Reads the configuration from environment variables; throws IllegalArgumentException saying what is wrong. */
+    public static BackendConfig configFrom(Map<String, String> env) {
+        String url = value(env, "DUALOFFLINE_DB_URL");
+        if (url == null) {
+            throw new IllegalArgumentException("DUALOFFLINE_DB_URL is not set (e.g. jdbc:postgresql://db:5432/dualoffline)");
+        }
+        if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+            throw new IllegalArgumentException("DUALOFFLINE_DB_URL must be a jdbc:postgresql: or jdbc:h2: URL, got \"" + url + "\"");
+        }
+        String token = value(env, "DUALOFFLINE_OPERATOR_TOKEN");
+        if (token == null) {
+            throw new IllegalArgumentException("DUALOFFLINE_OPERATOR_TOKEN is not set");
+        }
+        int port = integer(env, "DUALOFFLINE_PORT", 8080, 0, 65535);
+        String seed = value(env, "DUALOFFLINE_ISSUER_SEED");
+        IssuerKeySource issuerKeys;
+        if (seed == null) {
+            issuerKeys = IssuerKeySource.generatedWith(new SecureRandom());
+        } else {
+            try {
+                issuerKeys = IssuerKeySource.seeded(Long.parseLong(seed));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("DUALOFFLINE_ISSUER_SEED must be an integer, got \"" + seed + "\"");
+            }
+        }
+        String host = value(env, "DUALOFFLINE_HOST");
+        return BackendConfig.builder()
+                .jdbc(url, value(env, "DUALOFFLINE_DB_USER"), env.getOrDefault("DUALOFFLINE_DB_PASSWORD", null))
+                .schema(value(env, "DUALOFFLINE_DB_SCHEMA"))
+                .operatorToken(token)
+                .issuerKeys(issuerKeys)
+                .host(host == null ? "0.0.0.0" : host)
+                .port(port)
+                .build();
+    }
+
+    private static String value(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+        String v = value(env, name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(name + " must be " + min + ".." + max + ", got " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got \"" + v + "\"");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            if (t.getMessage() != null && !sb.toString().contains(t.getMessage())) {
+                sb.append(": ").append(t.getMessage());
+            }
+        }
+        return sb.toString();
+    }
+}

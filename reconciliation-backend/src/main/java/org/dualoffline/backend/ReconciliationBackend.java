@@ -1,0 +1,178 @@
+package org.dualoffline.backend;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import io.javalin.Javalin;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.dualoffline.backend.db.DataSources;
+import org.dualoffline.backend.db.Database;
+import org.dualoffline.backend.db.Migrations;
+import org.dualoffline.backend.funding.FundingController;
+import org.dualoffline.backend.funding.FundingService;
+import org.dualoffline.backend.funding.LoadTokenRepository;
+import org.dualoffline.backend.http.HealthController;
+import org.dualoffline.backend.http.JsonBodies;
+import org.dualoffline.backend.http.OpenApiController;
+import org.dualoffline.backend.http.OperatorAuth;
+import org.dualoffline.backend.http.WebApp;
+import org.dualoffline.backend.issuer.IssuerController;
+import org.dualoffline.backend.issuer.IssuerKeyStore;
+import org.dualoffline.backend.payment.PaymentController;
+import org.dualoffline.backend.payment.PaymentRepository;
+import org.dualoffline.backend.payment.PaymentService;
+import org.dualoffline.backend.payment.Settlement;
+import org.dualoffline.backend.sync.RecordRepository;
+import org.dualoffline.backend.sync.SyncController;
+import org.dualoffline.backend.sync.SyncService;
+import org.dualoffline.backend.wallet.WalletController;
+import org.dualoffline.backend.wallet.WalletRepository;
+import org.dualoffline.backend.wallet.WalletService;
+import org.dualoffline.protocol.Hex;
+import org.dualoffline.protocol.Issuer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reference reconciliation backend (spec section 7): a Javalin app over a JDBC database,
+ * wired from a {@link BackendConfig}. In-process use:
+ *
+ * <pre>{@code
+ * try (ReconciliationBackend backend = ReconciliationBackend.startEmbedded(42)) {
+ *     String url = backend.baseUrl();              // http://127.0.0.1:<random port>
+ *     String token = backend.operatorToken();      // for the operator endpoints
+ * }
+ * }</pre>
+ */
+public final class ReconciliationBackend implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReconciliationBackend.class);
+
+    private final BackendConfig config;
+    private HikariDataSource ownedPool;
+    private DataSource dataSource;
+    private Issuer issuer;
+    private Javalin app;
+    private int port = -1;
+    private boolean started;
+
+    private ReconciliationBackend(BackendConfig config) {
+        this.config = config;
+    }
+
+    /** A backend for {@code config}, not started yet. */
+    public static ReconciliationBackend create(BackendConfig config) {
+        return new ReconciliationBackend(config);
+    }
+
+    /** Started, on a fresh in-memory H2 database, issuer key from {@code seed}: see {@link BackendConfig#embedded(long)}. */
+    public static ReconciliationBackend startEmbedded(long seed) {
+        return create(BackendConfig.embedded(seed)).start();
+    }
+
+    /** Connects, migrates the schema, loads (or creates) the issuer key and starts listening. One start per instance. */
+    public synchronized ReconciliationBackend start() {
+        if (started) {
+            throw new IllegalStateException("this backend was already started; create a new one to start again");
+        }
+        started = true;
+        try {
+            if (config.dataSource() != null) {
+                dataSource = config.dataSource();
+            } else {
+                ownedPool = DataSources.pool(config);
+                dataSource = ownedPool;
+            }
+            Migrations.migrate(dataSource, config.schema());
+            Database db = new Database(dataSource);
+            issuer = IssuerKeyStore.loadOrCreate(db, config.issuerKeys());
+            app = WebApp.create(controllers(db, issuer), new OperatorAuth(config.operatorToken()), WebApp.objectMapper(),
+                    config.maxBodyBytes());
+            app.start(config.host(), config.port());
+            port = app.port();
+            LOG.info("reconciliation backend listening on {} with database {}, issuer public key {}", baseUrl(),
+                    config.describeDatabase(), Hex.of(issuer.publicKey()));
+            return this;
+        } catch (RuntimeException e) {
+            releaseResources();
+            throw e;
+        }
+    }
+
+    private WebApp.Controllers controllers(Database db, Issuer issuer) {
+        ObjectMapper mapper = WebApp.objectMapper();
+        JsonBodies bodies = new JsonBodies(mapper, config.maxBodyBytes());
+        WalletRepository walletRepository = new WalletRepository();
+        LoadTokenRepository loadTokens = new LoadTokenRepository();
+        PaymentRepository paymentRepository = new PaymentRepository();
+
+        WalletService wallets = new WalletService(db, issuer, walletRepository);
+        FundingService funding = new FundingService(db, issuer, walletRepository, loadTokens);
+        SyncService sync = new SyncService(db, issuer, walletRepository, new RecordRepository(),
+                new Settlement(paymentRepository), funding, config.maxRecordsPerUpload());
+        PaymentService payments = new PaymentService(db, walletRepository, paymentRepository);
+
+        return new WebApp.Controllers(new HealthController(db), new IssuerController(issuer), new OpenApiController(),
+                new WalletController(wallets, bodies), new FundingController(funding, bodies),
+                new SyncController(sync, bodies), new PaymentController(payments));
+    }
+
+    /** Stops listening and closes the connection pool the backend opened (a caller's DataSource stays open). */
+    public synchronized void stop() {
+        if (app != null) {
+            app.stop();
+            app = null;
+            LOG.info("reconciliation backend on port {} stopped", port);
+        }
+        releaseResources();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void releaseResources() {
+        if (ownedPool != null) {
+            if (config.shutdownDatabaseOnStop()) {
+                try (Connection c = ownedPool.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN");
+                } catch (SQLException e) {
+                    LOG.debug("embedded database shutdown: {}", e.getMessage());
+                }
+            }
+            ownedPool.close();
+            ownedPool = null;
+        }
+    }
+
+    /** {@code http://<host>:<port>} without a trailing slash; the API lives under {@code /v1}. */
+    public String baseUrl() {
+        if (port < 0) {
+            throw new IllegalStateException("the backend is not started");
+        }
+        String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
+        return "http://" + host + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String operatorToken() {
+        return config.operatorToken();
+    }
+
+    /** The issuer public key wallets are initialized with (also served at {@code GET /v1/issuer}). */
+    public byte[] issuerPublicKey() {
+        if (issuer == null) {
+            throw new IllegalStateException("the backend is not started");
+        }
+        return issuer.publicKey();
+    }
+
+    public BackendConfig config() {
+        return config;
+    }
+}

@@ -1,0 +1,104 @@
+package org.dualoffline.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The standalone entry point reads its configuration from the environment and says plainly what is wrong. */
+@Tag("no-database")
+class MainConfigTest {
+
+    private static Map<String, String> env(String... kv) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void aCompleteEnvironmentGivesAConfigListeningOnAllInterfacesAtPort8080() {
+        BackendConfig c = Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:postgresql://db:5432/x", "DUALOFFLINE_DB_USER", "u",
+                "DUALOFFLINE_DB_PASSWORD", "p", "DUALOFFLINE_OPERATOR_TOKEN", "tok"));
+
+        assertThat(c.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/x");
+        assertThat(c.dbUser()).isEqualTo("u");
+        assertThat(c.dbPassword()).isEqualTo("p");
+        assertThat(c.operatorToken()).isEqualTo("tok");
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.host()).isEqualTo("0.0.0.0");
+        assertThat(c.schema()).isNull();
+    }
+
+    @Test
+    void portSchemaHostAndIssuerSeedAreTakenWhenGiven() {
+        BackendConfig c = Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:h2:mem:m", "DUALOFFLINE_OPERATOR_TOKEN", "tok",
+                "DUALOFFLINE_PORT", "9090", "DUALOFFLINE_DB_SCHEMA", "recon", "DUALOFFLINE_HOST", "127.0.0.1", "DUALOFFLINE_ISSUER_SEED", "5"));
+
+        assertThat(c.port()).isEqualTo(9090);
+        assertThat(c.schema()).isEqualTo("recon");
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.issuerKeys().newIssuer().publicKey())
+                .isEqualTo(org.dualoffline.backend.issuer.IssuerKeySource.seeded(5).newIssuer().publicKey());
+    }
+
+    @Test
+    void aMissingDatabaseUrlIsNamed() {
+        assertThatThrownBy(() -> Main.configFrom(env("DUALOFFLINE_OPERATOR_TOKEN", "tok")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DUALOFFLINE_DB_URL is not set");
+    }
+
+    @Test
+    void aDatabaseUrlThatIsNotJdbcIsNamed() {
+        assertThatThrownBy(() -> Main.configFrom(env("DUALOFFLINE_DB_URL", "postgres://db/x", "DUALOFFLINE_OPERATOR_TOKEN", "tok")))
+                .hasMessageContaining("jdbc:postgresql:");
+    }
+
+    @Test
+    void aMissingOperatorTokenIsNamed() {
+        assertThatThrownBy(() -> Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:h2:mem:m")))
+                .hasMessageContaining("DUALOFFLINE_OPERATOR_TOKEN is not set");
+    }
+
+    @Test
+    void aPortThatIsNotANumberOrOutOfRangeIsNamed() {
+        assertThatThrownBy(() -> Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:h2:mem:m", "DUALOFFLINE_OPERATOR_TOKEN", "t",
+                "DUALOFFLINE_PORT", "eighty"))).hasMessageContaining("DUALOFFLINE_PORT must be a number");
+        assertThatThrownBy(() -> Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:h2:mem:m", "DUALOFFLINE_OPERATOR_TOKEN", "t",
+                "DUALOFFLINE_PORT", "70000"))).hasMessageContaining("0..65535");
+    }
+
+    @Test
+    void anIssuerSeedThatIsNotANumberIsNamed() {
+        assertThatThrownBy(() -> Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:h2:mem:m", "DUALOFFLINE_OPERATOR_TOKEN", "t",
+                "DUALOFFLINE_ISSUER_SEED", "abc"))).hasMessageContaining("DUALOFFLINE_ISSUER_SEED must be an integer");
+    }
+
+    @Test
+    void aSchemaThatIsNotAnIdentifierIsRefused() {
+        assertThatThrownBy(() -> Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:h2:mem:m", "DUALOFFLINE_OPERATOR_TOKEN", "t",
+                "DUALOFFLINE_DB_SCHEMA", "x; DROP TABLE wallets"))).hasMessageContaining("plain SQL identifier");
+    }
+
+    @Test
+    void theConfigFromTheEnvironmentStartsABackend() {
+        BackendConfig c = Main.configFrom(env("DUALOFFLINE_DB_URL", BackendConfig.embeddedH2Url("main"), "DUALOFFLINE_OPERATOR_TOKEN", "t",
+                "DUALOFFLINE_PORT", "0", "DUALOFFLINE_HOST", "127.0.0.1", "DUALOFFLINE_ISSUER_SEED", "1"));
+
+        try (ReconciliationBackend b = ReconciliationBackend.create(c).start()) {
+            assertThat(io.restassured.RestAssured.given().baseUri(b.baseUrl()).get("/v1/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsTheStartWithTheCause() {
+        BackendConfig c = Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2",
+                "DUALOFFLINE_DB_USER", "x", "DUALOFFLINE_OPERATOR_TOKEN", "t", "DUALOFFLINE_PORT", "0", "DUALOFFLINE_ISSUER_SEED", "1"));
+
+        assertThatThrownBy(() -> ReconciliationBackend.create(c).start()).hasStackTraceContaining("Connection");
+    }
+}

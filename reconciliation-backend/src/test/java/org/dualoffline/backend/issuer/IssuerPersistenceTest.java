@@ -1,0 +1,92 @@
+package org.dualoffline.backend.issuer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import org.dualoffline.backend.ReconciliationBackend;
+import org.dualoffline.backend.testing.BackendApi;
+import org.dualoffline.backend.testing.OfflinePayment;
+import org.dualoffline.backend.testing.TestDatabase;
+import org.dualoffline.backend.testing.TestDatabases;
+import org.dualoffline.backend.testing.TestWallet;
+import org.dualoffline.protocol.Issuer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The issuer key lives in the database: a restart keeps the issuer, and the wallets it certified keep syncing. */
+class IssuerPersistenceTest {
+    private TestDatabase database;
+
+    @BeforeEach
+    void freshDatabase() {
+        database = TestDatabases.open(getClass().getSimpleName());
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private ReconciliationBackend start(IssuerKeySource keys) {
+        return ReconciliationBackend.create(database.backendConfig().operatorToken("op").issuerKeys(keys).build()).start();
+    }
+
+    @Test
+    void aRestartKeepsTheIssuerCreatedAtFirstStart() {
+        byte[] first;
+        try (ReconciliationBackend b = start(IssuerKeySource.seeded(1))) {
+            first = b.issuerPublicKey();
+        }
+
+        try (ReconciliationBackend b = start(IssuerKeySource.seeded(2))) {
+            assertThat(b.issuerPublicKey()).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameIssuerOnAFreshDatabase() {
+        Issuer expected = IssuerKeySource.seeded(77).newIssuer();
+
+        try (ReconciliationBackend b = start(IssuerKeySource.seeded(77))) {
+            assertThat(b.issuerPublicKey()).isEqualTo(expected.publicKey());
+        }
+    }
+
+    @Test
+    void aDatabaseHoldingAnotherIssuerRefusesAFixedIssuer() {
+        try (ReconciliationBackend b = start(IssuerKeySource.seeded(1))) {
+            assertThat(b.baseUrl()).isNotBlank();
+        }
+        Issuer other = Issuer.generate(IssuerKeySource.seededRandom(3));
+
+        assertThatThrownBy(() -> start(IssuerKeySource.fixed(other))).hasMessageContaining("different issuer key");
+    }
+
+    @Test
+    void walletsEnrolledBeforeARestartKeepSyncingAfterIt() {
+        SecureRandom random = IssuerKeySource.seededRandom(5);
+        TestWallet alice;
+        TestWallet bob;
+        OfflinePayment p;
+        try (ReconciliationBackend b = start(IssuerKeySource.seeded(1))) {
+            BackendApi api = new BackendApi(b.baseUrl(), "op", random);
+            alice = api.enrol("Alice");
+            bob = api.enrol("Bob");
+            api.fund(alice, 1_000);
+            p = OfflinePayment.between(alice, bob, 600);
+            api.syncOk(alice, p.payerRecord());
+        }
+
+        try (ReconciliationBackend b = start(IssuerKeySource.seeded(1))) {
+            BackendApi api = new BackendApi(b.baseUrl(), "op", random);
+            BackendApi.SyncReply reply = api.syncOk(bob, p.payeeRecord());
+            assertThat(reply.accepted()).isEqualTo(1);
+            assertThat(api.wallet(bob).getLong("settledIncoming")).isEqualTo(600);
+            assertThat(api.payments(bob)).singleElement().satisfies(m -> assertThat(m).containsEntry("reportedByPayee", true));
+        }
+    }
+}
