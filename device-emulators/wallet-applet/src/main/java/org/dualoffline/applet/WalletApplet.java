@@ -439,10 +439,6 @@ public final class WalletApplet extends Applet {
         if (isOwnWalletId(buf, (short) (cert + Constants.OFFSET_CERT_WALLET_ID))) {
             ISOException.throwIt(Constants.SW_WRONG_DATA);
         }
-        if (Arith.compare(buf, amount, limits, Constants.OFFSET_LIMITS_PIN_FREE_THRESHOLD) > 0
-                && !store.pin.isValidated()) {
-            ISOException.throwIt(Constants.SW_PIN_REQUIRED);
-        }
         if (Arith.compare(buf, amount, limits, Constants.OFFSET_LIMITS_MAX_SINGLE) > 0) {
             ISOException.throwIt(Constants.SW_LIMIT_SINGLE);
         }
@@ -457,6 +453,11 @@ public final class WalletApplet extends Applet {
             ISOException.throwIt(Constants.SW_INSUFFICIENT_FUNDS);
         }
         requireLogSpace();
+        // The PIN is asked for last: a payment that cannot happen never costs a PIN try.
+        if (Arith.compare(buf, amount, limits, Constants.OFFSET_LIMITS_PIN_FREE_THRESHOLD) > 0
+                && !store.pin.isValidated()) {
+            ISOException.throwIt(Constants.SW_PIN_REQUIRED);
+        }
 
         // Build and sign the payment record in RAM.
         short e = Transients.ENTRY;

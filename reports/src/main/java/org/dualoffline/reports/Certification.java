@@ -1,0 +1,149 @@
+package org.dualoffline.reports;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The certification verdicts of one run: per requirement from the scenarios tagged with it, and
+ * overall. {@link #toJson()} is the document written as {@code certification.json}.
+ */
+public final class Certification {
+    public enum Verdict { PASS, FAIL, NOT_TESTED }
+
+    /** Who and what was certified, and how. */
+    public record RunInfo(String profile, Map<String, Object> device, String backendMode, String backendUrl, String harnessVersion,
+                          String harnessCommit, long seed, Instant startedAt, Instant finishedAt) {}
+
+    /** A requirement's verdict and the scenarios behind it. */
+    public record RequirementVerdict(RequirementCatalogue.Requirement requirement, Verdict verdict, List<ScenarioResult> scenarios) {}
+
+    private final RunInfo run;
+    private final List<ScenarioResult> scenarios;
+    private final List<RequirementVerdict> requirements = new ArrayList<>();
+    private final List<String> unknownTags = new ArrayList<>();
+    private final Verdict verdict;
+    private String evidenceSha256 = "";
+    private final Map<String, String> artifacts = new LinkedHashMap<>();
+
+    public Certification(RunInfo run, List<ScenarioResult> scenarios, RequirementCatalogue catalogue) {
+        this.run = run;
+        this.scenarios = List.copyOf(scenarios);
+        for (RequirementCatalogue.Requirement r : catalogue.all()) {
+            List<ScenarioResult> tagged = scenarios.stream().filter(s -> s.requirementIds().contains(r.id())).toList();
+            requirements.add(new RequirementVerdict(r, verdictOf(tagged), tagged));
+        }
+        for (ScenarioResult s : scenarios) {
+            for (String id : s.requirementIds()) {
+                if (!catalogue.contains(id) && !unknownTags.contains(id)) {
+                    unknownTags.add(id);
+                }
+            }
+        }
+        boolean anyFailed = scenarios.stream().anyMatch(ScenarioResult::failed)
+                || requirements.stream().anyMatch(r -> r.verdict() == Verdict.FAIL);
+        this.verdict = anyFailed || scenarios.isEmpty() || !unknownTags.isEmpty() ? Verdict.FAIL : Verdict.PASS;
+    }
+
+    private static Verdict verdictOf(List<ScenarioResult> tagged) {
+        if (tagged.stream().anyMatch(ScenarioResult::failed)) {
+            return Verdict.FAIL;
+        }
+        if (tagged.stream().anyMatch(ScenarioResult::passed)) {
+            return Verdict.PASS;
+        }
+        return Verdict.NOT_TESTED;
+    }
+
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    public RunInfo run() {
+        return run;
+    }
+
+    public List<ScenarioResult> scenarios() {
+        return scenarios;
+    }
+
+    public List<RequirementVerdict> requirements() {
+        return requirements;
+    }
+
+    public List<String> unknownRequirementTags() {
+        return unknownTags;
+    }
+
+    public void setEvidenceSha256(String sha) {
+        this.evidenceSha256 = sha;
+    }
+
+    public String evidenceSha256() {
+        return evidenceSha256;
+    }
+
+    /** Relative paths of the run's reports ("allureReport" -> "allure-report/index.html"). */
+    public void addArtifact(String name, String path) {
+        artifacts.put(name, path);
+    }
+
+    public Map<String, String> artifacts() {
+        return artifacts;
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("profile", run.profile());
+        m.put("device", run.device());
+        Map<String, Object> backend = new LinkedHashMap<>();
+        backend.put("mode", run.backendMode());
+        if (run.backendUrl() != null) {
+            backend.put("url", run.backendUrl());
+        }
+        m.put("backend", backend);
+        m.put("harnessVersion", run.harnessVersion());
+        m.put("harnessCommit", run.harnessCommit());
+        m.put("seed", run.seed());
+        m.put("startedAt", run.startedAt().toString());
+        m.put("finishedAt", run.finishedAt().toString());
+        m.put("verdict", verdict.name());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("total", scenarios.size());
+        counts.put("passed", scenarios.stream().filter(ScenarioResult::passed).count());
+        counts.put("failed", scenarios.stream().filter(ScenarioResult::failed).count());
+        counts.put("skipped", scenarios.stream().filter(ScenarioResult::skipped).count());
+        m.put("scenarios", counts);
+        List<Map<String, Object>> reqs = new ArrayList<>();
+        for (RequirementVerdict rv : requirements) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", rv.requirement().id());
+            r.put("title", rv.requirement().statement());
+            r.put("area", rv.requirement().area());
+            r.put("verdict", rv.verdict().name().replace('_', ' '));
+            List<Map<String, Object>> ss = new ArrayList<>();
+            for (ScenarioResult s : rv.scenarios()) {
+                Map<String, Object> sm = new LinkedHashMap<>();
+                sm.put("name", s.name());
+                sm.put("status", s.status());
+                sm.put("location", s.uri().replaceFirst("^.*?(features/)", "$1") + ":" + s.line());
+                sm.put("evidence", "evidence/" + s.key());
+                if (s.error() != null) {
+                    sm.put("error", s.error());
+                }
+                ss.add(sm);
+            }
+            r.put("scenarios", ss);
+            reqs.add(r);
+        }
+        m.put("requirements", reqs);
+        if (!unknownTags.isEmpty()) {
+            m.put("unknownRequirementTags", unknownTags);
+        }
+        m.put("evidence", Map.of("manifest", "evidence/" + EvidenceBundle.MANIFEST, "sha256", evidenceSha256));
+        m.put("reports", artifacts);
+        return m;
+    }
+}

@@ -1,0 +1,23 @@
+package org.dualoffline.reports;
+
+import java.util.List;
+
+/** One scenario's outcome as the certification plugin recorded it. */
+public record ScenarioResult(String key, String name, String uri, int line, List<String> tags, String status, long durationMillis, String error) {
+    public boolean passed() {
+        return status.equals("PASSED");
+    }
+
+    /** Skipped by the suite itself (a capability the device lacks); undefined or pending steps count as failures. */
+    public boolean skipped() {
+        return status.equals("SKIPPED");
+    }
+
+    public boolean failed() {
+        return !passed() && !skipped();
+    }
+
+    public List<String> requirementIds() {
+        return tags.stream().filter(RequirementCatalogue::isRequirementTag).map(t -> t.startsWith("@") ? t.substring(1) : t).toList();
+    }
+}

@@ -1,0 +1,58 @@
+package org.dualoffline.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dualoffline.harness.Profile;
+import org.junit.jupiter.api.Test;
+
+/** Runs ./certify's main path for real: every feature against the reference wallet on the embedded backend. */
+class CertifyEndToEndTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void theReferenceWalletIsCertifiedPassWithEvidenceAndReports() throws Exception {
+        Path out = Path.of("target/e2e/reference").toAbsolutePath();
+
+        int code = CertifyMain.run(ROOT, new String[] {"--out", out.toString()});
+
+        JsonNode cert = new ObjectMapper().readTree(out.resolve("certification.json").toFile());
+        assertThat(cert.get("verdict").asText()).as(cert.toPrettyString()).isEqualTo("PASS");
+        assertThat(code).isZero();
+        assertThat(cert.get("profile").asText()).isEqualTo("reference");
+        assertThat(cert.get("backend").get("mode").asText()).isEqualTo("embedded");
+        assertThat(cert.get("scenarios").get("failed").asInt()).isZero();
+        assertThat(cert.get("scenarios").get("total").asInt()).isGreaterThanOrEqualTo(10);
+        for (JsonNode r : cert.get("requirements")) {
+            assertThat(r.get("verdict").asText()).as(r.get("id").asText()).isEqualTo("PASS");
+        }
+        assertThat(cert.get("evidence").get("sha256").asText()).hasSize(64);
+        assertThat(out.resolve("certification.html")).exists();
+        assertThat(out.resolve("junit/cucumber-junit.xml")).exists();
+        assertThat(out.resolve("cucumber/cucumber-report.html")).exists();
+        assertThat(out.resolve("allure-report/index.html")).exists();
+        Path someTrace;
+        try (var s = Files.walk(out.resolve("evidence"))) {
+            someTrace = s.filter(p -> p.getFileName().toString().equals("apdu-trace.txt")).findFirst().orElseThrow();
+        }
+        assertThat(Files.readString(someTrace)).contains("PAY").contains("9000 OK");
+    }
+
+    @Test
+    void anUnknownProfileFileStopsTheHarnessWithTheReason() {
+        assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"--profile", "profiles/no-such.properties", "--out", "target/e2e/bad"}))
+                .isInstanceOf(Profile.ProfileException.class).hasMessageContaining("profile file not found");
+    }
+
+    @Test
+    void aProfileWithATypoIsRefusedNamingTheKey() throws Exception {
+        Path bad = Files.createDirectories(Path.of("target/e2e")).resolve("typo.properties");
+        Files.writeString(bad, "profile.name=x\napplet.class=org.dualoffline.applet.WalletApplet\napplet.aid=f04455414c4f464601\nbackend.mod=embedded\n");
+        assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"--profile", bad.toString(), "--out", "target/e2e/bad"}))
+                .hasMessageContaining("unknown keys [backend.mod]");
+    }
+}

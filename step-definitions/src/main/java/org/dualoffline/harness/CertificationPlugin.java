@@ -1,0 +1,66 @@
+package org.dualoffline.harness;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.Result;
+import io.cucumber.plugin.event.TestCase;
+import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestRunFinished;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Cucumber plugin that records, per scenario, its requirement tags and its result, and writes
+ * them as JSON at the end of the run for the certification report. Its argument is the output
+ * file: {@code org.dualoffline.harness.CertificationPlugin:target/scenario-results.json}.
+ */
+public final class CertificationPlugin implements ConcurrentEventListener {
+    private final Path out;
+    private final List<Map<String, Object>> scenarios = new ArrayList<>();
+
+    public CertificationPlugin(String out) {
+        this.out = Path.of(out);
+    }
+
+    @Override
+    public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
+        publisher.registerHandlerFor(TestRunFinished.class, e -> write());
+    }
+
+    private synchronized void finished(TestCaseFinished event) {
+        TestCase tc = event.getTestCase();
+        Result r = event.getResult();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("key", ScenarioKeys.of(tc.getUri(), tc.getLocation().getLine()));
+        s.put("name", tc.getName());
+        s.put("uri", tc.getUri().toString());
+        s.put("line", tc.getLocation().getLine());
+        s.put("tags", tc.getTags());
+        s.put("status", r.getStatus().name());
+        s.put("durationMillis", r.getDuration().toMillis());
+        if (r.getError() != null) {
+            s.put("error", String.valueOf(r.getError().getMessage()));
+        }
+        scenarios.add(s);
+    }
+
+    private synchronized void write() {
+        try {
+            if (out.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(out.toAbsolutePath().getParent());
+            }
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), Map.of("scenarios", scenarios));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write scenario results to " + out, e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.dualoffline.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dualoffline.se.ApduTrace;
+
+/** Writes a scenario's evidence (APDU traces of every touch, HTTP exchanges) into its folder. */
+public final class Evidence {
+    public static final String APDU_FILE = "apdu-trace.txt";
+    public static final String HTTP_FILE = "http-trace.txt";
+
+    private Evidence() {}
+
+    public static String apduText(ScenarioContext context) {
+        StringBuilder sb = new StringBuilder();
+        for (ApduTrace t : context.traces()) {
+            sb.append(t.render()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    public static Path write(ScenarioContext context, String apdu, String http) {
+        Path dir = context.run().evidenceDir().resolve(context.scenarioKey());
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(APDU_FILE), apdu, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(HTTP_FILE), http, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write evidence to " + dir, e);
+        }
+        return dir;
+    }
+}

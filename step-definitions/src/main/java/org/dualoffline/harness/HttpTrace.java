@@ -1,0 +1,43 @@
+package org.dualoffline.harness;
+
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every HTTP exchange of one scenario with the backend, as evidence; the operator token is masked. */
+public final class HttpTrace implements Filter {
+    /** One request and its response. */
+    public record Exchange(int seq, String method, String uri, String requestBody, int status, String responseBody, long millis) {}
+
+    private final List<Exchange> exchanges = new ArrayList<>();
+
+    @Override
+    public synchronized Response filter(FilterableRequestSpecification req, FilterableResponseSpecification res, FilterContext ctx) {
+        long t0 = System.nanoTime();
+        Response response = ctx.next(req, res);
+        Object body = req.getBody();
+        exchanges.add(new Exchange(exchanges.size() + 1, req.getMethod(), req.getURI(), body == null ? "" : body.toString(),
+                response.getStatusCode(), response.getBody().asString(), (System.nanoTime() - t0) / 1_000_000));
+        return response;
+    }
+
+    public synchronized List<Exchange> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
+    public synchronized String render() {
+        StringBuilder sb = new StringBuilder("# HTTP exchanges with the reconciliation backend\n");
+        for (Exchange e : exchanges) {
+            sb.append(String.format("%n%3d %s %s  (%d ms)%n", e.seq(), e.method(), e.uri(), e.millis()));
+            if (!e.requestBody().isEmpty()) {
+                sb.append("    > ").append(e.requestBody().replace("\n", "\n    > ")).append('\n');
+            }
+            sb.append("    < ").append(e.status()).append(' ').append(e.responseBody().replace("\n", "\n    < ")).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,144 @@
+package org.dualoffline.harness;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dualoffline.devices.WalletClient.StoredRecord;
+import org.dualoffline.protocol.Certificate;
+import org.dualoffline.protocol.FormFactor;
+import org.dualoffline.protocol.Hex;
+import org.dualoffline.protocol.Limits;
+import org.dualoffline.protocol.LoadToken;
+import org.dualoffline.protocol.SyncAck;
+import org.dualoffline.protocol.WalletId;
+
+/**
+ * The harness's client of the reconciliation backend's API (spec section 7), over RestAssured;
+ * every exchange is recorded in the scenario's {@link HttpTrace}. Works the same against the
+ * embedded backend, the container and a vendor's backend.
+ */
+public final class ReconciliationClient {
+    private final BackendConnection backend;
+    private final HttpTrace trace;
+
+    public ReconciliationClient(BackendConnection backend, HttpTrace trace) {
+        this.backend = backend;
+        this.trace = trace;
+    }
+
+    private RequestSpecification anyone() {
+        return given().baseUri(backend.baseUrl()).filter(trace).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    private RequestSpecification operator() {
+        return anyone().header("Authorization", "Bearer " + backend.operatorToken());
+    }
+
+    public byte[] issuerPublicKey() {
+        JsonPath j = expect(anyone().get("/v1/issuer"), 200, "read the issuer key");
+        return Hex.parse(j.getString("publicKey"));
+    }
+
+    /** Enrolment result: the wallet's id, its certificate and the first acknowledgement (limits). */
+    public record Enrolment(WalletId walletId, Certificate certificate, SyncAck initialAck) {}
+
+    public Enrolment enrol(byte[] publicKey, FormFactor formFactor, String holder, Limits limits) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("publicKey", Hex.of(publicKey));
+        body.put("formFactor", formFactor.name());
+        body.put("holder", holder);
+        if (limits != null) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("maxSingle", limits.maxSingle());
+            l.put("maxCumulative", limits.maxCumulative());
+            l.put("maxCount", limits.maxCount());
+            l.put("holdingCap", limits.holdingCap());
+            l.put("pinFreeThreshold", limits.pinFreeThreshold());
+            l.put("receivePolicy", limits.receivePolicy().name());
+            body.put("limits", l);
+        }
+        JsonPath j = expect(operator().body(body).post("/v1/wallets"), 201, "enrol " + holder + "'s wallet");
+        return new Enrolment(WalletId.parse(j.getString("walletId")), Certificate.decode(Hex.parse(j.getString("certificate"))),
+                SyncAck.decode(Hex.parse(j.getString("initialAck"))));
+    }
+
+    public void deposit(WalletId wallet, long amount) {
+        expect(operator().body(Map.of("amount", amount)).post("/v1/wallets/{id}/deposits", wallet.hex()), 200, 201, "deposit into " + wallet);
+    }
+
+    public LoadToken loadToken(WalletId wallet, long amount) {
+        JsonPath j = expect(operator().body(Map.of("amount", amount)).post("/v1/wallets/{id}/load-tokens", wallet.hex()), 200, 201,
+                "issue a load token for " + wallet);
+        return LoadToken.decode(Hex.parse(j.getString("token")));
+    }
+
+    /** The backend's answer to an upload. */
+    public record SyncResult(int accepted, int duplicates, int pending, long ackCounter, SyncAck ack) {}
+
+    public SyncResult sync(WalletId wallet, List<StoredRecord> records) {
+        List<Map<String, String>> list = new ArrayList<>();
+        for (StoredRecord r : records) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("entry", Hex.of(r.own().entryBytes()));
+            m.put("signature", Hex.of(r.own().signature()));
+            if (r.payerRecord() != null) {
+                m.put("peerEntry", Hex.of(r.payerRecord().entryBytes()));
+                m.put("peerSignature", Hex.of(r.payerRecord().signature()));
+            }
+            list.add(m);
+        }
+        JsonPath j = expect(anyone().body(Map.of("records", list)).post("/v1/wallets/{id}/sync", wallet.hex()), 200, "sync " + wallet);
+        return new SyncResult(j.getInt("accepted"), j.getInt("duplicates"), j.getInt("pending"), j.getLong("ackCounter"),
+                SyncAck.decode(Hex.parse(j.getString("ack"))));
+    }
+
+    /** The backend's view of a wallet. */
+    public record WalletView(long onlineBalance, long offlineBalance, long settledIncoming, long settledOutgoing, long lastCounter, int pendingRecords) {}
+
+    public WalletView wallet(WalletId wallet) {
+        JsonPath j = expect(operator().get("/v1/wallets/{id}", wallet.hex()), 200, "read wallet " + wallet);
+        return new WalletView(j.getLong("onlineBalance"), j.getLong("offlineBalance"), j.getLong("settledIncoming"),
+                j.getLong("settledOutgoing"), j.getLong("lastCounter"), j.getInt("pendingRecords"));
+    }
+
+    /** One payment as the backend sees it. */
+    public record PaymentView(WalletId payer, long payerCounter, WalletId payee, long amount, String status, boolean reportedByPayer, boolean reportedByPayee) {}
+
+    public List<PaymentView> payments(WalletId wallet) {
+        JsonPath j = expect(operator().queryParam("walletId", wallet.hex()).get("/v1/payments"), 200, "list payments of " + wallet);
+        Object root = j.get("$");
+        List<Map<String, Object>> rows = root instanceof List<?> ? j.getList("$") : j.getList("payments");
+        List<PaymentView> out = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            out.add(new PaymentView(WalletId.parse((String) r.get("payerId")), ((Number) r.get("payerCounter")).longValue(),
+                    WalletId.parse((String) r.get("payeeId")), ((Number) r.get("amount")).longValue(), (String) r.get("status"),
+                    Boolean.TRUE.equals(r.get("reportedByPayer")), Boolean.TRUE.equals(r.get("reportedByPayee"))));
+        }
+        return out;
+    }
+
+    private static JsonPath expect(Response r, int status, String what) {
+        return expect(r, status, status, what);
+    }
+
+    private static JsonPath expect(Response r, int status, int alsoOk, String what) {
+        if (r.statusCode() != status && r.statusCode() != alsoOk) {
+            throw new BackendException("backend refused to " + what + ": HTTP " + r.statusCode() + " " + r.getBody().asString());
+        }
+        return r.jsonPath();
+    }
+
+    /** The backend answered something the harness did not expect. */
+    public static class BackendException extends RuntimeException {
+        public BackendException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.dualoffline.harness;
+
+import java.util.List;
+import org.dualoffline.devices.WalletClient;
+import org.dualoffline.protocol.WalletCommands;
+import org.dualoffline.protocol.WalletStatus;
+import org.dualoffline.se.ApduTrace;
+
+/**
+ * Looks into a party's wallet and brings it online: the holder's own app (phone, POS) or a lab
+ * reader (card, wearable) talking to the SE outside of any payment touch. Every APDU is traced.
+ */
+public final class WalletInspector {
+    private final ScenarioContext context;
+
+    public WalletInspector(ScenarioContext context) {
+        this.context = context;
+    }
+
+    public WalletStatus status(Party party) {
+        ApduTrace trace = new ApduTrace("reading " + party.name() + "'s wallet");
+        WalletClient wallet = open(party, trace, "probe");
+        WalletStatus status = wallet.status();
+        context.addTrace(trace);
+        return status;
+    }
+
+    /** What happened when a wallet came online. */
+    public record SyncReport(int uploaded, ReconciliationClient.SyncResult result, WalletStatus after) {}
+
+    /** The wallet comes online: it uploads every unacknowledged record and applies the backend's acknowledgement. */
+    public SyncReport sync(Party party) {
+        ApduTrace trace = new ApduTrace(party.name() + "'s wallet comes online and syncs");
+        WalletClient wallet = open(party, trace, "online");
+        List<WalletClient.StoredRecord> records = wallet.readRecords();
+        trace.note("uploading " + records.size() + " records to the backend");
+        ReconciliationClient.SyncResult result = context.backend().sync(party.walletId(), records);
+        trace.note("backend accepted " + result.accepted() + ", duplicates " + result.duplicates() + ", pending " + result.pending()
+                + "; acknowledged up to record #" + result.ackCounter());
+        wallet.applySyncAck(result.ack().encode());
+        WalletStatus after = wallet.status();
+        context.addTrace(trace);
+        return new SyncReport(records.size(), result, after);
+    }
+
+    private WalletClient open(Party party, ApduTrace trace, String link) {
+        WalletClient wallet = new WalletClient(trace.tracing(party.device().secureElement(), party.name() + " SE", link, WalletCommands::nameOf),
+                party.device().walletAid());
+        wallet.select();
+        return wallet;
+    }
+}

@@ -1,0 +1,64 @@
+package org.dualoffline.harness;
+
+import org.dualoffline.devices.Battery;
+import org.dualoffline.devices.Device;
+import org.dualoffline.devices.DeviceKind;
+import org.dualoffline.devices.WalletClient;
+import org.dualoffline.protocol.LoadToken;
+import org.dualoffline.protocol.WalletId;
+import org.dualoffline.se.ApduTrace;
+import org.dualoffline.se.CardTransport;
+
+/**
+ * Issues a wallet the way an issuer would: a fresh SE with the profile's applet, key pair
+ * generated on card, certificate and first limits from the backend, then funded through the
+ * holder's online account and a load token.
+ */
+public final class WalletProvisioner {
+    public static final String DEFAULT_PIN = "2468";
+    private static final String LINK = "issuance";
+
+    private final ScenarioContext context;
+
+    public WalletProvisioner(ScenarioContext context) {
+        this.context = context;
+    }
+
+    public Party issue(String holder, DeviceKind kind, long balance) {
+        if (!kind.holdsValue()) {
+            throw new IllegalArgumentException("a " + kind.label + " holds no wallet");
+        }
+        HarnessRun run = context.run();
+        Profile profile = run.profile();
+        CardTransport se = SecureElements.create(profile, context.scenarioKey() + "/" + holder + "/" + kind.name(), run.seed());
+        Device device = switch (kind) {
+            case CARD -> Device.card(holder, se, profile.aid());
+            case WEARABLE -> Device.wearable(holder, se, profile.aid(), new Battery(80));
+            case PHONE_ESE -> Device.phoneWithEse(holder, se, profile.aid(), new Battery(80));
+            case PHONE_NFC_SIM -> Device.phoneWithSim(holder, se, profile.aid(), new Battery(80));
+            case POS -> Device.pos(holder, se, profile.aid(), new org.dualoffline.devices.PowerSource.Mains());
+            default -> throw new IllegalArgumentException(kind.label + " holds no wallet");
+        };
+        ApduTrace trace = new ApduTrace("issuing " + holder + "'s " + kind.label + " wallet");
+        WalletClient wallet = new WalletClient(trace.tracing(se, holder + " SE", LINK, org.dualoffline.protocol.WalletCommands::nameOf), profile.aid());
+        ReconciliationClient backend = context.backend();
+
+        wallet.select();
+        byte[] publicKey = wallet.initialize(backend.issuerPublicKey());
+        ReconciliationClient.Enrolment enrolment = backend.enrol(publicKey, kind.formFactor, holder, context.limitsForNewWallets());
+        wallet.personalize(enrolment.certificate().encode(), DEFAULT_PIN);
+        wallet.applySyncAck(enrolment.initialAck().encode());
+        if (balance > 0) {
+            fund(backend, wallet, enrolment.walletId(), balance);
+        }
+        trace.note(holder + "'s wallet " + enrolment.walletId() + " issued with " + org.dualoffline.protocol.Money.yuan(balance));
+        context.addTrace(trace);
+        return new Party(holder, device, enrolment.walletId(), enrolment.certificate());
+    }
+
+    private static void fund(ReconciliationClient backend, WalletClient wallet, WalletId id, long amount) {
+        backend.deposit(id, amount);
+        LoadToken token = backend.loadToken(id, amount);
+        wallet.load(token.encode());
+    }
+}

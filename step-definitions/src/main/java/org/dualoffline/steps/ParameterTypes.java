@@ -1,0 +1,42 @@
+package org.dualoffline.steps;
+
+import io.cucumber.java.ParameterType;
+import java.util.Map;
+import org.dualoffline.protocol.Sw;
+import org.dualoffline.devices.DeviceKind;
+import org.dualoffline.protocol.Money;
+
+/** The vocabulary of the feature files: people and merchants, amounts in yuan, kinds of device. */
+public class ParameterTypes {
+    /** A person or merchant: one or more capitalised words ("Wei", "Golden Dragon"). */
+    @ParameterType("[A-Z][a-z]+(?: [A-Z][a-z]+)*")
+    public String party(String name) {
+        return name;
+    }
+
+    /** An amount in yuan, e.g. ¥25.00; carried as fen. */
+    @ParameterType("¥\\d+(?:\\.\\d{1,2})?")
+    public Long amount(String text) {
+        return Money.parseYuan(text);
+    }
+
+    @ParameterType("card|wearable|phone|SIM phone|POS terminal|POS")
+    public DeviceKind device(String text) {
+        return DeviceKind.parse(text);
+    }
+
+    /** The reasons a wallet gives for refusing a payment, as the feature files say them, and the status word behind each. */
+    private static final Map<String, Integer> REFUSALS = Map.of(
+            "it is over the single-payment limit", Sw.LIMIT_SINGLE,
+            "it is over the offline cumulative limit", Sw.LIMIT_CUMULATIVE,
+            "the offline payment count is used up", Sw.LIMIT_COUNT,
+            "the wallet does not hold enough", Sw.INSUFFICIENT_FUNDS,
+            "the payee's wallet would exceed its holding cap", Sw.HOLDING_CAP,
+            "the wallet's storage is full", Sw.STORAGE_FULL);
+
+    @ParameterType("it is over the single-payment limit|it is over the offline cumulative limit|the offline payment count is used up"
+            + "|the wallet does not hold enough|the payee's wallet would exceed its holding cap|the wallet's storage is full")
+    public Integer refusal(String text) {
+        return REFUSALS.get(text);
+    }
+}

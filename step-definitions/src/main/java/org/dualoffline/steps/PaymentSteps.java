@@ -1,0 +1,51 @@
+package org.dualoffline.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import org.dualoffline.devices.PaymentOutcome;
+import org.dualoffline.devices.PaymentSession;
+import org.dualoffline.harness.ScenarioContext;
+import org.dualoffline.protocol.Sw;
+
+/** Offline payments by touch. */
+public class PaymentSteps {
+    private final ScenarioContext context;
+
+    public PaymentSteps(ScenarioContext context) {
+        this.context = context;
+    }
+
+    @When("{party} pays {party} {amount}")
+    public void pays(String payer, String payee, Long amount) {
+        context.recordPayment(PaymentSession.pay(context.party(payer).device(), context.party(payee).device(), amount));
+    }
+
+    @Given("{party} has paid {party} {amount}")
+    public void hasPaid(String payer, String payee, Long amount) {
+        pays(payer, payee, amount);
+        paymentCompleted();
+    }
+
+    @Then("the payment is completed")
+    public void paymentCompleted() {
+        PaymentOutcome outcome = context.lastPayment();
+        assertThat(outcome.completed()).as(outcome.describe()).isTrue();
+    }
+
+    @Then("the payment is refused because {refusal}")
+    public void paymentRefusedBecause(Integer expectedSw) {
+        PaymentOutcome outcome = context.lastPayment();
+        assertThat(outcome.status()).as(outcome.describe()).isEqualTo(PaymentOutcome.Status.REFUSED);
+        assertThat(Sw.describe(outcome.sw())).as("why the wallet refused").isEqualTo(Sw.describe(expectedSw));
+    }
+
+    @Then("no touch is possible because {string}")
+    public void noTouchBecause(String reasonPart) {
+        PaymentOutcome outcome = context.lastPayment();
+        assertThat(outcome.status()).as(outcome.describe()).isEqualTo(PaymentOutcome.Status.NO_TOUCH);
+        assertThat(outcome.reason()).contains(reasonPart);
+    }
+}
