@@ -35,11 +35,10 @@ class CertifyEndToEndTest {
         assertThat(out.resolve("junit/cucumber-junit.xml")).exists();
         assertThat(out.resolve("cucumber/cucumber-report.html")).exists();
         assertThat(out.resolve("allure-report/index.html")).exists();
-        Path someTrace;
-        try (var s = Files.walk(out.resolve("evidence"))) {
-            someTrace = s.filter(p -> p.getFileName().toString().equals("apdu-trace.txt")).findFirst().orElseThrow();
-        }
-        assertThat(Files.readString(someTrace)).contains("PAY").contains("9000 OK");
+        Path cardPaysPos = out.resolve("evidence/interop-paying-by-touch-L9");
+        assertThat(Files.readString(cardPaysPos.resolve("apdu-trace.txt"))).contains("nfc      PAY").contains("internal RECEIVE").contains("9000 OK");
+        assertThat(Files.readString(cardPaysPos.resolve("http-trace.txt"))).contains("POST").contains("/v1/wallets").contains("201");
+        assertThat(Files.readString(out.resolve("evidence/MANIFEST.sha256"))).contains("interop-paying-by-touch-L9/apdu-trace.txt");
     }
 
     @Test
