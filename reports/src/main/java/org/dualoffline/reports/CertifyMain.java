@@ -45,6 +45,8 @@ public final class CertifyMain {
     private CertifyMain() {}
 
     public static void main(String[] args) {
+        // WORKAROUND: jcardsim's SignatureProxy prints a line to stdout on every Signature.getInstance.
+        System.setOut(new JcardsimNoiseFilter(System.out));
         int code;
         try {
             code = run(Path.of(System.getProperty("dualoffline.root", ".")), args);
@@ -128,6 +130,12 @@ public final class CertifyMain {
         Instant finished = Instant.now();
 
         List<ScenarioResult> scenarios = readResults(results);
+        List<ScenarioResult> broken = scenarios.stream().filter(ScenarioResult::suiteBroken).toList();
+        if (!broken.isEmpty()) {
+            ScenarioResult first = broken.get(0);
+            throw new HarnessError(broken.size() + " scenario(s) could not be run by the harness itself (not a verdict on the device); first: \""
+                    + first.name() + "\" " + first.status() + (first.error() == null ? "" : ": " + first.error()));
+        }
         Map<String, Object> device = new LinkedHashMap<>();
         device.put("name", profile.deviceName());
         device.put("vendor", profile.deviceVendor());
@@ -191,7 +199,8 @@ public final class CertifyMain {
                 List<String> tags = new ArrayList<>();
                 s.get("tags").forEach(t -> tags.add(t.asText()));
                 list.add(new ScenarioResult(s.get("key").asText(), s.get("name").asText(), s.get("uri").asText(), s.get("line").asInt(),
-                        tags, s.get("status").asText(), s.get("durationMillis").asLong(), s.hasNonNull("error") ? s.get("error").asText() : null));
+                        tags, s.get("status").asText(), s.get("durationMillis").asLong(), s.hasNonNull("error") ? s.get("error").asText() : null,
+                        s.path("harnessError").asBoolean(false)));
             }
             return list;
         } catch (IOException e) {

@@ -3,7 +3,17 @@ package org.dualoffline.reports;
 import java.util.List;
 
 /** One scenario's outcome as the certification plugin recorded it. */
-public record ScenarioResult(String key, String name, String uri, int line, List<String> tags, String status, long durationMillis, String error) {
+public record ScenarioResult(String key, String name, String uri, int line, List<String> tags, String status, long durationMillis, String error,
+                             boolean harnessError) {
+    public ScenarioResult(String key, String name, String uri, int line, List<String> tags, String status, long durationMillis, String error) {
+        this(key, name, uri, line, tags, status, durationMillis, error, false);
+    }
+
+    /** Steps the glue does not define, or define twice: the suite itself is broken, not the device. */
+    public boolean suiteBroken() {
+        return harnessError || status.equals("UNDEFINED") || status.equals("AMBIGUOUS");
+    }
+
     public boolean passed() {
         return status.equals("PASSED");
     }

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.dualoffline.backend.BackendConfig;
+import org.dualoffline.backend.ReconciliationBackend;
+import org.dualoffline.backend.issuer.IssuerKeySource;
 import org.dualoffline.harness.Profile;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,36 @@ class CertifyEndToEndTest {
         assertThat(Files.readString(cardPaysPos.resolve("apdu-trace.txt"))).contains("nfc      PAY").contains("internal RECEIVE").contains("9000 OK");
         assertThat(Files.readString(cardPaysPos.resolve("http-trace.txt"))).contains("POST").contains("/v1/wallets").contains("201");
         assertThat(Files.readString(out.resolve("evidence/MANIFEST.sha256"))).contains("interop-paying-by-touch-L9/apdu-trace.txt");
+    }
+
+    @Test
+    void aProfileNamingABackendAtAUrlSyncsThereWithoutCodeChanges() throws Exception {
+        try (ReconciliationBackend vendor = ReconciliationBackend.create(BackendConfig.builder()
+                .jdbc("jdbc:h2:mem:vendor-e2e;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "")
+                .operatorToken("vendor-secret").issuerKeys(IssuerKeySource.seeded(99)).build()).start()) {
+            Path profile = Files.createDirectories(Path.of("target/e2e")).resolve("external.properties");
+            Files.writeString(profile, String.join("\n", "profile.name=external-e2e", "applet.class=org.dualoffline.applet.WalletApplet",
+                    "applet.aid=f04455414c4f464601", "backend.mode=external", "backend.url=" + vendor.baseUrl(),
+                    "backend.operatorToken=vendor-secret", ""));
+            Path out = Path.of("target/e2e/external").toAbsolutePath();
+
+            int code = CertifyMain.run(ROOT, new String[] {"--profile", profile.toString(), "--out", out.toString()});
+
+            JsonNode cert = new ObjectMapper().readTree(out.resolve("certification.json").toFile());
+            assertThat(code).as(cert.toPrettyString()).isZero();
+            assertThat(cert.get("backend").get("mode").asText()).isEqualTo("external");
+            assertThat(cert.get("backend").get("url").asText()).isEqualTo(vendor.baseUrl());
+            assertThat(Files.readString(out.resolve("evidence/sync-settlement-L13/http-trace.txt"))).contains(vendor.baseUrl());
+        }
+    }
+
+    @Test
+    void anUnreachableBackendStopsTheHarnessInsteadOfFailingTheDevice() throws Exception {
+        Path profile = Files.createDirectories(Path.of("target/e2e")).resolve("unreachable.properties");
+        Files.writeString(profile, String.join("\n", "profile.name=unreachable", "applet.class=org.dualoffline.applet.WalletApplet",
+                "applet.aid=f04455414c4f464601", "backend.mode=external", "backend.url=http://127.0.0.1:9", ""));
+        assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"--profile", profile.toString(), "--out", "target/e2e/unreachable"}))
+                .isInstanceOf(CertifyMain.HarnessError.class).hasMessageContaining("cannot be reached");
     }
 
     @Test

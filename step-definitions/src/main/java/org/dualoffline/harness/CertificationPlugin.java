@@ -49,8 +49,22 @@ public final class CertificationPlugin implements ConcurrentEventListener {
         s.put("durationMillis", r.getDuration().toMillis());
         if (r.getError() != null) {
             s.put("error", String.valueOf(r.getError().getMessage()));
+            s.put("errorType", r.getError().getClass().getName());
+            s.put("harnessError", isHarnessError(r.getError()));
         }
         scenarios.add(s);
+    }
+
+    /**
+     * True when the failure is the harness's own (a class missing from its classpath, a profile or
+     * backend it cannot use), not a verdict on the device: those must stop the run with exit 2,
+     * never be reported as the device failing.
+     */
+    static boolean isHarnessError(Throwable t) {
+        if (t instanceof AssertionError) {
+            return false;
+        }
+        return t instanceof Error || t instanceof Profile.ProfileException || t instanceof BackendConnection.BackendUnavailableException;
     }
 
     private synchronized void write() {
