@@ -70,13 +70,13 @@ class CertifyEndToEndTest {
         Path profile = Files.createDirectories(Path.of("target/e2e")).resolve("unreachable.properties");
         Files.writeString(profile, String.join("\n", "profile.name=unreachable", "applet.class=org.dualoffline.applet.WalletApplet",
                 "applet.aid=f04455414c4f464601", "backend.mode=external", "backend.url=http://127.0.0.1:9", ""));
-        assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"--profile", profile.toString(), "--out", "target/e2e/unreachable"}))
+        assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"--profile", profile.toString(), "--out", Path.of("target/e2e/unreachable").toAbsolutePath().toString()}))
                 .isInstanceOf(CertifyMain.HarnessError.class).hasMessageContaining("cannot be reached");
     }
 
     @Test
     void anUnknownProfileFileStopsTheHarnessWithTheReason() {
-        assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"--profile", "profiles/no-such.properties", "--out", "target/e2e/bad"}))
+        assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"--profile", "profiles/no-such.properties", "--out", Path.of("target/e2e/bad").toAbsolutePath().toString()}))
                 .isInstanceOf(Profile.ProfileException.class).hasMessageContaining("profile file not found");
     }
 
@@ -84,7 +84,7 @@ class CertifyEndToEndTest {
     void aProfileWithATypoIsRefusedNamingTheKey() throws Exception {
         Path bad = Files.createDirectories(Path.of("target/e2e")).resolve("typo.properties");
         Files.writeString(bad, "profile.name=x\napplet.class=org.dualoffline.applet.WalletApplet\napplet.aid=f04455414c4f464601\nbackend.mod=embedded\n");
-        assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"--profile", bad.toString(), "--out", "target/e2e/bad"}))
+        assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"--profile", bad.toString(), "--out", Path.of("target/e2e/bad").toAbsolutePath().toString()}))
                 .hasMessageContaining("unknown keys [backend.mod]");
     }
 }
