@@ -14,7 +14,7 @@ import org.dualoffline.protocol.Sw;
  */
 public final class ApduTrace {
     /** One command and its response. */
-    public record Exchange(int seq, String se, String link, String command, byte[] commandApdu, byte[] responseApdu, long nanos) {
+    public record Exchange(int seq, String se, String link, String command, byte[] commandApdu, byte[] responseApdu, long nanos, ApduCost cost) {
         public int sw() {
             return responseApdu.length < 2 ? -1 : ((responseApdu[responseApdu.length - 2] & 0xFF) << 8) | (responseApdu[responseApdu.length - 1] & 0xFF);
         }
@@ -32,8 +32,9 @@ public final class ApduTrace {
         this.title = title;
     }
 
-    public synchronized void record(String se, String link, String command, byte[] c, byte[] r, long nanos) {
-        exchanges.add(new Exchange(exchanges.size() + 1, se, link, command, c.clone(), r == null ? new byte[0] : r.clone(), nanos));
+    public synchronized void record(String se, String link, String command, byte[] c, byte[] r, long nanos, ApduCost cost) {
+        exchanges.add(new Exchange(exchanges.size() + 1, se, link, command, c.clone(), r == null ? new byte[0] : r.clone(), nanos,
+                cost == null ? ApduCost.NONE : cost));
     }
 
     /** A line of narration between exchanges ("touch refused: no side powers the field"). */
@@ -107,7 +108,8 @@ public final class ApduTrace {
                     response = inner.transceive(command);
                     return response;
                 } finally {
-                    trace.record(se, link, commandNames.apply(command.length > 1 ? command[1] & 0xFF : -1), command, response, System.nanoTime() - t0);
+                    trace.record(se, link, commandNames.apply(command.length > 1 ? command[1] & 0xFF : -1), command, response,
+                            System.nanoTime() - t0, inner instanceof MeteredTransport m ? m.lastCost() : null);
                 }
             }
 

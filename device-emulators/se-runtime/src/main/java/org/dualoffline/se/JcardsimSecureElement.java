@@ -17,7 +17,7 @@ import org.dualoffline.protocol.Hex;
  * draw from the platform {@code SecureRandom}; keys and signatures differ between runs even
  * when the seed is the same (outcomes do not).
  */
-public final class JcardsimSecureElement implements CardTransport {
+public final class JcardsimSecureElement implements Tearable {
     // WORKAROUND: jcardsim's RandomDataImpl reads this property in its constructor only.
     private static final String SEED_PROPERTY = "com.licel.jcardsim.randomdata.seed";
     private static final Object INSTALL_LOCK = new Object();
@@ -72,6 +72,11 @@ public final class JcardsimSecureElement implements CardTransport {
         synchronized (runtime) {
             simulator.reset();
         }
+    }
+
+    @Override
+    public void tear() {
+        powerCycle();
     }
 
     public byte[] aid() {
