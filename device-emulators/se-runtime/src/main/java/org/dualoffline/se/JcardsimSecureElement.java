@@ -5,10 +5,15 @@ import com.licel.jcardsim.base.SimulatorRuntime;
 import javacard.framework.AID;
 import javacard.framework.Applet;
 import org.dualoffline.protocol.Hex;
+import org.dualoffline.se.runtime.CardMemory;
+import org.dualoffline.se.runtime.Jcre;
 
 /**
  * A secure element emulated in-process by jcardsim: its own {@link SimulatorRuntime} (so
- * selection, transient memory and transaction depth are per SE) with one applet installed.
+ * selection and transient memory are per SE) with one applet installed, whose classes are
+ * loaded for this SE alone and instrumented so that persistent memory behaves as on a real
+ * card ({@link CardMemory}): transactions roll back, an exception escaping {@code process()}
+ * aborts the open transaction, and power can be cut at any persistent write.
  *
  * <p>Randomness: jcardsim's {@code RandomData} reads its seed from a system property when an
  * applet allocates it, and is otherwise the same unseeded sequence in every SE, so every
@@ -17,7 +22,7 @@ import org.dualoffline.protocol.Hex;
  * draw from the platform {@code SecureRandom}; keys and signatures differ between runs even
  * when the seed is the same (outcomes do not).
  */
-public final class JcardsimSecureElement implements Tearable {
+public final class JcardsimSecureElement implements Tearable, MeteredTransport {
     // WORKAROUND: jcardsim's RandomDataImpl reads this property in its constructor only.
     private static final String SEED_PROPERTY = "com.licel.jcardsim.randomdata.seed";
     private static final Object INSTALL_LOCK = new Object();
@@ -27,7 +32,9 @@ public final class JcardsimSecureElement implements Tearable {
     private final byte[] aid;
     private final long seed;
     private final SimulatorRuntime runtime = new SimulatorRuntime();
+    private final CardMemory memory = new CardMemory();
     private final Simulator simulator;
+    private ApduCost lastCost = ApduCost.NONE;
 
     public JcardsimSecureElement(String name, AppletSource source, byte[] aid, byte[] installParameters, long seed) {
         this.name = name;
@@ -38,6 +45,7 @@ public final class JcardsimSecureElement implements Tearable {
         synchronized (INSTALL_LOCK) {
             String previous = System.getProperty(SEED_PROPERTY);
             System.setProperty(SEED_PROPERTY, Hex.of(seedBytes(seed, name)));
+            CardMemory previousMemory = Jcre.enter(memory);
             try {
                 this.simulator = new Simulator(runtime);
                 byte[] install = installData(aid, installParameters);
@@ -45,6 +53,7 @@ public final class JcardsimSecureElement implements Tearable {
             } catch (RuntimeException | LinkageError e) {
                 throw new IllegalStateException("could not install " + source.describe() + " on " + name + ": " + e, e);
             } finally {
+                Jcre.leave(previousMemory);
                 if (previous == null) {
                     System.clearProperty(SEED_PROPERTY);
                 } else {
@@ -60,17 +69,60 @@ public final class JcardsimSecureElement implements Tearable {
             throw new IllegalArgumentException("a command APDU has at least 4 bytes, got " + (command == null ? 0 : command.length));
         }
         synchronized (runtime) {
-            return simulator.transmitCommand(command);
+            CardMemory previous = Jcre.enter(memory);
+            try {
+                memory.startApdu();
+                byte[] response = simulator.transmitCommand(command);
+                lastCost = memory.cost();
+                if (memory.torn()) {
+                    String where = memory.tornAt();
+                    recoverFromPowerLoss();
+                    throw new PowerLostException(name + " lost power at " + where + " of " + WalletCommandsNames.of(command));
+                }
+                if (memory.inTransaction()) {
+                    // A real JCRE aborts a transaction still open when process() returns, normally or not.
+                    memory.rollback();
+                }
+                return response;
+            } finally {
+                Jcre.leave(previous);
+            }
         }
     }
 
     /**
+     * Arms a tear: power is cut at the {@code k}-th persistent write (1-based) of the next
+     * command, which then throws {@link PowerLostException}; 0 disarms.
+     */
+    public void armTearAtWrite(int k) {
+        synchronized (runtime) {
+            memory.armTearAtWrite(k);
+        }
+    }
+
+    /** Persistent writes the last command made (up to the tear if it was torn): its tear points. */
+    public int lastWrites() {
+        return lastCost.persistentWrites();
+    }
+
+    @Override
+    public ApduCost lastCost() {
+        return lastCost;
+    }
+
+    private void recoverFromPowerLoss() {
+        memory.rollback();
+        memory.armTearAtWrite(0);
+        simulator.reset();
+    }
+
+    /**
      * Power lost and restored: RAM (transient arrays of both kinds) is cleared and no applet is
-     * selected. jcardsim drops an open transaction without rolling it back.
+     * selected, an open transaction is rolled back.
      */
     public void powerCycle() {
         synchronized (runtime) {
-            simulator.reset();
+            recoverFromPowerLoss();
         }
     }
 

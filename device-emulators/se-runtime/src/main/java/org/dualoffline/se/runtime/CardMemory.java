@@ -1,0 +1,197 @@
+package org.dualoffline.se.runtime;
+
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.dualoffline.se.ApduCost;
+
+/**
+ * The persistent memory model of one secure element, as a real Java Card runtime keeps it:
+ * <ul>
+ * <li>which arrays are persistent (allocated with {@code new} by applet code; everything else,
+ * the APDU buffer and transient arrays, is RAM);</li>
+ * <li>an undo journal: inside a transaction every persistent write first saves the old
+ * value, so abort (explicit, by an exception escaping {@code process()}, or by power loss)
+ * restores it; {@code arrayCopyNonAtomic}/{@code arrayFillNonAtomic} bypass it as the
+ * Java Card specification says;</li>
+ * <li>tear points: the persistent writes of the current APDU are counted, and power can be cut
+ * at the k-th one (it does not happen; nothing after it happens either);</li>
+ * <li>a meter of what the APDU did, for the timing model.</li>
+ * </ul>
+ * Only the thread currently talking to this SE touches it.
+ */
+public final class CardMemory {
+    private final Set<Object> persistentArrays = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<Runnable> undo = new ArrayList<>();
+    private boolean inTransaction;
+    private int writes;
+    private int armedAt;
+    private boolean torn;
+    private String tornAt;
+    private int persistentBytes;
+    private int signatures;
+    private int verifications;
+    private int digestBytes;
+    private int randomBytes;
+    private int keyGenerations;
+
+    /** Arms a tear at the {@code k}-th persistent write (1-based) of the next APDU; 0 disarms. */
+    public void armTearAtWrite(int k) {
+        if (k < 0) {
+            throw new IllegalArgumentException("tear point must be >= 0, got " + k);
+        }
+        this.armedAt = k;
+    }
+
+    /** Resets the per-APDU counters; called before each APDU. */
+    public void startApdu() {
+        writes = 0;
+        torn = false;
+        tornAt = null;
+        persistentBytes = 0;
+        signatures = 0;
+        verifications = 0;
+        digestBytes = 0;
+        randomBytes = 0;
+        keyGenerations = 0;
+    }
+
+    /** Whether power was lost during the last APDU (an armed tear point was reached). */
+    public boolean torn() {
+        return torn;
+    }
+
+    public String tornAt() {
+        return tornAt;
+    }
+
+    /** Persistent writes of the last APDU, up to the tear if it was torn. */
+    public int writes() {
+        return writes;
+    }
+
+    public ApduCost cost() {
+        return new ApduCost(writes, persistentBytes, signatures, verifications, digestBytes, randomBytes, keyGenerations);
+    }
+
+    public boolean inTransaction() {
+        return inTransaction;
+    }
+
+    /**
+     * What the card does when power comes back or {@code process()} returns with a transaction
+     * open: every journaled write is undone, newest first.
+     */
+    public void rollback() {
+        for (int i = undo.size() - 1; i >= 0; i--) {
+            undo.get(i).run();
+        }
+        undo.clear();
+        inTransaction = false;
+    }
+
+    // ---------------------------------------------------------------- used by Jcre
+
+    boolean isPersistent(Object array) {
+        return array != null && persistentArrays.contains(array);
+    }
+
+    void registerPersistent(Object array) {
+        persistentArrays.add(array);
+    }
+
+    void begin() {
+        if (inTransaction) {
+            javacard.framework.TransactionException.throwIt(javacard.framework.TransactionException.IN_PROGRESS);
+        }
+        inTransaction = true;
+    }
+
+    void commit() {
+        if (!inTransaction) {
+            javacard.framework.TransactionException.throwIt(javacard.framework.TransactionException.NOT_IN_PROGRESS);
+        }
+        undo.clear();
+        inTransaction = false;
+    }
+
+    void abort() {
+        if (!inTransaction) {
+            javacard.framework.TransactionException.throwIt(javacard.framework.TransactionException.NOT_IN_PROGRESS);
+        }
+        rollback();
+    }
+
+    /** A persistent write is about to happen: count it, and cut the power if this is the armed point. */
+    void beforeWrite(String what, int bytes) {
+        if (torn) {
+            throw new PowerLoss("after the tear (" + what + ")");
+        }
+        writes++;
+        if (armedAt != 0 && writes == armedAt) {
+            torn = true;
+            armedAt = 0;
+            tornAt = "write " + writes + " (" + what + ")";
+            throw new PowerLoss(tornAt);
+        }
+        persistentBytes += bytes;
+    }
+
+    void journalField(VarHandle handle, Object target, Object oldValue) {
+        if (inTransaction) {
+            undo.add(target == null ? () -> handle.set(oldValue) : () -> handle.set(target, oldValue));
+        }
+    }
+
+    void journalBytes(byte[] array, int offset, int length) {
+        if (inTransaction && length > 0) {
+            byte[] old = java.util.Arrays.copyOfRange(array, offset, offset + length);
+            undo.add(() -> System.arraycopy(old, 0, array, offset, old.length));
+        }
+    }
+
+    void journalElement(Object array, int index) {
+        if (!inTransaction) {
+            return;
+        }
+        if (array instanceof short[] a) {
+            short old = a[index];
+            undo.add(() -> a[index] = old);
+        } else if (array instanceof boolean[] a) {
+            boolean old = a[index];
+            undo.add(() -> a[index] = old);
+        } else if (array instanceof int[] a) {
+            int old = a[index];
+            undo.add(() -> a[index] = old);
+        } else if (array instanceof Object[] a) {
+            Object old = a[index];
+            undo.add(() -> a[index] = old);
+        } else if (array instanceof byte[] a) {
+            byte old = a[index];
+            undo.add(() -> a[index] = old);
+        }
+    }
+
+    void countSignature() {
+        signatures++;
+    }
+
+    void countVerification() {
+        verifications++;
+    }
+
+    void countDigest(int bytes) {
+        digestBytes += bytes;
+    }
+
+    void countRandom(int bytes) {
+        randomBytes += bytes;
+    }
+
+    void countKeyGeneration() {
+        keyGenerations++;
+    }
+}

@@ -1,0 +1,123 @@
+package org.dualoffline.se;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.licel.jcardsim.base.Simulator;
+import com.licel.jcardsim.base.SimulatorRuntime;
+import javacard.framework.AID;
+import org.dualoffline.protocol.Hex;
+import org.dualoffline.protocol.Sw;
+import org.dualoffline.protocol.WalletCommands;
+import org.junit.jupiter.api.Test;
+
+/** The emulated SE keeps Java Card's atomicity rules; jcardsim alone does not. */
+class TransactionalRuntimeTest {
+    private static final byte[] AID_BYTES = Hex.parse("f0000000020304");
+
+    private final JcardsimSecureElement se = new JcardsimSecureElement("probe", AppletSource.ofClass(TxProbeApplet.class.getName()),
+            AID_BYTES, null, 1);
+
+    TransactionalRuntimeTest() {
+        send(WalletCommands.select(AID_BYTES));
+    }
+
+    private ResponseApdu send(byte[] c) {
+        return ResponseApdu.of(se.transceive(c));
+    }
+
+    private ResponseApdu run(int ins, int value) {
+        return send(new byte[] {(byte) 0x80, (byte) ins, (byte) value, 0, 0});
+    }
+
+    /** data[0..3], field, ram[0..3]. */
+    private String state() {
+        return Hex.of(run(0x20, 0).check("read state"));
+    }
+
+    @Test
+    void abortRollsEveryPersistentWriteBack() {
+        run(0x12, 1);
+        run(0x10, 9);
+        assertThat(state()).startsWith("01010101" + "0001");
+    }
+
+    @Test
+    void anExceptionEscapingProcessAbortsTheOpenTransaction() {
+        run(0x12, 1);
+        assertThat(run(0x11, 9).sw()).isEqualTo(Sw.CONDITIONS_NOT_SATISFIED);
+        assertThat(state()).startsWith("01010101" + "0001");
+    }
+
+    @Test
+    void committedWritesStay() {
+        run(0x12, 5);
+        assertThat(state()).startsWith("05050505" + "0005");
+    }
+
+    @Test
+    void nonAtomicCopiesBypassTheTransaction() {
+        run(0x14, 7);
+        assertThat(state()).startsWith("07070707");
+    }
+
+    @Test
+    void transientMemoryIsNotJournaledAndIsClearedOnDeselect() {
+        run(0x21, 3);
+        assertThat(state()).endsWith("03030303");
+        send(WalletCommands.select(AID_BYTES));
+        assertThat(state()).endsWith("00000000");
+        assertThat(se.lastCost().persistentWrites()).isZero();
+    }
+
+    @Test
+    void everyPersistentWriteIsATearPointAndRamWritesAreNot() {
+        run(0x13, 1);
+        assertThat(se.lastWrites()).as("data[0], data[1], field, one atomic copy").isEqualTo(4);
+    }
+
+    @Test
+    void aTearInsideATransactionLeavesTheOldStateAndNoResponse() {
+        run(0x12, 1);
+        for (int k = 1; k <= 4; k++) {
+            se.armTearAtWrite(k);
+            int tearAt = k;
+            assertThatThrownBy(() -> run(0x12, 9)).as("tear at write " + tearAt).isInstanceOf(PowerLostException.class)
+                    .hasMessageContaining("write " + k);
+            send(WalletCommands.select(AID_BYTES));
+            assertThat(state()).as("after a tear at write " + k).startsWith("01010101" + "0001");
+        }
+    }
+
+    @Test
+    void aTearOutsideATransactionKeepsTheWritesBeforeIt() {
+        run(0x12, 1);
+        se.armTearAtWrite(3);
+        assertThatThrownBy(() -> run(0x13, 9)).isInstanceOf(PowerLostException.class);
+        send(WalletCommands.select(AID_BYTES));
+        assertThat(state()).as("data[0] and data[1] written, field and copy not").startsWith("09090101" + "0001");
+    }
+
+    @Test
+    void afterATearRamIsClearedAndNoAppletIsSelected() {
+        run(0x21, 3);
+        se.armTearAtWrite(1);
+        assertThatThrownBy(() -> run(0x13, 9)).isInstanceOf(PowerLostException.class);
+        assertThat(run(0x20, 0).sw()).as("nothing selected after power comes back").isNotEqualTo(Sw.OK);
+        send(WalletCommands.select(AID_BYTES));
+        assertThat(state()).endsWith("00000000");
+    }
+
+    @Test
+    void jcardsimAloneWouldNotHaveRolledBack() {
+        // The same applet on plain jcardsim: abort keeps the writes, so atomicity checks on it prove nothing.
+        Simulator plain = new Simulator(new SimulatorRuntime());
+        AID aid = new AID(AID_BYTES, (short) 0, (byte) AID_BYTES.length);
+        plain.installApplet(aid, TxProbeApplet.class);
+        plain.selectApplet(aid);
+        plain.transmitCommand(new byte[] {(byte) 0x80, 0x12, 1, 0, 0});
+        plain.transmitCommand(new byte[] {(byte) 0x80, 0x10, 9, 0, 0});
+        byte[] r = plain.transmitCommand(new byte[] {(byte) 0x80, 0x20, 0, 0, 0});
+        assertThat(Hex.of(r)).startsWith("09090909");
+    }
+}
