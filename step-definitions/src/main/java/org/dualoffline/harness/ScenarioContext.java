@@ -21,6 +21,7 @@ public final class ScenarioContext {
     private Limits limitsForNewWallets = Limits.defaults();
     private PaymentOutcome lastPayment;
     private String scenarioKey = "scenario";
+    private final List<TearingCampaign.Result> tearing = new ArrayList<>();
 
     public HarnessRun run() {
         return run;
@@ -77,6 +78,14 @@ public final class ScenarioContext {
 
     public List<ApduTrace> traces() {
         return List.copyOf(traces);
+    }
+
+    public void addTearing(List<TearingCampaign.Result> results) {
+        tearing.addAll(results);
+    }
+
+    public List<TearingCampaign.Result> tearing() {
+        return List.copyOf(tearing);
     }
 
     /** A key unique to this scenario within the run, used to name its SEs (and so seed them). */

@@ -12,16 +12,32 @@ import org.dualoffline.se.ApduTrace;
  */
 public final class WalletInspector {
     private final ScenarioContext context;
+    private final boolean keepTraces;
 
     public WalletInspector(ScenarioContext context) {
+        this(context, true);
+    }
+
+    /** {@code keepTraces} false: the APDUs are not added to the scenario's evidence (campaigns of hundreds of runs). */
+    public WalletInspector(ScenarioContext context, boolean keepTraces) {
         this.context = context;
+        this.keepTraces = keepTraces;
+    }
+
+    /** A selected wallet driver on the party's SE, outside any touch and untraced. */
+    public WalletClient open(Party party) {
+        WalletClient wallet = new WalletClient(party.device().secureElement(), party.device().walletAid());
+        wallet.select();
+        return wallet;
     }
 
     public WalletStatus status(Party party) {
         ApduTrace trace = new ApduTrace("reading " + party.name() + "'s wallet");
         WalletClient wallet = open(party, trace, "probe");
         WalletStatus status = wallet.status();
-        context.addTrace(trace);
+        if (keepTraces) {
+            context.addTrace(trace);
+        }
         return status;
     }
 
@@ -39,7 +55,9 @@ public final class WalletInspector {
                 + "; acknowledged up to record #" + result.ackCounter());
         wallet.applySyncAck(result.ack().encode());
         WalletStatus after = wallet.status();
-        context.addTrace(trace);
+        if (keepTraces) {
+            context.addTrace(trace);
+        }
         return new SyncReport(records.size(), result, after);
     }
 

@@ -25,12 +25,23 @@ public final class WalletProvisioner {
     }
 
     public Party issue(String holder, DeviceKind kind, long balance) {
+        return issue(holder, kind, balance, java.util.function.UnaryOperator.identity(), true, "");
+    }
+
+    /**
+     * Issues a wallet whose device reaches its SE through {@code wrap} (a tearing or metering
+     * decorator); {@code keepTrace} false leaves the issuance APDUs out of the scenario's evidence;
+     * {@code seSuffix} tells apart the SEs of repeated issues to one holder (and so their seeds).
+     */
+    public Party issue(String holder, DeviceKind kind, long balance, java.util.function.UnaryOperator<CardTransport> wrap, boolean keepTrace,
+                       String seSuffix) {
         if (!kind.holdsValue()) {
             throw new IllegalArgumentException("a " + kind.label + " holds no wallet");
         }
         HarnessRun run = context.run();
         Profile profile = run.profile();
-        CardTransport se = SecureElements.create(profile, context.scenarioKey() + "/" + holder + "/" + kind.name(), run.seed());
+        CardTransport raw = SecureElements.create(profile, context.scenarioKey() + "/" + holder + "/" + kind.name() + seSuffix, run.seed());
+        CardTransport se = wrap.apply(raw);
         Device device = switch (kind) {
             case CARD -> Device.card(holder, se, profile.aid());
             case WEARABLE -> Device.wearable(holder, se, profile.aid(), new Battery(80));
@@ -40,7 +51,7 @@ public final class WalletProvisioner {
             default -> throw new IllegalArgumentException(kind.label + " holds no wallet");
         };
         ApduTrace trace = new ApduTrace("issuing " + holder + "'s " + kind.label + " wallet");
-        WalletClient wallet = new WalletClient(trace.tracing(se, holder + " SE", LINK, org.dualoffline.protocol.WalletCommands::nameOf), profile.aid());
+        WalletClient wallet = new WalletClient(trace.tracing(raw, holder + " SE", LINK, org.dualoffline.protocol.WalletCommands::nameOf), profile.aid());
         ReconciliationClient backend = context.backend();
 
         wallet.select();
@@ -52,7 +63,9 @@ public final class WalletProvisioner {
             fund(backend, wallet, enrolment.walletId(), balance);
         }
         trace.note(holder + "'s wallet " + enrolment.walletId() + " issued with " + org.dualoffline.protocol.Money.yuan(balance));
-        context.addTrace(trace);
+        if (keepTrace) {
+            context.addTrace(trace);
+        }
         return new Party(holder, device, enrolment.walletId(), enrolment.certificate());
     }
 

@@ -1,0 +1,140 @@
+package org.dualoffline.harness;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dualoffline.se.CardTransport;
+import org.dualoffline.se.JcardsimSecureElement;
+import org.dualoffline.se.PowerLostException;
+import org.dualoffline.se.Tearable;
+
+/**
+ * Where power is cut in one run of a flow: before the n-th APDU of the flow (the card leaves
+ * the field), or at the k-th persistent write of the n-th APDU (the chip loses power while
+ * writing). The SEs of the flow reach their applet through {@link #wrap} so that the plan sees
+ * every APDU, in order, across both sides of a touch. With no tear set, it only records how
+ * many persistent writes each APDU made: the map of tear points.
+ */
+public final class TearPlan {
+    /** One APDU of a flow as the dry run saw it. */
+    public record Step(int index, String se, String command, int writes) {}
+
+    /** A point where power can be cut. {@code write} 0 means before the APDU is sent. */
+    public record TearPoint(int apdu, int write, String se, String command) {
+        public String describe() {
+            return write == 0 ? "before " + command + " to " + se + " (APDU " + apdu + ")"
+                    : "at write " + write + " of " + command + " on " + se + " (APDU " + apdu + ")";
+        }
+    }
+
+    private final TearPoint tear;
+    private final List<Step> steps = new ArrayList<>();
+    private final List<Tearable> fieldPowered = new ArrayList<>();
+    private int apdus;
+    private boolean fired;
+    private boolean active;
+
+    private TearPlan(TearPoint tear) {
+        this.tear = tear;
+    }
+
+    public static TearPlan dryRun() {
+        return new TearPlan(null);
+    }
+
+    public static TearPlan tearAt(TearPoint point) {
+        return new TearPlan(point);
+    }
+
+    /** From now on APDUs count as the flow's (and the tear can fire). */
+    public synchronized void start() {
+        active = true;
+    }
+
+    /** The flow is over: later APDUs (recovery, inspection) pass straight through, power is back. */
+    public synchronized void stop() {
+        active = false;
+    }
+
+    public boolean fired() {
+        return fired;
+    }
+
+    public List<Step> steps() {
+        return List.copyOf(steps);
+    }
+
+    /** All tear points of the flow the dry run recorded: before each APDU and at each of its writes. */
+    public List<TearPoint> tearPoints() {
+        List<TearPoint> points = new ArrayList<>();
+        for (Step s : steps) {
+            points.add(new TearPoint(s.index(), 0, s.se(), s.command()));
+            for (int k = 1; k <= s.writes(); k++) {
+                points.add(new TearPoint(s.index(), k, s.se(), s.command()));
+            }
+        }
+        return points;
+    }
+
+    /**
+     * Routes an SE through this plan. {@code inField} marks an SE powered by the reader's field:
+     * when power is cut before an APDU, that is the SE that goes dark.
+     */
+    public CardTransport wrap(CardTransport inner, String seName, boolean inField) {
+        if (!(inner instanceof JcardsimSecureElement se)) {
+            throw new IllegalArgumentException("tearing at persistent writes needs the instrumented jcardsim SE, not " + inner.describe());
+        }
+        if (inField) {
+            fieldPowered.add(se);
+        }
+        return new CardTransport() {
+            @Override
+            public byte[] transceive(byte[] command) {
+                return step(se, seName, command);
+            }
+
+            @Override
+            public String describe() {
+                return se.describe() + " (tear plan)";
+            }
+        };
+    }
+
+    private synchronized byte[] step(JcardsimSecureElement se, String seName, byte[] command) {
+        if (!active) {
+            return se.transceive(command);
+        }
+        if (fired) {
+            throw new PowerLostException("the field is off: " + tear.describe());
+        }
+        int index = ++apdus;
+        String name = org.dualoffline.protocol.WalletCommands.nameOf(command.length > 1 ? command[1] & 0xFF : -1);
+        if (tear != null && tear.apdu() == index && tear.write() == 0) {
+            fired = true;
+            for (Tearable t : fieldPowered) {
+                t.tear();
+            }
+            throw new PowerLostException("power cut " + tear.describe());
+        }
+        boolean armed = tear != null && tear.apdu() == index;
+        if (armed) {
+            se.armTearAtWrite(tear.write());
+        }
+        try {
+            byte[] response = se.transceive(command);
+            steps.add(new Step(index, seName, name, se.lastWrites()));
+            return response;
+        } catch (PowerLostException e) {
+            fired = true;
+            for (Tearable t : fieldPowered) {
+                if (t != se) {
+                    t.tear();
+                }
+            }
+            throw e;
+        } finally {
+            if (armed) {
+                se.armTearAtWrite(0);
+            }
+        }
+    }
+}
