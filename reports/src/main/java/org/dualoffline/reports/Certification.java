@@ -27,6 +27,7 @@ public final class Certification {
     private final Verdict verdict;
     private String evidenceSha256 = "";
     private final Map<String, String> artifacts = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> tearing = new LinkedHashMap<>();
 
     public Certification(RunInfo run, List<ScenarioResult> scenarios, RequirementCatalogue catalogue) {
         this.run = run;
@@ -94,6 +95,26 @@ public final class Certification {
         return artifacts;
     }
 
+    /** Adds one tearing campaign's counts to its flow's totals. */
+    public void addTearing(String flow, int tearPoints, int violations, String evidence) {
+        Map<String, Object> t = tearing.computeIfAbsent(flow, f -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("tearPoints", 0);
+            m.put("violations", 0);
+            m.put("evidence", new ArrayList<String>());
+            return m;
+        });
+        t.put("tearPoints", (Integer) t.get("tearPoints") + tearPoints);
+        t.put("violations", (Integer) t.get("violations") + violations);
+        @SuppressWarnings("unchecked")
+        List<String> ev = (List<String>) t.get("evidence");
+        ev.add(evidence);
+    }
+
+    public Map<String, Map<String, Object>> tearing() {
+        return tearing;
+    }
+
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("profile", run.profile());
@@ -139,6 +160,7 @@ public final class Certification {
             reqs.add(r);
         }
         m.put("requirements", reqs);
+        m.put("tearing", tearing);
         if (!unknownTags.isEmpty()) {
             m.put("unknownRequirementTags", unknownTags);
         }

@@ -35,11 +35,13 @@ public final class CertifyMain {
     static final int HARNESS_ERROR = 2;
 
     private static final String USAGE = """
-            usage: ./certify [--profile FILE] [--backend embedded|container|external] [--seed N] [--out DIR]
+            usage: ./certify [--profile FILE] [--backend embedded|container|external] [--seed N] [--out DIR] [--tags EXPR]
               --profile FILE   device profile (default: the reference wallet, step-definitions/src/main/resources/profiles/reference.properties)
               --backend MODE   override the profile's backend mode
               --seed N         seed for every SE's randomness and the backend's issuer key (default %d)
               --out DIR        where the reports go (default reports/latest)
+              --tags EXPR      run only the scenarios a Cucumber tag expression selects, e.g. "@ATOM-01 or @LIMIT-01";
+                               requirements without a selected scenario are reported NOT TESTED
             exit code: 0 PASS, 1 FAIL, 2 the harness could not run""".formatted(HarnessRun.DEFAULT_SEED);
 
     private CertifyMain() {}
@@ -100,13 +102,13 @@ public final class CertifyMain {
 
         HarnessRun.finish();
         try {
-            return certify(root, out, features, catalogue);
+            return certify(root, out, features, catalogue, opts.get("tags"));
         } finally {
             HarnessRun.finish();
         }
     }
 
-    private static int certify(Path root, Path out, Path features, RequirementCatalogue catalogue) {
+    private static int certify(Path root, Path out, Path features, RequirementCatalogue catalogue, String tags) {
         HarnessRun run = HarnessRun.current();
         Profile profile = run.profile();
         System.err.printf("certify: profile %s - %s (%s), backend %s, seed %d%n", profile.name(), profile.deviceName(),
@@ -126,7 +128,7 @@ public final class CertifyMain {
 
         Instant started = Instant.now();
         Path results = out.resolve("scenario-results.json");
-        runFeatures(features, out, results);
+        runFeatures(features, out, results, tags);
         Instant finished = Instant.now();
 
         List<ScenarioResult> scenarios = readResults(results);
@@ -151,6 +153,7 @@ public final class CertifyMain {
                 profile.backendMode() == Profile.BackendMode.EMBEDDED ? null : backendUrl, harness.getProperty("harness.version"),
                 gitCommit(root), run.seed(), started, finished);
         Certification cert = new Certification(info, scenarios, catalogue);
+        addTearing(cert, out.resolve("evidence"));
         cert.addArtifact("Cucumber report", "cucumber/cucumber-report.html");
         cert.addArtifact("JUnit XML", "junit/cucumber-junit.xml");
         String allure = AllureCli.generate(root, out.resolve("allure-results"), out.resolve("allure-report"));
@@ -172,8 +175,12 @@ public final class CertifyMain {
         return cert.verdict() == Certification.Verdict.PASS ? PASS : FAIL;
     }
 
-    private static void runFeatures(Path features, Path out, Path results) {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+    private static void runFeatures(Path features, Path out, Path results, String tags) {
+        LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();
+        if (tags != null) {
+            builder.configurationParameter("cucumber.filter.tags", tags);
+        }
+        LauncherDiscoveryRequest request = builder
                 .selectors(selectDirectory(features.toFile()))
                 .configurationParameter("cucumber.glue", "org.dualoffline.steps")
                 .configurationParameter("cucumber.publish.quiet", "true")
@@ -205,6 +212,26 @@ public final class CertifyMain {
             return list;
         } catch (IOException e) {
             throw new HarnessError("cannot read scenario results " + results + ": " + e.getMessage());
+        }
+    }
+
+    /** Sums the tearing campaigns the scenarios filed in their evidence, per flow. */
+    private static void addTearing(Certification cert, Path evidence) {
+        if (!Files.isDirectory(evidence)) {
+            return;
+        }
+        try (var dirs = Files.list(evidence)) {
+            for (Path dir : dirs.sorted().toList()) {
+                Path file = dir.resolve("tearing.json");
+                if (Files.isRegularFile(file)) {
+                    for (JsonNode r : new ObjectMapper().readTree(file.toFile())) {
+                        cert.addTearing(r.get("flow").asText(), r.get("tearPoints").asInt(), r.get("violations").asInt(),
+                                "evidence/" + dir.getFileName() + "/tearing-log.txt");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new HarnessError("cannot read the tearing results under " + evidence + ": " + e.getMessage());
         }
     }
 
@@ -246,7 +273,7 @@ public final class CertifyMain {
             String a = args[i];
             switch (a) {
                 case "-h", "--help" -> m.put("help", "");
-                case "--profile", "--backend", "--seed", "--out" -> {
+                case "--profile", "--backend", "--seed", "--out", "--tags" -> {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                         throw new HarnessError(a + " needs a value\n" + USAGE);
                     }

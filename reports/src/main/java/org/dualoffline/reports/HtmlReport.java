@@ -54,7 +54,23 @@ public final class HtmlReport {
             }
             h.append("</td></tr>");
         }
-        h.append("</table><h2>More</h2><ul>");
+        h.append("</table>");
+        if (!c.tearing().isEmpty()) {
+            h.append("<h2>Power cut at every point</h2><p>For each flow the harness cut the power before every command and at every ")
+                    .append("persistent write of the wallets, let them recover, and checked that no value was created or lost, no counter ")
+                    .append("reused and storage stayed consistent.</p><table><tr><th>Flow</th><th>Tear points</th><th>Violations</th><th>Log</th></tr>");
+            for (Map.Entry<String, Map<String, Object>> t : c.tearing().entrySet()) {
+                int violations = (Integer) t.getValue().get("violations");
+                h.append("<tr class=\"").append(violations == 0 ? "PASS" : "FAIL").append("\"><td>").append(esc(t.getKey())).append("</td><td>")
+                        .append(t.getValue().get("tearPoints")).append("</td><td>").append(violations).append("</td><td>");
+                for (Object ev : (java.util.List<?>) t.getValue().get("evidence")) {
+                    h.append("<a href=\"").append(esc(String.valueOf(ev))).append("\">log</a> ");
+                }
+                h.append("</td></tr>");
+            }
+            h.append("</table>");
+        }
+        h.append("<h2>More</h2><ul>");
         for (Map.Entry<String, String> a : c.artifacts().entrySet()) {
             h.append("<li><a href=\"").append(esc(a.getValue())).append("\">").append(esc(a.getKey())).append("</a></li>");
         }

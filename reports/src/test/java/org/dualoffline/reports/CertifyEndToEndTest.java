@@ -33,6 +33,10 @@ class CertifyEndToEndTest {
         for (JsonNode r : cert.get("requirements")) {
             assertThat(r.get("verdict").asText()).as(r.get("id").asText()).isEqualTo("PASS");
         }
+        for (String flow : new String[] {"pay", "receive", "load", "sync-ack"}) {
+            assertThat(cert.get("tearing").get(flow).get("tearPoints").asInt()).as(flow + " tear points").isGreaterThan(5);
+            assertThat(cert.get("tearing").get(flow).get("violations").asInt()).as(flow + " violations").isZero();
+        }
         assertThat(cert.get("evidence").get("sha256").asText()).hasSize(64);
         assertThat(out.resolve("certification.html")).exists();
         assertThat(out.resolve("junit/cucumber-junit.xml")).exists();
@@ -72,6 +76,32 @@ class CertifyEndToEndTest {
                 "applet.aid=f04455414c4f464601", "backend.mode=external", "backend.url=http://127.0.0.1:9", ""));
         assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"--profile", profile.toString(), "--out", Path.of("target/e2e/unreachable").toAbsolutePath().toString()}))
                 .isInstanceOf(CertifyMain.HarnessError.class).hasMessageContaining("cannot be reached");
+    }
+
+    @Test
+    void theNonAtomicWalletFailsOnAtomicityAndTheReportSaysWhere() throws Exception {
+        Path out = Path.of("target/e2e/non-atomic").toAbsolutePath();
+
+        int code = CertifyMain.run(ROOT, new String[] {"--profile", "profiles/faulty/non-atomic-debit.properties", "--out", out.toString(),
+                "--tags", "@ATOM-01 or @INTEROP-01"});
+
+        JsonNode cert = new ObjectMapper().readTree(out.resolve("certification.json").toFile());
+        assertThat(code).as(cert.toPrettyString()).isEqualTo(1);
+        assertThat(cert.get("verdict").asText()).isEqualTo("FAIL");
+        assertThat(verdictOf(cert, "ATOM-01")).isEqualTo("FAIL");
+        assertThat(verdictOf(cert, "INTEROP-01")).as("an untorn payment still works").isEqualTo("PASS");
+        assertThat(verdictOf(cert, "SYNC-01")).isEqualTo("NOT TESTED");
+        assertThat(cert.get("tearing").get("pay").get("violations").asInt()).isPositive();
+        assertThat(cert.get("tearing").get("receive").get("violations").asInt()).as("the payee side is the reference code").isZero();
+    }
+
+    private static String verdictOf(JsonNode cert, String id) {
+        for (JsonNode r : cert.get("requirements")) {
+            if (r.get("id").asText().equals(id)) {
+                return r.get("verdict").asText();
+            }
+        }
+        throw new AssertionError("no requirement " + id);
     }
 
     @Test

@@ -1,0 +1,102 @@
+package org.dualoffline.faulty;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+
+/**
+ * Writes one jar per {@link Fault}: the reference wallet's classes, with the fault patched
+ * into the wallet applet class. A faulty wallet is then certified like any vendor's jar.
+ */
+public final class FaultyWalletBuilder {
+    static final String APPLET = "org/dualoffline/applet/WalletApplet";
+
+    private FaultyWalletBuilder() {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: FaultyWalletBuilder OUTPUT_DIR");
+        }
+        Path out = Files.createDirectories(Path.of(args[0]));
+        for (Fault f : Fault.values()) {
+            Path jar = out.resolve(f.id + ".jar");
+            write(f, jar);
+            System.out.println("faulty wallet " + f.id + " (breaks " + f.breaks + "): " + jar);
+        }
+    }
+
+    static void write(Fault fault, Path jar) throws IOException {
+        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os)) {
+            for (String name : appletClasses()) {
+                byte[] bytes = read(name);
+                if (name.equals(APPLET)) {
+                    bytes = patch(fault, bytes);
+                }
+                JarEntry e = new JarEntry(name + ".class");
+                e.setTime(0);
+                out.putNextEntry(e);
+                out.write(bytes);
+                out.closeEntry();
+            }
+            JarEntry readme = new JarEntry("FAULT.txt");
+            readme.setTime(0);
+            out.putNextEntry(readme);
+            out.write((fault.id + ": breaks " + fault.breaks + "\n" + fault.description + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+    }
+
+    static byte[] patch(Fault fault, byte[] classBytes) {
+        ClassReader reader = new ClassReader(classBytes);
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        reader.accept(fault.patch.apply(writer), 0);
+        return writer.toByteArray();
+    }
+
+    /** Every class of the reference wallet's package, from its jar or classes folder. */
+    static java.util.List<String> appletClasses() throws IOException {
+        URL url = FaultyWalletBuilder.class.getClassLoader().getResource(APPLET + ".class");
+        if (url == null) {
+            throw new IOException("the reference wallet is not on the classpath");
+        }
+        String pkg = APPLET.substring(0, APPLET.lastIndexOf('/') + 1);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        if (url.getProtocol().equals("jar")) {
+            String jarPath = url.getPath().substring("file:".length(), url.getPath().indexOf("!/"));
+            try (java.util.jar.JarFile jf = new java.util.jar.JarFile(java.net.URLDecoder.decode(jarPath, java.nio.charset.StandardCharsets.UTF_8))) {
+                jf.stream().map(JarEntry::getName).filter(n -> n.startsWith(pkg) && n.endsWith(".class"))
+                        .forEach(n -> names.add(n.substring(0, n.length() - ".class".length())));
+            }
+        } else {
+            Path dir;
+            try {
+                dir = Path.of(url.toURI()).getParent();
+            } catch (java.net.URISyntaxException e) {
+                throw new IOException(e);
+            }
+            try (var files = Files.list(dir)) {
+                files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".class"))
+                        .forEach(n -> names.add(pkg + n.substring(0, n.length() - ".class".length())));
+            }
+        }
+        java.util.Collections.sort(names);
+        return names;
+    }
+
+    private static byte[] read(String name) throws IOException {
+        URL url = FaultyWalletBuilder.class.getClassLoader().getResource(name + ".class");
+        if (url == null) {
+            throw new IOException("the reference wallet class " + name + " is not on the classpath");
+        }
+        try (InputStream in = url.openStream()) {
+            return in.readAllBytes();
+        }
+    }
+}
