@@ -34,6 +34,14 @@ public final class P256Sha256 implements CryptoSuite {
     private static final ECDomainParameters DOMAIN =
             new ECDomainParameters(CURVE.getCurve(), CURVE.getG(), CURVE.getN(), CURVE.getH());
 
+    /**
+     * Decoded public keys, kept so that BouncyCastle's precomputation (stored on the point)
+     * is reused: the issuer key verifies every certificate, a wallet key all its records.
+     */
+    private static final int KEY_CACHE_SIZE = 4096;
+    private static final java.util.concurrent.ConcurrentHashMap<java.nio.ByteBuffer, ECPublicKeyParameters> KEYS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private P256Sha256() {}
 
     @Override
@@ -96,13 +104,25 @@ public final class P256Sha256 implements CryptoSuite {
             if (rs == null) {
                 return false;
             }
-            ECPoint q = CURVE.getCurve().decodePoint(publicKey);
             ECDSASigner verifier = new ECDSASigner();
-            verifier.init(false, new ECPublicKeyParameters(q, DOMAIN));
+            verifier.init(false, publicKeyParameters(publicKey));
             return verifier.verifySignature(hash(data), rs[0], rs[1]);
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    private static ECPublicKeyParameters publicKeyParameters(byte[] publicKey) {
+        java.nio.ByteBuffer k = java.nio.ByteBuffer.wrap(publicKey.clone());
+        ECPublicKeyParameters p = KEYS.get(k);
+        if (p == null) {
+            p = new ECPublicKeyParameters(CURVE.getCurve().decodePoint(publicKey), DOMAIN);
+            if (KEYS.size() >= KEY_CACHE_SIZE) {
+                KEYS.clear();
+            }
+            KEYS.put(k, p);
+        }
+        return p;
     }
 
     /** Public key for an encoded private key. */

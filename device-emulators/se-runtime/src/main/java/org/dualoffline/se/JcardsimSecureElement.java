@@ -18,9 +18,9 @@ import org.dualoffline.se.runtime.Jcre;
  * <p>Randomness: jcardsim's {@code RandomData} reads its seed from a system property when an
  * applet allocates it, and is otherwise the same unseeded sequence in every SE, so every
  * payee would issue the same challenges. Each SE is therefore installed with its own seed,
- * derived from the run seed and the SE's name. jcardsim's EC key generation and ECDSA signing
- * draw from the platform {@code SecureRandom}; keys and signatures differ between runs even
- * when the seed is the same (outcomes do not).
+ * derived from the run seed and the SE's name. P-256 key pairs come from the SE's own seeded
+ * generator and ECDSA signatures are deterministic (RFC 6979), so a run is reproducible from its
+ * seed, keys and signatures included (see {@code runtime.P256Engine}).
  */
 public final class JcardsimSecureElement implements Tearable, MeteredTransport {
     // WORKAROUND: jcardsim's RandomDataImpl reads this property in its constructor only.
@@ -32,7 +32,7 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport {
     private final byte[] aid;
     private final long seed;
     private final SimulatorRuntime runtime = new SimulatorRuntime();
-    private final CardMemory memory = new CardMemory();
+    private final CardMemory memory;
     private final Simulator simulator;
     private ApduCost lastCost = ApduCost.NONE;
 
@@ -41,6 +41,7 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport {
         this.source = source;
         this.aid = aid.clone();
         this.seed = seed;
+        this.memory = new CardMemory(seedBytes(seed, "keys/" + name));
         Class<? extends Applet> appletClass = source.load();
         synchronized (INSTALL_LOCK) {
             String previous = System.getProperty(SEED_PROPERTY);

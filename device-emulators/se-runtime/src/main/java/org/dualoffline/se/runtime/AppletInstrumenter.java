@@ -144,6 +144,7 @@ public final class AppletInstrumenter {
             String receiver = "L" + owner + ";";
             return switch (owner + "." + name + desc) {
                 case "javacard/security/Signature.sign([BSS[BS)S", "javacard/security/Signature.verify([BSS[BSS)Z",
+                        "javacard/security/Signature.init(Ljavacard/security/Key;B)V",
                         "javacard/security/MessageDigest.doFinal([BSS[BS)S", "javacard/security/MessageDigest.update([BSS)V",
                         "javacard/security/RandomData.generateData([BSS)V", "javacard/security/RandomData.nextBytes([BSS)S",
                         "javacard/security/KeyPair.genKeyPair()V" -> "(" + receiver + desc.substring(1);

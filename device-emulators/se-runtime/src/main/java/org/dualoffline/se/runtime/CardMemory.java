@@ -37,6 +37,16 @@ public final class CardMemory {
     private int digestBytes;
     private int randomBytes;
     private int keyGenerations;
+    private final P256Engine p256;
+
+    /** @param seed this SE's own seed: its key pairs are drawn from it */
+    public CardMemory(byte[] seed) {
+        this.p256 = new P256Engine(seed);
+    }
+
+    P256Engine p256() {
+        return p256;
+    }
 
     /** Arms a tear at the {@code k}-th persistent write (1-based) of the next APDU; 0 disarms. */
     public void armTearAtWrite(int k) {

@@ -258,11 +258,23 @@ public final class Jcre {
 
     // ------------------------------------------------------------ crypto meter
 
+    public static void init(Signature s, javacard.security.Key key, byte mode) {
+        s.init(key, mode);
+        CardMemory m = CURRENT.get();
+        if (m != null) {
+            m.p256().init(s, key);
+        }
+    }
+
     public static short sign(Signature s, byte[] in, short off, short len, byte[] sig, short sigOff) {
         CardMemory m = CURRENT.get();
         if (m != null) {
             m.countSignature();
             m.countDigest(len);
+            short n = m.p256().sign(s, in, off, len, sig, sigOff);
+            if (n >= 0) {
+                return n;
+            }
         }
         return s.sign(in, off, len, sig, sigOff);
     }
@@ -272,6 +284,10 @@ public final class Jcre {
         if (m != null) {
             m.countVerification();
             m.countDigest(len);
+            int r = m.p256().verify(s, in, off, len, sig, sigOff, sigLen);
+            if (r >= 0) {
+                return r == 1;
+            }
         }
         return s.verify(in, off, len, sig, sigOff, sigLen);
     }
@@ -312,6 +328,9 @@ public final class Jcre {
         CardMemory m = CURRENT.get();
         if (m != null) {
             m.countKeyGeneration();
+            if (m.p256().genKeyPair(kp)) {
+                return;
+            }
         }
         kp.genKeyPair();
     }
