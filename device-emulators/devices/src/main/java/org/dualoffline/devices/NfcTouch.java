@@ -1,7 +1,9 @@
 package org.dualoffline.devices;
 
+import org.dualoffline.devices.timing.TapTimer;
 import org.dualoffline.protocol.WalletCommands;
 import org.dualoffline.se.ApduTrace;
+import org.dualoffline.se.CardTransport;
 
 /**
  * One tap between two devices. Exactly one side is the reader: it has an NFC reader and
@@ -10,7 +12,7 @@ import org.dualoffline.se.ApduTrace;
  * on both links lands in this touch's trace.
  */
 public final class NfcTouch {
-    public static final String LINK_NFC = "nfc";
+    public static final String LINK_NFC = TapTimer.LINK_NFC;
     public static final String LINK_INTERNAL = "internal";
 
     private final Device reader;
@@ -94,8 +96,16 @@ public final class NfcTouch {
 
     /** A wallet driver for {@code device}'s SE whose APDUs are traced under this touch. */
     public WalletClient walletOf(Device device) {
-        String link = linkTo(device);
-        return new WalletClient(trace.tracing(device.secureElement(), device.name() + " SE", link, WalletCommands::nameOf),
-                device.walletAid());
+        return new WalletClient(tracedLinkTo(device), device.walletAid());
+    }
+
+    /** {@code device}'s SE as the reader reaches it in this touch, every APDU traced under its name and link. */
+    CardTransport tracedLinkTo(Device device) {
+        return trace.tracing(device.secureElement(), seNameOf(device), linkTo(device), WalletCommands::nameOf);
+    }
+
+    /** The name a device's SE has in traces and in the timing model ("Wei SE"). */
+    public static String seNameOf(Device device) {
+        return device.name() + " SE";
     }
 }

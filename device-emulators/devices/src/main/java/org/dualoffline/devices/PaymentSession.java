@@ -1,13 +1,27 @@
 package org.dualoffline.devices;
 
+import org.dualoffline.devices.timing.TapTime;
 import org.dualoffline.protocol.Certificate;
+import org.dualoffline.protocol.Money;
 import org.dualoffline.protocol.SignedEntry;
+import org.dualoffline.protocol.Sw;
+import org.dualoffline.se.ApduTrace;
+import org.dualoffline.se.ResponseApdu;
 import org.dualoffline.se.SecureElementException;
 
 /**
  * The reader's payment application (spec 6a): select both wallets, exchange certificates,
  * take the payee's challenge, have the payer sign and debit, hand the record to the payee.
  * It holds no keys and cannot create value; it only relays.
+ *
+ * <p>Every touch is timed on the {@link TouchConditions}' virtual clock with each SE's speed
+ * profile; the outcome carries the {@link TapTime}. When the conditions drain batteries, the
+ * reader pays for each APDU before relaying it and for the field while the SE works; if its
+ * battery runs out the field drops, the SEs lose power (torn) and the outcome is
+ * {@link PaymentOutcome.Status#POWER_LOST} naming the APDU. A phone answering in the field
+ * whose battery dies ends the touch if its wallet is an embedded SE; an NFC-SIM wallet keeps
+ * answering from the field. Without conditions, a touch is timed on typical SEs and batteries
+ * are not drained.
  */
 public final class PaymentSession {
     private PaymentSession() {}
@@ -18,23 +32,40 @@ public final class PaymentSession {
 
     /** Pays {@code amount} fen from {@code payer} to {@code payee} in one touch; {@code pin} is entered on the payer if given. */
     public static PaymentOutcome pay(Device payer, Device payee, long amount, String pin) {
-        String title = payer.name() + " pays " + payee.name() + " " + org.dualoffline.protocol.Money.yuan(amount);
+        return pay(payer, payee, amount, pin, TouchConditions.typical());
+    }
+
+    /**
+     * Pays under {@code conditions}: the scenario's clock, SE speeds, battery drain and planned
+     * battery failures; {@code pin} may be null.
+     */
+    public static PaymentOutcome pay(Device payer, Device payee, long amount, String pin, TouchConditions conditions) {
+        String title = payer.name() + " pays " + payee.name() + " " + Money.yuan(amount);
+        long start = conditions.clock().nowMicros();
         NfcTouch touch;
         try {
             touch = NfcTouch.between(payer, payee, title);
         } catch (TouchRefusedException e) {
-            org.dualoffline.se.ApduTrace empty = new org.dualoffline.se.ApduTrace(title);
+            ApduTrace empty = new ApduTrace(title);
             empty.note("no touch: " + e.getMessage());
-            return new PaymentOutcome(PaymentOutcome.Status.NO_TOUCH, null, -1, e.getMessage(), null, null, empty);
+            return new PaymentOutcome(PaymentOutcome.Status.NO_TOUCH, null, -1, e.getMessage(), null, null, empty, null, TapTime.none(start));
         }
         if (!payer.holdsWallet() || !payee.holdsWallet()) {
             Device without = payer.holdsWallet() ? payee : payer;
             touch.trace().note("no secure element on " + without);
             return new PaymentOutcome(PaymentOutcome.Status.NO_TOUCH, null, -1,
-                    without + " has no hardware wallet: dual-offline payments need a secure element on both sides", null, null, touch.trace());
+                    without + " has no hardware wallet: dual-offline payments need a secure element on both sides", null, null,
+                    touch.trace(), null, TapTime.none(start));
         }
-        WalletClient payerWallet = touch.walletOf(payer);
-        WalletClient payeeWallet = touch.walletOf(payee);
+        TouchPower power = new TouchPower(touch, conditions);
+        PaymentOutcome outcome = run(payer, payee, amount, pin, touch, power);
+        touch.trace().note(outcome.tapTime().summary());
+        return outcome;
+    }
+
+    private static PaymentOutcome run(Device payer, Device payee, long amount, String pin, NfcTouch touch, TouchPower power) {
+        WalletClient payerWallet = power.walletOf(payer);
+        WalletClient payeeWallet = power.walletOf(payee);
         String stage = payee.name();
         try {
             payeeWallet.select();
@@ -51,14 +82,31 @@ public final class PaymentSession {
                 payerWallet.verifyPin(pin);
             }
             SignedEntry record = payerWallet.pay(amount, nonce, payeeCert.encode());
-            touch.trace().note(payer.name() + " debited " + org.dualoffline.protocol.Money.yuan(amount) + " and signed record #" + record.entry().counter());
+            touch.trace().note(payer.name() + " debited " + Money.yuan(amount) + " and signed record #" + record.entry().counter());
             stage = payee.name();
             SignedEntry receipt = payeeWallet.receive(record);
             touch.trace().note(payee.name() + " credited and signed receipt #" + receipt.entry().counter());
-            return new PaymentOutcome(PaymentOutcome.Status.COMPLETED, null, 0x9000, null, record, receipt, touch.trace());
+            return new PaymentOutcome(PaymentOutcome.Status.COMPLETED, null, Sw.OK, null, record, receipt, touch.trace(), null, power.tapTime());
         } catch (SecureElementException e) {
             touch.trace().note(stage + " refused: " + e.getMessage());
-            return new PaymentOutcome(PaymentOutcome.Status.REFUSED, stage, e.sw(), e.getMessage(), null, null, touch.trace());
+            return new PaymentOutcome(PaymentOutcome.Status.REFUSED, stage, e.sw(), e.getMessage(), null, null, touch.trace(), null, power.tapTime());
+        } catch (TouchPower.PowerLost e) {
+            SignedEntry record = signedAnswer(touch.trace(), NfcTouch.seNameOf(payer), "PAY");
+            SignedEntry receipt = signedAnswer(touch.trace(), NfcTouch.seNameOf(payee), "RECEIVE");
+            PaymentOutcome outcome = new PaymentOutcome(PaymentOutcome.Status.POWER_LOST, null, -1, e.cut.describe(), record, receipt,
+                    touch.trace(), e.cut, power.tapTime());
+            touch.trace().note(outcome.describe());
+            return outcome;
         }
+    }
+
+    /** The signed entry {@code se} answered to {@code command} in this touch, if it answered 9000 (whether or not the reader got it). */
+    private static SignedEntry signedAnswer(ApduTrace trace, String se, String command) {
+        for (ApduTrace.Exchange e : trace.exchanges()) {
+            if (e.se().equals(se) && e.command().equals(command) && e.sw() == Sw.OK) {
+                return SignedEntry.decode(ResponseApdu.of(e.responseApdu()).data());
+            }
+        }
+        return null;
     }
 }

@@ -45,6 +45,14 @@ final class TestDevices {
         return se;
     }
 
+    /**
+     * An issued SE whose APDUs carry the reference wallet's estimated costs (until the instrumented
+     * runtime meters jcardsim SEs itself); still tearable, so power loss tears the real SE.
+     */
+    CardTransport meteredSe(String name, org.dualoffline.protocol.FormFactor ff, long balance) {
+        return org.dualoffline.devices.timing.CommandCostEstimate.REFERENCE_WALLET.meter(issuedSe(name, ff, balance));
+    }
+
     static long balance(Device d) {
         WalletClient w = new WalletClient(d.secureElement(), AID);
         w.select();
