@@ -25,3 +25,31 @@ Feature: Paying when the phone's battery is dead
       When Li pays Golden Dragon ¥30.00
       Then no touch is possible because "cannot emulate a card"
       And Li's wallet holds ¥100.00
+
+  Rule: a reader or a phone that dies in the middle of a tap loses no value
+
+    @PWR-03
+    Scenario: Golden Dragon's POS runs out of battery in the middle of Wei's tap
+      Given Wei has a card wallet holding ¥100.00
+      And Golden Dragon has a POS terminal on a battery at 1%
+      When Wei pays Golden Dragon ¥25.00
+      Then the payment is cut off by the power loss
+      And once both wallets have synced, no value was created and none was lost
+
+    @PWR-04
+    Scenario: Li's phone has almost no battery left and dies as she pays
+      Given Li has a phone wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      And Li's phone dies just as it is asked to pay
+      When Li pays Golden Dragon ¥25.00
+      Then the payment is cut off by the power loss
+      And once both wallets have synced, no value was created and none was lost
+
+    @PWR-05
+    Scenario: Wei's phone dies as he pays, but his SIM wallet runs on the POS's field
+      Given Wei has a SIM phone wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      And Wei's phone dies just as it is asked to pay
+      When Wei pays Golden Dragon ¥25.00
+      Then the payment is completed
+      And Wei's wallet holds ¥75.00

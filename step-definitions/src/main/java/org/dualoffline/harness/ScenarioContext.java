@@ -20,8 +20,12 @@ public final class ScenarioContext {
     private ReconciliationClient backend;
     private Limits limitsForNewWallets = Limits.defaults();
     private PaymentOutcome lastPayment;
+    private String lastPayer;
+    private String lastPayee;
     private String scenarioKey = "scenario";
     private final List<TearingCampaign.Result> tearing = new ArrayList<>();
+    private final org.dualoffline.devices.TouchConditions conditions = org.dualoffline.devices.TouchConditions.typical();
+    private final Map<String, Long> valueBeforePayment = new LinkedHashMap<>();
 
     public HarnessRun run() {
         return run;
@@ -60,9 +64,21 @@ public final class ScenarioContext {
         this.limitsForNewWallets = limits;
     }
 
-    public void recordPayment(PaymentOutcome outcome) {
+    public void recordPayment(String payer, String payee, PaymentOutcome outcome) {
         this.lastPayment = outcome;
+        this.lastPayer = payer;
+        this.lastPayee = payee;
         traces.add(outcome.trace());
+    }
+
+    public Party lastPayer() {
+        lastPayment();
+        return party(lastPayer);
+    }
+
+    public Party lastPayee() {
+        lastPayment();
+        return party(lastPayee);
     }
 
     public PaymentOutcome lastPayment() {
@@ -78,6 +94,24 @@ public final class ScenarioContext {
 
     public List<ApduTrace> traces() {
         return List.copyOf(traces);
+    }
+
+    /** The scenario's virtual clock, SE speeds and battery behaviour, for every touch. */
+    public org.dualoffline.devices.TouchConditions conditions() {
+        return conditions;
+    }
+
+    /** What each party's wallet held (spendable + held) just before the last payment. */
+    public void setValueBeforePayment(String party, long value) {
+        valueBeforePayment.put(party, value);
+    }
+
+    public long valueBeforePayment(String party) {
+        Long v = valueBeforePayment.get(party);
+        if (v == null) {
+            throw new IllegalStateException("no payment involving " + party + " has been made in this scenario");
+        }
+        return v;
     }
 
     public void addTearing(List<TearingCampaign.Result> results) {

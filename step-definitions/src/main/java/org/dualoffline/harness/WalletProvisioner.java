@@ -28,6 +28,13 @@ public final class WalletProvisioner {
         return issue(holder, kind, balance, java.util.function.UnaryOperator.identity(), true, "");
     }
 
+    /** A POS terminal running on {@code power} (the mains, or a battery that may run out). */
+    public Party issuePos(String holder, org.dualoffline.devices.PowerSource power) {
+        Party p = issue(holder, DeviceKind.POS, 0);
+        Device pos = Device.pos(holder, p.device().secureElement(), context.run().profile().aid(), power);
+        return new Party(holder, pos, p.walletId(), p.certificate());
+    }
+
     /**
      * Issues a wallet whose device reaches its SE through {@code wrap} (a tearing or metering
      * decorator); {@code keepTrace} false leaves the issuance APDUs out of the scenario's evidence;

@@ -39,4 +39,9 @@ public class ParameterTypes {
     public Integer refusal(String text) {
         return REFUSALS.get(text);
     }
+
+    @ParameterType("low-end card|typical SE|phone eSE")
+    public org.dualoffline.devices.timing.SeSpeedProfile speed(String text) {
+        return org.dualoffline.devices.timing.SeSpeedProfile.parse(text);
+    }
 }

@@ -13,14 +13,21 @@ import org.dualoffline.protocol.Sw;
 /** Offline payments by touch. */
 public class PaymentSteps {
     private final ScenarioContext context;
+    private final org.dualoffline.harness.WalletInspector inspector;
 
     public PaymentSteps(ScenarioContext context) {
         this.context = context;
+        this.inspector = new org.dualoffline.harness.WalletInspector(context);
     }
 
     @When("{party} pays {party} {amount}")
     public void pays(String payer, String payee, Long amount) {
-        context.recordPayment(PaymentSession.pay(context.party(payer).device(), context.party(payee).device(), amount));
+        for (String name : new String[] {payer, payee}) {
+            var status = inspector.status(context.party(name));
+            context.setValueBeforePayment(name, status.balance() + status.held());
+        }
+        context.recordPayment(payer, payee, PaymentSession.pay(context.party(payer).device(), context.party(payee).device(), amount, null,
+                context.conditions()));
     }
 
     @Given("{party} has paid {party} {amount}")

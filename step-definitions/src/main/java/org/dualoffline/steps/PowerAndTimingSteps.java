@@ -1,0 +1,89 @@
+package org.dualoffline.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import org.dualoffline.devices.Battery;
+import org.dualoffline.devices.PaymentOutcome;
+import org.dualoffline.devices.timing.SeSpeedProfile;
+import org.dualoffline.harness.Party;
+import org.dualoffline.harness.ReconciliationClient;
+import org.dualoffline.harness.ScenarioContext;
+import org.dualoffline.harness.WalletInspector;
+import org.dualoffline.harness.WalletProvisioner;
+import org.dualoffline.protocol.Money;
+
+/** Batteries that run out, chips of different speeds, and how long a tap takes on the scenario's virtual clock. */
+public class PowerAndTimingSteps {
+    private final ScenarioContext context;
+    private final WalletProvisioner provisioner;
+    private final WalletInspector inspector;
+
+    public PowerAndTimingSteps(ScenarioContext context) {
+        this.context = context;
+        this.provisioner = new WalletProvisioner(context);
+        this.inspector = new WalletInspector(context);
+    }
+
+    @Given("{party} has a POS terminal on a battery at {int}%")
+    public void posOnBattery(String name, Integer percent) {
+        context.add(provisioner.issuePos(name, new Battery(percent)));
+        context.conditions().withBatteryDrain();
+    }
+
+    @Given("{party}'s secure element is a {speed}")
+    public void secureElementSpeed(String name, SeSpeedProfile profile) {
+        context.conditions().withSpeed(context.party(name).device(), profile);
+    }
+
+    @Given("{party}'s phone dies just as it is asked to pay")
+    public void phoneDiesAtPay(String name) {
+        context.conditions().withBatteryDyingBefore(context.party(name).device(), "PAY");
+    }
+
+    @When("{party} has paid {party} {amount} {int} times without syncing")
+    public void paidRepeatedly(String payer, String payee, Long amount, Integer times) {
+        for (int i = 0; i < times; i++) {
+            PaymentOutcome o = org.dualoffline.devices.PaymentSession.pay(context.party(payer).device(), context.party(payee).device(),
+                    amount, null, context.conditions());
+            assertThat(o.completed()).as("payment " + (i + 1) + ": " + o.describe()).isTrue();
+        }
+    }
+
+    @Then("the tap takes at most {int} milliseconds")
+    public void tapTakesAtMost(Integer millis) {
+        PaymentOutcome o = context.lastPayment();
+        assertThat(o.tapTime().totalMicros()).as("modeled tap time: " + o.tapTime().summary()).isLessThanOrEqualTo(millis * 1000L);
+    }
+
+    @Then("the payment is cut off by the power loss")
+    public void cutOffByPowerLoss() {
+        PaymentOutcome o = context.lastPayment();
+        assertThat(o.status()).as(o.describe()).isEqualTo(PaymentOutcome.Status.POWER_LOST);
+    }
+
+    @Then("once both wallets have synced, no value was created and none was lost")
+    public void noValueCreatedOrLost() {
+        PaymentOutcome o = context.lastPayment();
+        Party payer = context.lastPayer();
+        Party payee = context.lastPayee();
+        inspector.sync(payer);
+        inspector.sync(payee);
+        long debit = context.valueBeforePayment(payer.name()) - spendable(payer);
+        long credit = spendable(payee) - context.valueBeforePayment(payee.name());
+        long settled = context.backend().payments(payer.walletId()).stream()
+                .filter(p -> p.payer().equals(payer.walletId()) && p.status().equals("SETTLED"))
+                .mapToLong(ReconciliationClient.PaymentView::amount).sum();
+        assertThat(credit).as("what " + payee.name() + " gained may not exceed what " + payer.name() + " lost (" + Money.yuan(debit) + ")")
+                .isLessThanOrEqualTo(debit);
+        assertThat(Money.yuan(settled)).as("every fen " + payer.name() + " lost is on record at the bank").isEqualTo(Money.yuan(debit));
+    }
+
+    private long spendable(Party p) {
+        var s = inspector.status(p);
+        return s.balance() + s.held();
+    }
+
+}
