@@ -26,4 +26,5 @@ Feature: A tap is over before the customer notices
       When Wei has paid Golden Dragon ¥1.00 15 times without syncing
       And Wei pays Golden Dragon ¥1.00
       Then the payment is completed
+      And the tap took no longer than the first one since the last sync
       And the tap takes at most 500 milliseconds
