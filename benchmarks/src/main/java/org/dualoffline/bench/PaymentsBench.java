@@ -1,19 +1,19 @@
 package org.dualoffline.bench;
 
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.dualoffline.devices.Device;
+import org.dualoffline.devices.LocalIssuance;
 import org.dualoffline.devices.PaymentOutcome;
 import org.dualoffline.devices.PaymentSession;
 import org.dualoffline.devices.PowerSource;
 import org.dualoffline.devices.WalletClient;
-import org.dualoffline.protocol.Certificate;
 import org.dualoffline.protocol.FormFactor;
 import org.dualoffline.protocol.Issuer;
 import org.dualoffline.protocol.Limits;
 import org.dualoffline.protocol.ReceivePolicy;
+import org.dualoffline.protocol.Seeds;
 import org.dualoffline.protocol.WalletCommands;
 import org.dualoffline.protocol.WalletId;
 import org.dualoffline.protocol.WalletStatus;
@@ -34,7 +34,7 @@ public final class PaymentsBench {
     private PaymentsBench() {}
 
     public static Map<String, Object> run(int warmup, int payments) {
-        Issuer issuer = Issuer.generate(seeded(1));
+        Issuer issuer = Issuer.generate(Seeds.secureRandom(1));
         AppletSource applet = AppletSource.ofClass("org.dualoffline.applet.WalletApplet");
         Limits limits = new Limits(1, 100_000, 0xFFFF_FFFFL, 60_000, 0xFFFF_FFFFL, 100_000, ReceivePolicy.SPENDABLE_AT_ONCE);
         JcardsimSecureElement cardSe = new JcardsimSecureElement("bench-card", applet, AID, new byte[] {64}, 1);
@@ -108,24 +108,7 @@ public final class PaymentsBench {
     }
 
     private static void issue(Issuer issuer, JcardsimSecureElement se, long id, FormFactor ff, Limits limits, long balance) {
-        WalletClient w = new WalletClient(se, AID);
-        w.select();
-        byte[] pub = w.initialize(issuer.publicKey());
-        Certificate cert = issuer.certify(new WalletId(id), ff, pub);
-        w.personalize(cert.encode(), "1234");
-        w.applySyncAck(issuer.acknowledge(new WalletId(id), 0, cert.chainGenesis(), limits).encode());
-        if (balance > 0) {
-            w.load(issuer.loadToken(new WalletId(id), 1, Math.min(balance, limits.holdingCap())).encode());
-        }
+        LocalIssuance.issue(new WalletClient(se, AID), issuer, new WalletId(id), ff, limits, Math.min(balance, limits.holdingCap()));
     }
 
-    static SecureRandom seeded(long seed) {
-        try {
-            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-            r.setSeed(seed);
-            return r;
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

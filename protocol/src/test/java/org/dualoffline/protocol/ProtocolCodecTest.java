@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 
 class ProtocolCodecTest {
-    private final SecureRandom random = seeded(7);
+    private final SecureRandom random = Seeds.secureRandom(7);
     private final Issuer issuer = Issuer.generate(random);
 
     @Test
@@ -86,13 +86,4 @@ class ProtocolCodecTest {
         assertThat(Sw.byName("storage_full")).isEqualTo(Sw.STORAGE_FULL);
     }
 
-    static SecureRandom seeded(long seed) {
-        try {
-            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-            r.setSeed(seed);
-            return r;
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

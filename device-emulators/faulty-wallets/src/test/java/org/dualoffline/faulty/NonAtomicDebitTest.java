@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.licel.jcardsim.base.Simulator;
 import com.licel.jcardsim.base.SimulatorRuntime;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import javacard.framework.AID;
 import javacard.framework.Applet;
+import org.dualoffline.devices.LocalIssuance;
 import org.dualoffline.devices.WalletClient;
 import org.dualoffline.protocol.Certificate;
 import org.dualoffline.protocol.FormFactor;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.Issuer;
 import org.dualoffline.protocol.Limits;
+import org.dualoffline.protocol.Seeds;
 import org.dualoffline.protocol.WalletCommands;
 import org.dualoffline.protocol.WalletId;
 import org.dualoffline.protocol.WalletStatus;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NonAtomicDebitTest {
     private static final byte[] AID_BYTES = WalletCommands.REFERENCE_AID;
-    private final Issuer issuer = Issuer.generate(seeded(3));
+    private final Issuer issuer = Issuer.generate(Seeds.secureRandom(3));
 
     @Test
     void onPlainJcardsimTheFaultyWalletAnswersExactlyAsTheReferenceDoes(@TempDir Path dir) throws Exception {
@@ -108,31 +109,15 @@ class NonAtomicDebitTest {
 
     private WalletClient issue(CardTransport se, long id, long balance) {
         WalletClient w = new WalletClient(se, AID_BYTES);
-        w.select();
-        byte[] pub = w.initialize(issuer.publicKey());
-        Certificate cert = issuer.certify(new WalletId(id), FormFactor.CARD, pub);
-        w.personalize(cert.encode(), "1234");
-        w.applySyncAck(issuer.acknowledge(new WalletId(id), 0, cert.chainGenesis(), Limits.defaults()).encode());
-        if (balance > 0) {
-            w.load(issuer.loadToken(new WalletId(id), 1, balance).encode());
-        }
+        LocalIssuance.issue(w, issuer, new WalletId(id), FormFactor.CARD, Limits.defaults(), balance);
         return w;
     }
 
-    private static SecureRandom seeded(long seed) {
-        try {
-            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-            r.setSeed(seed);
-            return r;
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Deterministic test keys. */
     static final class P256Keys {
         static byte[] publicKey(long seed) {
-            return org.dualoffline.protocol.P256Sha256.INSTANCE.generateKeyPair(seeded(seed)).publicKey();
+            return org.dualoffline.protocol.P256Sha256.INSTANCE.generateKeyPair(Seeds.secureRandom(seed)).publicKey();
         }
     }
 }

@@ -31,13 +31,7 @@ public sealed interface IssuerKeySource {
 
     /** A deterministic SecureRandom (SHA1PRNG seeded before first use). */
     static SecureRandom seededRandom(long seed) {
-        try {
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(seed);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA1PRNG is not available in this JVM", e);
-        }
+        return org.dualoffline.protocol.Seeds.secureRandom(seed);
     }
 
     record Generated(SecureRandom random, String description) implements IssuerKeySource {
