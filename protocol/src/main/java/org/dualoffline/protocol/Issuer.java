@@ -38,8 +38,14 @@ public final class Issuer {
     }
 
     public SyncAck acknowledge(WalletId walletId, long ackCounter, byte[] ackHash, Limits limits) {
-        SyncAck unsigned = new SyncAck(walletId, ackCounter, ackHash, limits, new byte[0]);
-        return new SyncAck(walletId, ackCounter, ackHash, limits, suite.sign(privateKey, unsigned.body()));
+        return acknowledge(walletId, ackCounter, ackHash, limits, 0, java.util.List.of());
+    }
+
+    /** An acknowledgement that also brings the wallet's blocklist up to {@code blocklistSeq} by adding {@code blocklisted}. */
+    public SyncAck acknowledge(WalletId walletId, long ackCounter, byte[] ackHash, Limits limits, long blocklistSeq,
+                               java.util.List<WalletId> blocklisted) {
+        SyncAck unsigned = new SyncAck(walletId, ackCounter, ackHash, limits, blocklistSeq, blocklisted, new byte[0]);
+        return new SyncAck(walletId, ackCounter, ackHash, limits, blocklistSeq, blocklisted, suite.sign(privateKey, unsigned.body()));
     }
 
     public LoadToken loadToken(WalletId walletId, long loadSeq, long amount) {

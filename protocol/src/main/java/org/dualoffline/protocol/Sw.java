@@ -24,6 +24,7 @@ public final class Sw {
     public static final int BAD_SIGNATURE = 0x6921;
     public static final int WRONG_CHALLENGE = 0x6922;
     public static final int WRONG_PAYEE = 0x6923;
+    public static final int BLOCKLISTED_PEER = 0x6924;
     public static final int REPLAY = 0x6925;
     public static final int WRONG_WALLET = 0x6926;
     public static final int CHAIN_MISMATCH = 0x6927;
@@ -49,6 +50,7 @@ public final class Sw {
             Map.entry(BAD_SIGNATURE, "BAD_SIGNATURE"),
             Map.entry(WRONG_CHALLENGE, "WRONG_CHALLENGE"),
             Map.entry(WRONG_PAYEE, "WRONG_PAYEE"),
+            Map.entry(BLOCKLISTED_PEER, "BLOCKLISTED_PEER"),
             Map.entry(REPLAY, "REPLAY"),
             Map.entry(WRONG_WALLET, "WRONG_WALLET"),
             Map.entry(CHAIN_MISMATCH, "CHAIN_MISMATCH"));

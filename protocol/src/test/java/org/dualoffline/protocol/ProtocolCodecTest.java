@@ -57,6 +57,14 @@ class ProtocolCodecTest {
         assertThat(back.limits()).isEqualTo(Limits.defaults());
         assertThat(P256Sha256.INSTANCE.verify(issuer.publicKey(), back.body(), back.issuerSignature())).isTrue();
 
+        SyncAck withBlocklist = SyncAck.decode(issuer.acknowledge(new WalletId(5), 7, new byte[32], Limits.defaults(), 3,
+                java.util.List.of(new WalletId(9), new WalletId(11))).encode());
+        assertThat(withBlocklist.blocklistSeq()).isEqualTo(3);
+        assertThat(withBlocklist.blocklisted()).containsExactly(new WalletId(9), new WalletId(11));
+        assertThat(P256Sha256.INSTANCE.verify(issuer.publicKey(), withBlocklist.body(), withBlocklist.issuerSignature())).isTrue();
+        assertThat(WalletCommands.applySyncAck(issuer.acknowledge(new WalletId(5), 7, new byte[32], Limits.defaults(), 12,
+                java.util.Collections.nCopies(SyncAck.MAX_BLOCKLIST_ENTRIES, new WalletId(1))).encode()).length).isLessThanOrEqualTo(5 + 255);
+
         LoadToken token = LoadToken.decode(issuer.loadToken(new WalletId(5), 1, 10_000).encode());
         assertThat(token.amount()).isEqualTo(10_000);
         assertThat(token.loadSeq()).isEqualTo(1);

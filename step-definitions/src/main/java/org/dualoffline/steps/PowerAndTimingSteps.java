@@ -59,7 +59,7 @@ public class PowerAndTimingSteps {
     /** The first of a series of payments, to compare later taps with. */
     private PaymentOutcome firstTap;
 
-    @Then("the tap took no longer than the first one since the last sync")
+    @Then("the tap took about as long as the first one since the last sync")
     public void noSlowerThanTheFirst() {
         assertThat(firstTap).as("a series of payments was made in this scenario").isNotNull();
         PaymentOutcome last = context.lastPayment();
@@ -70,8 +70,11 @@ public class PowerAndTimingSteps {
             growth.append(String.format(" %d records %.0f ms;", p.storedRecords(), p.tapTime().totalMicros() / 1000.0));
         }
         last.trace().note(growth.toString());
+        // "About": DER signatures vary by a byte or two, which moves the NFC time by tens of microseconds;
+        // a wallet whose work grows with its history moves it by milliseconds per stored record.
+        long allowed = firstTap.tapTime().totalMicros() + firstTap.tapTime().totalMicros() / 100;
         assertThat(last.tapTime().totalMicros()).as("tap time now (" + last.tapTime().summary() + ") against the first ("
-                + firstTap.tapTime().summary() + ")").isLessThanOrEqualTo(firstTap.tapTime().totalMicros());
+                + firstTap.tapTime().summary() + "), 1 % allowed").isLessThanOrEqualTo(allowed);
     }
 
     @Then("the tap takes at most {int} milliseconds")

@@ -52,6 +52,7 @@ final class Constants {
     static final short SW_BAD_SIGNATURE = (short) 0x6921;
     static final short SW_WRONG_CHALLENGE = (short) 0x6922;
     static final short SW_WRONG_PAYEE = (short) 0x6923;
+    static final short SW_BLOCKLISTED_PEER = (short) 0x6924;
     static final short SW_REPLAY = (short) 0x6925;
     static final short SW_WRONG_WALLET = (short) 0x6926;
     static final short SW_CHAIN_MISMATCH = (short) 0x6927;
@@ -94,9 +95,14 @@ final class Constants {
     static final short LENGTH_CERT_MAX = (short) (LENGTH_CERT_BODY + LENGTH_SIGNATURE_MAX);
     static final short LENGTH_ENTRY = (short) 110;
     static final short LENGTH_LIMITS = (short) 23;
-    static final short LENGTH_ACK_BODY = (short) 73;
+    /** The acknowledgement body without its blocklist entries; each entry adds LENGTH_WALLET_ID. */
+    static final short LENGTH_ACK_FIXED = (short) 74;
+    /** Blocklist entries one acknowledgement may carry (so that it fits a short APDU). */
+    static final short ACK_BLOCKLIST_MAX = (short) 12;
+    /** Blocklisted wallets the wallet remembers; when full, the oldest entry makes room. */
+    static final short BLOCKLIST_CAPACITY = (short) 32;
     static final short LENGTH_TOKEN_BODY = (short) 18;
-    static final short LENGTH_STATUS = (short) 96;
+    static final short LENGTH_STATUS = (short) 100;
 
     static final byte POINT_UNCOMPRESSED = (byte) 0x04;
     static final byte DER_SEQUENCE = (byte) 0x30;
@@ -153,9 +159,10 @@ final class Constants {
     static final short OFFSET_ACK_WALLET_ID = (short) 2;
     static final short OFFSET_ACK_COUNTER = (short) 10;
     static final short OFFSET_ACK_HASH = (short) 14;
-    /** 4 reserved bytes, zero. */
-    static final short OFFSET_ACK_RESERVED = (short) 46;
+    static final short OFFSET_ACK_BLOCKLIST_SEQ = (short) 46;
     static final short OFFSET_ACK_LIMITS = (short) 50;
+    static final short OFFSET_ACK_BLOCKLIST_COUNT = (short) 73;
+    static final short OFFSET_ACK_BLOCKLIST = (short) 74;
 
     // ---------------------------------------------------------------- load token (spec 3.5)
 
@@ -182,6 +189,7 @@ final class Constants {
     static final short OFFSET_STATUS_ACK_COUNTER = (short) 59;
     static final short OFFSET_STATUS_PIN_TRIES = (short) 63;
     static final short OFFSET_STATUS_LAST_HASH = (short) 64;
+    static final short OFFSET_STATUS_BLOCKLIST_SEQ = (short) 96;
 
     // ---------------------------------------------------------------- command data (spec 5)
 

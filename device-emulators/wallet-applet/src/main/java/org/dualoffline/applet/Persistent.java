@@ -41,6 +41,13 @@ final class Persistent {
     /** Hash of the entry at ackCounter (the chain genesis while ackCounter is 0). */
     final byte[] ackHash;
 
+    /** Wallet ids the issuer blocklisted (a ring of {@link Constants#BLOCKLIST_CAPACITY} ids). */
+    final byte[] blocklist;
+    short blocklistCount;
+    short blocklistNext;
+    /** The issuer's blocklist version the wallet is up to. */
+    final byte[] blocklistSeq;
+
     final byte[] log;
     final short logCapacity;
     short logHead;
@@ -59,8 +66,36 @@ final class Persistent {
         loadSeq = new byte[Arith.LENGTH];
         ackCounter = new byte[Arith.LENGTH];
         ackHash = new byte[Constants.LENGTH_HASH];
+        blocklist = new byte[(short) (Constants.BLOCKLIST_CAPACITY * Constants.LENGTH_WALLET_ID)];
+        blocklistSeq = new byte[Arith.LENGTH];
         logCapacity = capacity;
         log = new byte[(short) (capacity * Constants.LENGTH_SLOT)];
+    }
+
+    /** True if the 8-byte wallet id at {@code buf[off]} is blocklisted. */
+    boolean isBlocklisted(byte[] buf, short off) {
+        for (short i = (short) 0; i < blocklistCount; i++) {
+            if (javacard.framework.Util.arrayCompare(blocklist, (short) (i * Constants.LENGTH_WALLET_ID), buf, off,
+                    Constants.LENGTH_WALLET_ID) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds a wallet id unless present; the caller holds a transaction. */
+    void blocklist(byte[] buf, short off) {
+        if (isBlocklisted(buf, off)) {
+            return;
+        }
+        javacard.framework.Util.arrayCopy(buf, off, blocklist, (short) (blocklistNext * Constants.LENGTH_WALLET_ID), Constants.LENGTH_WALLET_ID);
+        blocklistNext = (short) (blocklistNext + 1);
+        if (blocklistNext == Constants.BLOCKLIST_CAPACITY) {
+            blocklistNext = (short) 0;
+        }
+        if (blocklistCount < Constants.BLOCKLIST_CAPACITY) {
+            blocklistCount++;
+        }
     }
 
     boolean isLogFull() {

@@ -182,6 +182,7 @@ public final class WalletApplet extends Applet {
         Util.arrayCopyNonAtomic(store.loadSeq, (short) 0, buf, Constants.OFFSET_STATUS_LOAD_SEQ, Arith.LENGTH);
         Util.arrayCopyNonAtomic(store.ackCounter, (short) 0, buf, Constants.OFFSET_STATUS_ACK_COUNTER, Arith.LENGTH);
         Util.arrayCopyNonAtomic(store.lastHash, (short) 0, buf, Constants.OFFSET_STATUS_LAST_HASH, Constants.LENGTH_HASH);
+        Util.arrayCopyNonAtomic(store.blocklistSeq, (short) 0, buf, Constants.OFFSET_STATUS_BLOCKLIST_SEQ, Arith.LENGTH);
         apdu.setOutgoingAndSend((short) 0, Constants.LENGTH_STATUS);
     }
 
@@ -327,6 +328,9 @@ public final class WalletApplet extends Applet {
         if (isOwnWalletId(buf, (short) (cert + Constants.OFFSET_CERT_WALLET_ID))) {
             ISOException.throwIt(Constants.SW_WRONG_DATA);
         }
+        if (store.isBlocklisted(buf, (short) (cert + Constants.OFFSET_CERT_WALLET_ID))) {
+            ISOException.throwIt(Constants.SW_BLOCKLISTED_PEER);
+        }
         requireWithinHoldingCap(buf, amount);
         requireLogSpace();
 
@@ -439,6 +443,9 @@ public final class WalletApplet extends Applet {
         if (isOwnWalletId(buf, (short) (cert + Constants.OFFSET_CERT_WALLET_ID))) {
             ISOException.throwIt(Constants.SW_WRONG_DATA);
         }
+        if (store.isBlocklisted(buf, (short) (cert + Constants.OFFSET_CERT_WALLET_ID))) {
+            ISOException.throwIt(Constants.SW_BLOCKLISTED_PEER);
+        }
         if (Arith.compare(buf, amount, limits, Constants.OFFSET_LIMITS_MAX_SINGLE) > 0) {
             ISOException.throwIt(Constants.SW_LIMIT_SINGLE);
         }
@@ -520,28 +527,37 @@ public final class WalletApplet extends Applet {
         requireP1P2Zero(buf);
         short len = receive(apdu);
         short in = ISO7816.OFFSET_CDATA;
-        short sigLength = (short) (len - Constants.LENGTH_ACK_BODY);
+        if (len < Constants.LENGTH_ACK_FIXED) {
+            ISOException.throwIt(Constants.SW_WRONG_LENGTH);
+        }
+        short blocklisted = (short) (buf[(short) (in + Constants.OFFSET_ACK_BLOCKLIST_COUNT)] & 0xFF);
+        if (blocklisted > Constants.ACK_BLOCKLIST_MAX) {
+            ISOException.throwIt(Constants.SW_WRONG_DATA);
+        }
+        short bodyLength = (short) (Constants.LENGTH_ACK_FIXED + (short) (blocklisted * Constants.LENGTH_WALLET_ID));
+        short sigLength = (short) (len - bodyLength);
         requireSignatureLength(sigLength);
         short ackLimits = (short) (in + Constants.OFFSET_ACK_LIMITS);
         byte policy = buf[(short) (ackLimits + Constants.OFFSET_LIMITS_RECEIVE_POLICY)];
         if (buf[(short) (in + Constants.OFFSET_ACK_VERSION)] != Constants.VERSION_1
                 || buf[(short) (in + Constants.OFFSET_ACK_TYPE)] != Constants.ACK_TYPE
-                || !Arith.isZero(buf, (short) (in + Constants.OFFSET_ACK_RESERVED))
                 || (policy != Constants.POLICY_SPENDABLE_AT_ONCE && policy != Constants.POLICY_HELD_UNTIL_SYNC)) {
             ISOException.throwIt(Constants.SW_WRONG_DATA);
         }
         if (!isOwnWalletId(buf, (short) (in + Constants.OFFSET_ACK_WALLET_ID))) {
             ISOException.throwIt(Constants.SW_WRONG_WALLET);
         }
-        if (!verify(issuerKey, buf, in, Constants.LENGTH_ACK_BODY, (short) (in + Constants.LENGTH_ACK_BODY), sigLength)) {
+        if (!verify(issuerKey, buf, in, bodyLength, (short) (in + bodyLength), sigLength)) {
             ISOException.throwIt(Constants.SW_BAD_SIGNATURE);
         }
         short ackCounter = (short) (in + Constants.OFFSET_ACK_COUNTER);
+        short blocklistSeq = (short) (in + Constants.OFFSET_ACK_BLOCKLIST_SEQ);
         short sinceLastAck = Arith.compare(buf, ackCounter, store.ackCounter, (short) 0);
         if (sinceLastAck < 0
                 || Arith.compare(buf, ackCounter, store.counter, (short) 0) > 0
                 || Arith.compare(buf, (short) (ackLimits + Constants.OFFSET_LIMITS_SEQ),
-                        store.limits, Constants.OFFSET_LIMITS_SEQ) < 0) {
+                        store.limits, Constants.OFFSET_LIMITS_SEQ) < 0
+                || Arith.compare(buf, blocklistSeq, store.blocklistSeq, (short) 0) < 0) {
             ISOException.throwIt(Constants.SW_REPLAY);
         }
 
@@ -607,6 +623,10 @@ public final class WalletApplet extends Applet {
         Util.arrayCopy(buf, ackHash, store.ackHash, (short) 0, Constants.LENGTH_HASH);
         store.logHead = store.headAfter(pruned);
         store.logCount = (short) (store.logCount - pruned);
+        for (short i = (short) 0; i < blocklisted; i++) {
+            store.blocklist(buf, (short) (in + Constants.OFFSET_ACK_BLOCKLIST + (short) (i * Constants.LENGTH_WALLET_ID)));
+        }
+        Util.arrayCopy(buf, blocklistSeq, store.blocklistSeq, (short) 0, Arith.LENGTH);
         store.state = Constants.STATE_ACTIVE;
         JCSystem.commitTransaction();
     }

@@ -183,7 +183,7 @@ class SyncAckTest {
         SyncAck ack = ackOf(alice, 0, Limits.defaults());
 
         assertSw(alice.send(WalletCommands.applySyncAck(Forge.ack(ack, issuer, b -> b[1] = 0x21))), Sw.WRONG_DATA);
-        assertSw(alice.send(WalletCommands.applySyncAck(Forge.ack(ack, issuer, b -> b[47] = 1))), Sw.WRONG_DATA);
+        assertSw(alice.send(WalletCommands.applySyncAck(Forge.ack(ack, issuer, b -> b[73] = 13))), Sw.WRONG_DATA);
         assertSw(alice.send(WalletCommands.applySyncAck(Forge.ack(ack, issuer, b -> b[72] = 0x03))), Sw.WRONG_DATA);
         assertSw(alice.send(WalletCommands.applySyncAck(ack.body())), Sw.WRONG_LENGTH);
         assertSw(alice.send(WalletCommands.applySyncAck(Bytes.concat(ack.encode(), new byte[10]))), Sw.WRONG_LENGTH);
