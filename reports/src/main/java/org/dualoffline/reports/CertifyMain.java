@@ -35,13 +35,18 @@ public final class CertifyMain {
     static final int HARNESS_ERROR = 2;
 
     private static final String USAGE = """
-            usage: ./certify [--profile FILE] [--backend embedded|container|external] [--seed N] [--out DIR] [--tags EXPR]
+            usage: ./certify [--profile FILE] [--backend embedded|container|external] [--seed N] [--out DIR] [--tags EXPR] [--no-allure]
+                   ./certify qualify [--seed N] [--out DIR]
               --profile FILE   device profile (default: the reference wallet, step-definitions/src/main/resources/profiles/reference.properties)
               --backend MODE   override the profile's backend mode
               --seed N         seed for every SE's randomness and the backend's issuer key (default %d)
               --out DIR        where the reports go (default reports/latest)
               --tags EXPR      run only the scenarios a Cucumber tag expression selects, e.g. "@ATOM-01 or @LIMIT-01";
                                requirements without a selected scenario are reported NOT TESTED
+              --no-allure      skip generating the Allure HTML report (the results are still written)
+              qualify          harness qualification: certifies the reference wallet and every known-bad wallet in
+                               profiles/faulty/, writes qualification.json; exit 0 only if the reference PASSes and each
+                               known-bad wallet FAILs on the requirement it breaks
             exit code: 0 PASS, 1 FAIL, 2 the harness could not run""".formatted(HarnessRun.DEFAULT_SEED);
 
     private CertifyMain() {}
@@ -69,6 +74,9 @@ public final class CertifyMain {
     /** Runs a certification from the repository at {@code root}; returns the exit code (a harness error is thrown). */
     static int run(Path repositoryRoot, String[] args) {
         Path root = repositoryRoot.toAbsolutePath().normalize();
+        if (args.length > 0 && args[0].equals("qualify")) {
+            return Qualification.run(root, parse(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         Map<String, String> opts = parse(args);
         if (opts.containsKey("help")) {
             System.out.println(USAGE);
@@ -102,13 +110,13 @@ public final class CertifyMain {
 
         HarnessRun.finish();
         try {
-            return certify(root, out, features, catalogue, opts.get("tags"));
+            return certify(root, out, features, catalogue, opts.get("tags"), !opts.containsKey("no-allure"));
         } finally {
             HarnessRun.finish();
         }
     }
 
-    private static int certify(Path root, Path out, Path features, RequirementCatalogue catalogue, String tags) {
+    private static int certify(Path root, Path out, Path features, RequirementCatalogue catalogue, String tags, boolean allureHtml) {
         HarnessRun run = HarnessRun.current();
         Profile profile = run.profile();
         System.err.printf("certify: profile %s - %s (%s), backend %s, seed %d%n", profile.name(), profile.deviceName(),
@@ -156,7 +164,8 @@ public final class CertifyMain {
         addTearing(cert, out.resolve("evidence"));
         cert.addArtifact("Cucumber report", "cucumber/cucumber-report.html");
         cert.addArtifact("JUnit XML", "junit/cucumber-junit.xml");
-        String allure = AllureCli.generate(root, out.resolve("allure-results"), out.resolve("allure-report"));
+        String allure = allureHtml ? AllureCli.generate(root, out.resolve("allure-results"), out.resolve("allure-report"))
+                : "skipped (--no-allure)";
         if (allure == null) {
             cert.addArtifact("Allure report", "allure-report/index.html");
         } else {
@@ -273,6 +282,7 @@ public final class CertifyMain {
             String a = args[i];
             switch (a) {
                 case "-h", "--help" -> m.put("help", "");
+                case "--no-allure" -> m.put("no-allure", "");
                 case "--profile", "--backend", "--seed", "--out", "--tags" -> {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                         throw new HarnessError(a + " needs a value\n" + USAGE);

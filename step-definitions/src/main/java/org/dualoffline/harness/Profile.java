@@ -34,7 +34,8 @@ public record Profile(
         BackendMode backendMode,
         String backendUrl,
         String operatorToken,
-        Map<String, Boolean> capabilities) {
+        Map<String, Boolean> capabilities,
+        String breaks) {
 
     /** How the harness reaches the wallet's secure element. */
     public enum SeKind { JCARDSIM }
@@ -46,7 +47,7 @@ public record Profile(
     private static final Set<String> KNOWN_KEYS = Set.of(
             "profile.name", "device.name", "device.vendor", "device.version", "se.kind", "applet.jar", "applet.class",
             "applet.aid", "applet.installParameters", "backend.mode", "backend.url", "backend.operatorToken",
-            "capabilities.pin", "capabilities.display");
+            "capabilities.pin", "capabilities.display", "qualification.breaks");
 
     /** The reference wallet on the embedded backend, the default of {@code ./certify}. */
     public static Profile reference() {
@@ -129,12 +130,12 @@ public record Profile(
         }
         return new Profile(name, file, p.getProperty("device.name", name).trim(), p.getProperty("device.vendor", "unknown").trim(),
                 p.getProperty("device.version", "unknown").trim(), seKind, applet, aid, params, mode, url,
-                p.getProperty("backend.operatorToken", "").trim(), Map.copyOf(caps));
+                p.getProperty("backend.operatorToken", "").trim(), Map.copyOf(caps), p.getProperty("qualification.breaks", "").trim());
     }
 
     public Profile withBackendMode(BackendMode mode) {
         return new Profile(name, source, deviceName, deviceVendor, deviceVersion, seKind, applet, aid, installParameters, mode,
-                backendUrl, operatorToken, capabilities);
+                backendUrl, operatorToken, capabilities, breaks);
     }
 
     private static String require(Properties p, String key, String where) {

@@ -28,6 +28,32 @@ public final class WalletProvisioner {
         return issue(holder, kind, balance, java.util.function.UnaryOperator.identity(), true, "");
     }
 
+    /**
+     * A wallet personalised by an issuer the backend does not know (a forger's): its certificate,
+     * limits and load token are all signed by that issuer, locally; it is not enrolled anywhere.
+     */
+    public Party issueByUnknownIssuer(String holder, DeviceKind kind, long balance) {
+        HarnessRun run = context.run();
+        Profile profile = run.profile();
+        CardTransport se = SecureElements.create(profile, context.scenarioKey() + "/" + holder + "/rogue", run.seed());
+        org.dualoffline.protocol.Issuer rogue = org.dualoffline.protocol.Issuer.generate(
+                org.dualoffline.protocol.Seeds.secureRandom(run.seed() ^ holder.hashCode()));
+        ApduTrace trace = new ApduTrace("issuing " + holder + "'s " + kind.label + " wallet with an unknown issuer's key");
+        WalletClient wallet = new WalletClient(trace.tracing(se, holder + " SE", LINK, org.dualoffline.protocol.WalletCommands::nameOf), profile.aid());
+        WalletId id = new WalletId(0x0BAD_0000_0000_0000L | (holder.hashCode() & 0xFFFFFFL));
+        org.dualoffline.protocol.Certificate cert = org.dualoffline.devices.LocalIssuance.issue(wallet, rogue, id, kind.formFactor,
+                context.limitsForNewWallets(), balance);
+        context.addTrace(trace);
+        Device device = switch (kind) {
+            case CARD -> Device.card(holder, se, profile.aid());
+            case WEARABLE -> Device.wearable(holder, se, profile.aid(), new Battery(80));
+            case PHONE_ESE -> Device.phoneWithEse(holder, se, profile.aid(), new Battery(80));
+            case PHONE_NFC_SIM -> Device.phoneWithSim(holder, se, profile.aid(), new Battery(80));
+            default -> throw new IllegalArgumentException("a forged " + kind.label + " is not modeled");
+        };
+        return new Party(holder, device, id, cert);
+    }
+
     /** A POS terminal running on {@code power} (the mains, or a battery that may run out). */
     public Party issuePos(String holder, org.dualoffline.devices.PowerSource power) {
         Party p = issue(holder, DeviceKind.POS, 0);

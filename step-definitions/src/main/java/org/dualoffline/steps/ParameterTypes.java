@@ -26,16 +26,22 @@ public class ParameterTypes {
     }
 
     /** The reasons a wallet gives for refusing a payment, as the feature files say them, and the status word behind each. */
-    private static final Map<String, Integer> REFUSALS = Map.of(
-            "it is over the single-payment limit", Sw.LIMIT_SINGLE,
-            "it is over the offline cumulative limit", Sw.LIMIT_CUMULATIVE,
-            "the offline payment count is used up", Sw.LIMIT_COUNT,
-            "the wallet does not hold enough", Sw.INSUFFICIENT_FUNDS,
-            "the payee's wallet would exceed its holding cap", Sw.HOLDING_CAP,
-            "the wallet's storage is full", Sw.STORAGE_FULL);
+    private static final Map<String, Integer> REFUSALS = Map.ofEntries(
+            Map.entry("it is over the single-payment limit", Sw.LIMIT_SINGLE),
+            Map.entry("it is over the offline cumulative limit", Sw.LIMIT_CUMULATIVE),
+            Map.entry("the offline payment count is used up", Sw.LIMIT_COUNT),
+            Map.entry("the wallet does not hold enough", Sw.INSUFFICIENT_FUNDS),
+            Map.entry("the payee's wallet would exceed its holding cap", Sw.HOLDING_CAP),
+            Map.entry("the wallet's storage is full", Sw.STORAGE_FULL),
+            Map.entry("the payer's certificate is not from the issuer", Sw.BAD_CERTIFICATE),
+            Map.entry("the record does not answer the payee's challenge", Sw.WRONG_CHALLENGE),
+            Map.entry("a PIN is needed", Sw.PIN_REQUIRED),
+            Map.entry("the peer is blocklisted", Sw.BLOCKLISTED_PEER));
 
     @ParameterType("it is over the single-payment limit|it is over the offline cumulative limit|the offline payment count is used up"
-            + "|the wallet does not hold enough|the payee's wallet would exceed its holding cap|the wallet's storage is full")
+            + "|the wallet does not hold enough|the payee's wallet would exceed its holding cap|the wallet's storage is full"
+            + "|the payer's certificate is not from the issuer|the record does not answer the payee's challenge|a PIN is needed"
+            + "|the peer is blocklisted")
     public Integer refusal(String text) {
         return REFUSALS.get(text);
     }

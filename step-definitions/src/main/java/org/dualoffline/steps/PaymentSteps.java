@@ -30,6 +30,19 @@ public class PaymentSteps {
                 context.conditions()));
     }
 
+    @When("{party} pays {party} {amount} entering the PIN")
+    public void paysWithPin(String payer, String payee, Long amount) {
+        context.recordPayment(payer, payee, PaymentSession.pay(context.party(payer).device(), context.party(payee).device(), amount,
+                org.dualoffline.harness.WalletProvisioner.DEFAULT_PIN, context.conditions()));
+    }
+
+    @When("a reader replays {party}'s last payment record to {party} in a new tap")
+    public void replayLastRecord(String payer, String payee) {
+        org.dualoffline.devices.PaymentOutcome previous = context.lastPayment();
+        context.recordPayment(payer, payee, org.dualoffline.devices.ReaderAttacks.replay(context.party(payer).device(),
+                context.party(payee).device(), previous.payerRecord()));
+    }
+
     @Given("{party} has paid {party} {amount}")
     public void hasPaid(String payer, String payee, Long amount) {
         pays(payer, payee, amount);

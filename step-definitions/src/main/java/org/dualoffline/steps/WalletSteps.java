@@ -10,6 +10,7 @@ import org.dualoffline.harness.Party;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.WalletInspector;
 import org.dualoffline.harness.WalletProvisioner;
+import org.dualoffline.protocol.Limits;
 import org.dualoffline.protocol.Money;
 
 /** Who holds which wallet, what the issuer allows, and what a wallet holds. */
@@ -37,8 +38,60 @@ public class WalletSteps {
     @Given("the issuer's single-payment limit is {amount}")
     public void issuerSinglePaymentLimit(Long amount) {
         var l = context.limitsForNewWallets();
-        context.setLimitsForNewWallets(new org.dualoffline.protocol.Limits(l.limitsSeq(), amount, Math.max(l.maxCumulative(), amount),
-                l.maxCount(), l.holdingCap(), l.pinFreeThreshold(), l.receivePolicy()));
+        context.setLimitsForNewWallets(new Limits(l.limitsSeq(), amount, Math.max(l.maxCumulative(), amount),
+                l.maxCount(), l.holdingCap(), Math.min(l.pinFreeThreshold(), amount), l.receivePolicy()));
+    }
+
+    @Given("the issuer allows {int} offline payments between syncs")
+    public void issuerPaymentCount(Integer count) {
+        var l = context.limitsForNewWallets();
+        context.setLimitsForNewWallets(new Limits(l.limitsSeq(), l.maxSingle(), l.maxCumulative(), count, l.holdingCap(),
+                l.pinFreeThreshold(), l.receivePolicy()));
+    }
+
+    @Given("the issuer's offline cumulative limit is {amount}")
+    public void issuerCumulativeLimit(Long amount) {
+        var l = context.limitsForNewWallets();
+        context.setLimitsForNewWallets(new Limits(l.limitsSeq(), Math.min(l.maxSingle(), amount), amount, l.maxCount(), l.holdingCap(),
+                Math.min(l.pinFreeThreshold(), amount), l.receivePolicy()));
+    }
+
+    @Given("the issuer's PIN-free threshold is {amount}")
+    public void issuerPinFreeThreshold(Long amount) {
+        var l = context.limitsForNewWallets();
+        context.setLimitsForNewWallets(new Limits(l.limitsSeq(), l.maxSingle(), l.maxCumulative(), l.maxCount(), l.holdingCap(), amount,
+                l.receivePolicy()));
+    }
+
+    @Given("{party} has a POS terminal that may hold at most {amount}")
+    public void posWithHoldingCap(String name, Long cap) {
+        Limits issuerLimits = context.limitsForNewWallets();
+        context.setLimitsForNewWallets(new Limits(issuerLimits.limitsSeq(), issuerLimits.maxSingle(), issuerLimits.maxCumulative(),
+                issuerLimits.maxCount(), cap, issuerLimits.pinFreeThreshold(), issuerLimits.receivePolicy()));
+        try {
+            context.add(provisioner.issue(name, DeviceKind.POS, 0));
+        } finally {
+            context.setLimitsForNewWallets(issuerLimits);
+        }
+    }
+
+    @Given("{party} has a {device} wallet issued by an unknown issuer holding {amount}")
+    public void walletFromUnknownIssuer(String name, DeviceKind kind, Long amount) {
+        context.add(provisioner.issueByUnknownIssuer(name, kind, amount));
+    }
+
+    @Given("{party}'s wallet storage has been filled by payments to {party}")
+    public void storageFilled(String payer, String payee) {
+        Party p = context.party(payer);
+        int payments = 0;
+        while (true) {
+            var s = inspector.status(p);
+            if (s.records() >= s.capacity()) {
+                break;
+            }
+            var o = org.dualoffline.devices.PaymentSession.pay(p.device(), context.party(payee).device(), 1, null, context.conditions());
+            assertThat(o.completed()).as("filling " + payer + "'s storage, payment " + (++payments) + ": " + o.describe()).isTrue();
+        }
     }
 
     @Given("{party}'s phone battery is dead")

@@ -28,7 +28,27 @@ public enum Fault {
                         }
                     };
                 }
-            });
+            }),
+    LIMIT_SINGLE_IGNORED("limit-single-ignored", "LIMIT-01", "PAY never refuses an amount over the single-payment limit",
+            next -> ignoreRefusal(next, "processPay", 0x6911)),
+    LIMIT_COUNT_IGNORED("limit-count-ignored", "LIMIT-02", "PAY never refuses when the offline payment count is used up",
+            next -> ignoreRefusal(next, "processPay", 0x6913)),
+    LIMIT_CUMULATIVE_IGNORED("limit-cumulative-ignored", "LIMIT-03", "PAY never refuses over the offline cumulative limit",
+            next -> ignoreRefusal(next, "processPay", 0x6912)),
+    HOLDING_CAP_IGNORED("holding-cap-ignored", "LIMIT-04", "the payee never refuses value beyond its holding cap",
+            next -> ignoreRefusal(next, "requireWithinHoldingCap", 0x6914)),
+    STORAGE_FULL_IGNORED("storage-full-ignored", "STOR-01",
+            "a full log does not stop a payment: the debit happens and the new record overwrites the oldest unacknowledged one",
+            next -> ignoreRefusal(next, "requireLogSpace", 0x6A84)),
+    FORGED_CERTIFICATE_ACCEPTED("forged-certificate-accepted", "SEC-01",
+            "a peer certificate not signed by the issuer is accepted", next -> ignoreRefusal(next, "requireCertificate", 0x6920)),
+    CHALLENGE_NOT_CHECKED("challenge-not-checked", "SEC-02",
+            "RECEIVE does not check that the record answers its own challenge, so a replayed record is credited again",
+            next -> ignoreRefusal(next, "processReceive", 0x6922)),
+    PIN_NOT_REQUIRED("pin-not-required", "SEC-03", "payments above the PIN-free threshold go through without the PIN",
+            next -> ignoreRefusal(next, "processPay", 0x6982)),
+    LOAD_TOKEN_REPLAYED("load-token-replayed", "ATOM-02", "LOAD accepts a load token whose sequence was already used",
+            next -> ignoreRefusal(next, "processLoad", 0x6925));
 
     public final String id;
     public final String breaks;
@@ -40,6 +60,122 @@ public enum Fault {
         this.breaks = breaks;
         this.description = description;
         this.patch = patch;
+    }
+
+    /**
+     * Removes every refusal with status word {@code sw} from {@code method}: the
+     * {@code ISOException.throwIt(sw)} call disappears and the check falls through.
+     */
+    static ClassVisitor ignoreRefusal(ClassVisitor next, String method, int sw) {
+        return new MethodPatch(next, method) {
+            @Override
+            protected MethodVisitor patch(MethodVisitor mv) {
+                return new RefusalRemover(mv, (short) sw);
+            }
+        };
+    }
+
+    /** Drops {@code sipush sw; invokestatic ISOException.throwIt} pairs; fails if none was found. */
+    static final class RefusalRemover extends MethodVisitor {
+        private final short sw;
+        private boolean held;
+        private int removed;
+
+        RefusalRemover(MethodVisitor mv, short sw) {
+            super(Opcodes.ASM9, mv);
+            this.sw = sw;
+        }
+
+        private void flush() {
+            if (held) {
+                held = false;
+                super.visitIntInsn(Opcodes.SIPUSH, sw);
+            }
+        }
+
+        @Override
+        public void visitIntInsn(int opcode, int operand) {
+            flush();
+            if (opcode == Opcodes.SIPUSH && (short) operand == sw) {
+                held = true;
+                return;
+            }
+            super.visitIntInsn(opcode, operand);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
+            if (held && opcode == Opcodes.INVOKESTATIC && owner.equals("javacard/framework/ISOException") && name.equals("throwIt")) {
+                held = false;
+                removed++;
+                return;
+            }
+            flush();
+            super.visitMethodInsn(opcode, owner, name, desc, itf);
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            flush();
+            super.visitInsn(opcode);
+        }
+
+        @Override
+        public void visitVarInsn(int opcode, int var) {
+            flush();
+            super.visitVarInsn(opcode, var);
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String name, String desc) {
+            flush();
+            super.visitFieldInsn(opcode, owner, name, desc);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, org.objectweb.asm.Label label) {
+            flush();
+            super.visitJumpInsn(opcode, label);
+        }
+
+        @Override
+        public void visitLabel(org.objectweb.asm.Label label) {
+            flush();
+            super.visitLabel(label);
+        }
+
+        @Override
+        public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+            flush();
+            super.visitFrame(type, numLocal, local, numStack, stack);
+        }
+
+        @Override
+        public void visitTypeInsn(int opcode, String type) {
+            flush();
+            super.visitTypeInsn(opcode, type);
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+            flush();
+            super.visitLdcInsn(value);
+        }
+
+        @Override
+        public void visitIincInsn(int var, int increment) {
+            flush();
+            super.visitIincInsn(var, increment);
+        }
+
+        @Override
+        public void visitEnd() {
+            flush();
+            if (removed == 0) {
+                throw new IllegalStateException(String.format("no refusal with status word %04X to remove", sw & 0xFFFF));
+            }
+            super.visitEnd();
+        }
     }
 
     /** Rewrites one method of the wallet applet class; other methods and classes pass unchanged. */

@@ -1,0 +1,44 @@
+package org.dualoffline.devices;
+
+import org.dualoffline.protocol.Certificate;
+import org.dualoffline.protocol.Money;
+import org.dualoffline.protocol.SignedEntry;
+import org.dualoffline.protocol.Sw;
+import org.dualoffline.se.SecureElementException;
+
+/**
+ * What a dishonest reader can try with the bytes it relays: it holds no keys, so all it can do
+ * is replay, reorder or alter the records that pass through it. The wallets must refuse.
+ */
+public final class ReaderAttacks {
+    private ReaderAttacks() {}
+
+    /**
+     * Presents an old payment record to the payee again in a new tap, as if it answered the
+     * payee's fresh challenge: the payee must refuse (the record answers an older challenge).
+     */
+    public static PaymentOutcome replay(Device payer, Device payee, SignedEntry oldRecord) {
+        if (oldRecord == null) {
+            throw new IllegalStateException("there is no earlier payment record to replay");
+        }
+        long amount = oldRecord.entry().amount();
+        NfcTouch touch = NfcTouch.between(payer, payee, "a reader replays " + payer.name() + "'s record of " + Money.yuan(amount)
+                + " to " + payee.name());
+        WalletClient payerWallet = touch.walletOf(payer);
+        WalletClient payeeWallet = touch.walletOf(payee);
+        try {
+            payeeWallet.select();
+            payerWallet.select();
+            Certificate payerCert = payerWallet.certificate();
+            payeeWallet.beginReceive(amount, payerCert.encode());
+            touch.trace().note("the reader hands over record #" + oldRecord.entry().counter() + " from an earlier tap instead of asking "
+                    + payer.name() + " to pay");
+            SignedEntry receipt = payeeWallet.receive(oldRecord);
+            touch.trace().note(payee.name() + " credited the replayed record");
+            return new PaymentOutcome(PaymentOutcome.Status.COMPLETED, null, Sw.OK, null, oldRecord, receipt, touch.trace());
+        } catch (SecureElementException e) {
+            touch.trace().note(payee.name() + " refused: " + e.getMessage());
+            return new PaymentOutcome(PaymentOutcome.Status.REFUSED, payee.name(), e.sw(), e.getMessage(), null, null, touch.trace());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+Feature: Forged wallets, replayed records and the PIN
+  Offline, a wallet cannot ask anybody whether its peer is genuine: it checks the issuer's
+  signature on the peer's certificate, that the record it is handed answers the challenge it
+  just gave, and it asks for the PIN above the amount the issuer allows without one.
+
+  Rule: only wallets certified by the issuer can pay
+
+    @SEC-01
+    Scenario: Mallory's wallet, certified by an unknown issuer, cannot pay Golden Dragon
+      Given Mallory has a card wallet issued by an unknown issuer holding ¥50.00
+      And Golden Dragon has a POS terminal
+      When Mallory pays Golden Dragon ¥10.00
+      Then the payment is refused because the payer's certificate is not from the issuer
+      And Golden Dragon's wallet holds ¥0.00
+
+  Rule: a payment record is credited only in the tap it was made for
+
+    @SEC-02
+    Scenario: a reader replays Wei's payment record to get Golden Dragon credited twice
+      Given Wei has a card wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      And Wei has paid Golden Dragon ¥25.00
+      When a reader replays Wei's last payment record to Golden Dragon in a new tap
+      Then the payment is refused because the record does not answer the payee's challenge
+      And Golden Dragon's wallet holds ¥25.00
+
+  Rule: payments above the PIN-free threshold need the PIN
+
+    @SEC-03
+    Scenario: Wei pays above the PIN-free threshold without his PIN
+      Given the issuer's PIN-free threshold is ¥50.00
+      And Wei has a card wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      When Wei pays Golden Dragon ¥80.00
+      Then the payment is refused because a PIN is needed
+      And Wei's wallet holds ¥100.00
+
+    @SEC-03
+    Scenario: Wei pays above the PIN-free threshold with his PIN
+      Given the issuer's PIN-free threshold is ¥50.00
+      And Wei has a card wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      When Wei pays Golden Dragon ¥80.00 entering the PIN
+      Then the payment is completed
+      And Wei's wallet holds ¥20.00

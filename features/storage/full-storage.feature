@@ -1,0 +1,27 @@
+Feature: A wallet's storage is bounded
+  A secure element keeps every payment record until the backend has acknowledged it, and it
+  has room for only so many. A full wallet must refuse to pay before it debits anything, and
+  only the backend's acknowledgement frees the room.
+
+  Background:
+    Given the issuer allows 100 offline payments between syncs
+    And Wei has a card wallet holding ¥100.00
+    And Golden Dragon has a POS terminal
+    And Wei's wallet storage has been filled by payments to Golden Dragon
+
+  Rule: a full wallet refuses to pay before any debit
+
+    @STOR-01
+    Scenario: Wei's wallet is full and refuses the next payment
+      When Wei pays Golden Dragon ¥1.00
+      Then the payment is refused because the wallet's storage is full
+      And Wei's wallet holds ¥99.69
+
+  Rule: records are freed only by the backend's acknowledgement
+
+    @STOR-02
+    Scenario: after Wei's wallet syncs, it has room again
+      When Wei's wallet comes online and syncs
+      And Wei pays Golden Dragon ¥1.00
+      Then the payment is completed
+      And Wei's wallet holds ¥98.69

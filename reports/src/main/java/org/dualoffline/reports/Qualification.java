@@ -1,0 +1,121 @@
+package org.dualoffline.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.dualoffline.harness.Profile;
+
+/**
+ * {@code ./certify qualify}: qualifies the harness the way labs qualify their test tools. The
+ * reference wallet must PASS every requirement; every known-bad wallet in {@code profiles/faulty/}
+ * must FAIL, and on the requirement its profile says it breaks ({@code qualification.breaks}).
+ * Writes {@code qualification.json}; exit 0 only when all of that holds.
+ */
+final class Qualification {
+    private Qualification() {}
+
+    static int run(Path root, Map<String, String> opts) {
+        if (opts.containsKey("profile") || opts.containsKey("tags")) {
+            throw new CertifyMain.HarnessError("qualify runs the reference and profiles/faulty/*; it takes --seed and --out only");
+        }
+        Path out = root.resolve(opts.getOrDefault("out", "reports/latest")).normalize();
+        List<Path> faulty;
+        try (Stream<Path> s = Files.list(root.resolve("profiles/faulty"))) {
+            faulty = s.filter(p -> p.toString().endsWith(".properties")).sorted().toList();
+        } catch (IOException e) {
+            throw new CertifyMain.HarnessError("cannot list the known-bad wallets in profiles/faulty: " + e.getMessage());
+        }
+        if (faulty.isEmpty()) {
+            throw new CertifyMain.HarnessError("no known-bad wallets in profiles/faulty: nothing to qualify the harness with");
+        }
+        Instant started = Instant.now();
+        List<Map<String, Object>> wallets = new ArrayList<>();
+        boolean qualified = true;
+
+        Map<String, Object> reference = certifyOne(root, out, null, "reference", opts);
+        boolean referencePasses = "PASS".equals(reference.get("verdict"));
+        reference.put("expected", "PASS on every requirement");
+        reference.put("asExpected", referencePasses);
+        qualified &= referencePasses;
+        wallets.add(reference);
+
+        for (Path profile : faulty) {
+            String breaks = Profile.load(profile).breaks();
+            if (breaks.isEmpty()) {
+                throw new CertifyMain.HarnessError(profile + " names no qualification.breaks: which requirement does it break?");
+            }
+            String name = profile.getFileName().toString().replaceAll("\\.properties$", "");
+            Map<String, Object> r = certifyOne(root, out, profile, name, opts);
+            @SuppressWarnings("unchecked")
+            List<String> failed = (List<String>) r.get("failedRequirements");
+            boolean caught = "FAIL".equals(r.get("verdict")) && failed.contains(breaks);
+            r.put("breaks", breaks);
+            r.put("caughtForTheRightReason", caught);
+            List<String> collateral = new ArrayList<>(failed);
+            collateral.remove(breaks);
+            r.put("alsoFailed", collateral);
+            r.put("asExpected", caught);
+            qualified &= caught;
+            wallets.add(r);
+        }
+
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("qualified", qualified);
+        doc.put("startedAt", started.toString());
+        doc.put("finishedAt", Instant.now().toString());
+        doc.put("wallets", wallets);
+        try {
+            Files.createDirectories(out);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("qualification.json").toFile(), doc);
+        } catch (IOException e) {
+            throw new CertifyMain.HarnessError("cannot write " + out.resolve("qualification.json") + ": " + e.getMessage());
+        }
+        System.err.println("qualify: " + (qualified ? "QUALIFIED" : "NOT QUALIFIED") + " - " + out.resolve("qualification.json"));
+        for (Map<String, Object> w : wallets) {
+            System.err.printf("  %-28s %-5s %s%n", w.get("wallet"), w.get("verdict"),
+                    Boolean.TRUE.equals(w.get("asExpected")) ? "as expected" : "NOT AS EXPECTED: " + w.get("expected") + ", failed " + w.get("failedRequirements"));
+        }
+        return qualified ? CertifyMain.PASS : CertifyMain.FAIL;
+    }
+
+    private static Map<String, Object> certifyOne(Path root, Path out, Path profile, String name, Map<String, String> opts) {
+        Path dir = out.resolve("qualification").resolve(name);
+        List<String> args = new ArrayList<>(List.of("--out", dir.toString(), "--no-allure"));
+        if (profile != null) {
+            args.addAll(List.of("--profile", profile.toString()));
+        }
+        if (opts.containsKey("seed")) {
+            args.addAll(List.of("--seed", opts.get("seed")));
+        }
+        System.err.println("qualify: certifying " + name + " ...");
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("wallet", name);
+        r.put("profile", profile == null ? "reference" : root.relativize(profile).toString());
+        int code = CertifyMain.run(root, args.toArray(String[]::new));
+        try {
+            JsonNode cert = new ObjectMapper().readTree(dir.resolve("certification.json").toFile());
+            r.put("verdict", cert.get("verdict").asText());
+            List<String> failed = new ArrayList<>();
+            for (JsonNode req : cert.get("requirements")) {
+                if (req.get("verdict").asText().equals("FAIL")) {
+                    failed.add(req.get("id").asText());
+                }
+            }
+            r.put("failedRequirements", failed);
+            r.put("report", root.relativize(dir.resolve("certification.json")).toString());
+        } catch (IOException e) {
+            throw new CertifyMain.HarnessError("certifying " + name + " left no readable certification.json: " + e.getMessage());
+        }
+        r.put("exitCode", code);
+        return r;
+    }
+}
