@@ -43,3 +43,13 @@ Feature: Forged wallets, replayed records and the PIN
       When Wei pays Golden Dragon ¥80.00 entering the PIN
       Then the payment is completed
       And Wei's wallet holds ¥20.00
+
+  Rule: a record altered on its way to the payee is refused
+
+    @SEC-04
+    Scenario: a reader alters Wei's payment record before handing it to Golden Dragon
+      Given Wei has a card wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      When Wei pays Golden Dragon ¥25.00 through a reader that alters the record
+      Then the payment is refused because the record's signature does not verify
+      And Golden Dragon's wallet holds ¥0.00

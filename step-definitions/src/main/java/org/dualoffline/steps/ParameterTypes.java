@@ -36,12 +36,13 @@ public class ParameterTypes {
             Map.entry("the payer's certificate is not from the issuer", Sw.BAD_CERTIFICATE),
             Map.entry("the record does not answer the payee's challenge", Sw.WRONG_CHALLENGE),
             Map.entry("a PIN is needed", Sw.PIN_REQUIRED),
-            Map.entry("the peer is blocklisted", Sw.BLOCKLISTED_PEER));
+            Map.entry("the peer is blocklisted", Sw.BLOCKLISTED_PEER),
+            Map.entry("the record's signature does not verify", Sw.BAD_SIGNATURE));
 
     @ParameterType("it is over the single-payment limit|it is over the offline cumulative limit|the offline payment count is used up"
             + "|the wallet does not hold enough|the payee's wallet would exceed its holding cap|the wallet's storage is full"
             + "|the payer's certificate is not from the issuer|the record does not answer the payee's challenge|a PIN is needed"
-            + "|the peer is blocklisted")
+            + "|the peer is blocklisted|the record's signature does not verify")
     public Integer refusal(String text) {
         return REFUSALS.get(text);
     }

@@ -36,6 +36,12 @@ public class PaymentSteps {
                 org.dualoffline.harness.WalletProvisioner.DEFAULT_PIN, context.conditions()));
     }
 
+    @When("{party} pays {party} {amount} through a reader that alters the record")
+    public void paysThroughAlteringReader(String payer, String payee, Long amount) {
+        context.recordPayment(payer, payee, org.dualoffline.devices.ReaderAttacks.alterRecord(context.party(payer).device(),
+                context.party(payee).device(), amount));
+    }
+
     @When("a reader replays {party}'s last payment record to {party} in a new tap")
     public void replayLastRecord(String payer, String payee) {
         org.dualoffline.devices.PaymentOutcome previous = context.lastPayment();

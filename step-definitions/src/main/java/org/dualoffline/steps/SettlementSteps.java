@@ -48,4 +48,14 @@ public class SettlementSteps {
         assertThat(payments.get(0).reportedByPayer()).as("reported by " + payerName).isTrue();
         assertThat(payments.get(0).reportedByPayee()).as("reported by " + payeeName).isTrue();
     }
+
+    @Then("the bank holds {party}'s records as one unbroken chain")
+    public void oneUnbrokenChain(String name) {
+        Party p = context.party(name);
+        var status = inspector.status(p);
+        var view = context.backend().wallet(p.walletId());
+        assertThat(view.pendingRecords()).as(name + "'s records the bank holds back (gaps)").isZero();
+        assertThat(view.lastCounter()).as("the end of " + name + "'s chain at the bank").isEqualTo(status.counter());
+        assertThat(status.records()).as(name + "'s records still waiting in the wallet").isZero();
+    }
 }

@@ -41,4 +41,36 @@ public final class ReaderAttacks {
             return new PaymentOutcome(PaymentOutcome.Status.REFUSED, payee.name(), e.sw(), e.getMessage(), null, null, touch.trace());
         }
     }
+
+    /**
+     * A payment in which the reader flips one bit of the payer's record (in its prevHash, so the
+     * amount, payee and challenge still match) before handing it to the payee: the payee must
+     * refuse it, its signature no longer verifies.
+     */
+    public static PaymentOutcome alterRecord(Device payer, Device payee, long amount) {
+        NfcTouch touch = NfcTouch.between(payer, payee, payer.name() + " pays " + payee.name() + " " + Money.yuan(amount)
+                + " through a reader that alters the record");
+        WalletClient payerWallet = touch.walletOf(payer);
+        WalletClient payeeWallet = touch.walletOf(payee);
+        String stage = payee.name();
+        try {
+            payeeWallet.select();
+            payerWallet.select();
+            Certificate payeeCert = payeeWallet.certificate();
+            Certificate payerCert = payerWallet.certificate();
+            byte[] nonce = payeeWallet.beginReceive(amount, payerCert.encode());
+            stage = payer.name();
+            SignedEntry record = payerWallet.pay(amount, nonce, payeeCert.encode());
+            byte[] altered = record.entryBytes();
+            altered[78] ^= 0x01;
+            touch.trace().note("the reader flips a bit of " + payer.name() + "'s record #" + record.entry().counter() + " (its prevHash)");
+            stage = payee.name();
+            SignedEntry receipt = payeeWallet.receive(new SignedEntry(altered, record.signature()));
+            touch.trace().note(payee.name() + " credited the altered record");
+            return new PaymentOutcome(PaymentOutcome.Status.COMPLETED, null, Sw.OK, null, record, receipt, touch.trace());
+        } catch (SecureElementException e) {
+            touch.trace().note(stage + " refused: " + e.getMessage());
+            return new PaymentOutcome(PaymentOutcome.Status.REFUSED, stage, e.sw(), e.getMessage(), null, null, touch.trace());
+        }
+    }
 }

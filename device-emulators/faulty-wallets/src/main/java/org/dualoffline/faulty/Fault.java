@@ -48,7 +48,16 @@ public enum Fault {
     PIN_NOT_REQUIRED("pin-not-required", "SEC-03", "payments above the PIN-free threshold go through without the PIN",
             next -> ignoreRefusal(next, "processPay", 0x6982)),
     LOAD_TOKEN_REPLAYED("load-token-replayed", "ATOM-02", "LOAD accepts a load token whose sequence was already used",
-            next -> ignoreRefusal(next, "processLoad", 0x6925));
+            next -> ignoreRefusal(next, "processLoad", 0x6925)),
+    COUNTER_NOT_INCREMENTED("counter-not-incremented", "DS-01",
+            "PAY signs its record with the next counter but never stores it, so the next record reuses the counter",
+            next -> skipCopy(next, "processPay", 1)),
+    CHAIN_NOT_UPDATED("chain-not-updated", "DS-01",
+            "PAY never stores the hash of its record, so the next record points at the wrong predecessor: a broken hash chain",
+            next -> skipCopy(next, "processPay", 4)),
+    SIGNATURE_NOT_VERIFIED("signature-not-verified", "SEC-04",
+            "RECEIVE credits a payment record whose signature does not verify",
+            next -> ignoreRefusal(next, "processReceive", 0x6921));
 
     public final String id;
     public final String breaks;
@@ -71,6 +80,38 @@ public enum Fault {
             @Override
             protected MethodVisitor patch(MethodVisitor mv) {
                 return new RefusalRemover(mv, (short) sw);
+            }
+        };
+    }
+
+    /**
+     * Turns the {@code nth} {@code Util.arrayCopy} of {@code method} into a comparison of the same
+     * bytes: same arguments, nothing written (its result is discarded either way).
+     */
+    static ClassVisitor skipCopy(ClassVisitor next, String method, int nth) {
+        return new MethodPatch(next, method) {
+            @Override
+            protected MethodVisitor patch(MethodVisitor mv) {
+                return new MethodVisitor(Opcodes.ASM9, mv) {
+                    private int seen;
+
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
+                        if (opcode == Opcodes.INVOKESTATIC && owner.equals("javacard/framework/Util") && name.equals("arrayCopy") && ++seen == nth) {
+                            super.visitMethodInsn(opcode, owner, "arrayCompare", "([BS[BSS)B", itf);
+                            return;
+                        }
+                        super.visitMethodInsn(opcode, owner, name, desc, itf);
+                    }
+
+                    @Override
+                    public void visitEnd() {
+                        if (seen < nth) {
+                            throw new IllegalStateException(method + " has only " + seen + " Util.arrayCopy calls, not " + nth);
+                        }
+                        super.visitEnd();
+                    }
+                };
             }
         };
     }
