@@ -26,7 +26,7 @@ Feature: Forged wallets, replayed records and the PIN
 
   Rule: payments above the PIN-free threshold need the PIN
 
-    @SEC-03
+    @SEC-03 @needs-pin
     Scenario: Wei pays above the PIN-free threshold without his PIN
       Given the issuer's PIN-free threshold is ¥50.00
       And Wei has a card wallet holding ¥100.00
@@ -35,7 +35,7 @@ Feature: Forged wallets, replayed records and the PIN
       Then the payment is refused because a PIN is needed
       And Wei's wallet holds ¥100.00
 
-    @SEC-03
+    @SEC-03 @needs-pin
     Scenario: Wei pays above the PIN-free threshold with his PIN
       Given the issuer's PIN-free threshold is ¥50.00
       And Wei has a card wallet holding ¥100.00

@@ -11,7 +11,7 @@ import java.util.Map;
  * overall. {@link #toJson()} is the document written as {@code certification.json}.
  */
 public final class Certification {
-    public enum Verdict { PASS, FAIL, NOT_TESTED }
+    public enum Verdict { PASS, FAIL, NOT_APPLICABLE, NOT_TESTED }
 
     /** Who and what was certified, and how. */
     public record RunInfo(String profile, Map<String, Object> device, String backendMode, String backendUrl, String harnessVersion,
@@ -54,6 +54,9 @@ public final class Certification {
         }
         if (tagged.stream().anyMatch(ScenarioResult::passed)) {
             return Verdict.PASS;
+        }
+        if (!tagged.isEmpty() && tagged.stream().allMatch(ScenarioResult::notApplicable)) {
+            return Verdict.NOT_APPLICABLE;
         }
         return Verdict.NOT_TESTED;
     }

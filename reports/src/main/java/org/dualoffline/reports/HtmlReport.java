@@ -39,7 +39,7 @@ public final class HtmlReport {
         }
         h.append("<h2>Requirements</h2><table><tr><th>ID</th><th>Requirement</th><th>Verdict</th><th>Scenarios and evidence</th></tr>");
         for (Certification.RequirementVerdict rv : c.requirements()) {
-            String cls = rv.verdict() == Certification.Verdict.NOT_TESTED ? "NOT" : rv.verdict().name();
+            String cls = rv.verdict() == Certification.Verdict.PASS || rv.verdict() == Certification.Verdict.FAIL ? rv.verdict().name() : "NOT";
             h.append("<tr class=\"").append(cls).append("\"><td><b>").append(esc(rv.requirement().id())).append("</b></td><td>")
                     .append(esc(rv.requirement().statement())).append("<br><small>Source: ").append(esc(rv.requirement().source()))
                     .append("</small></td><td><b>").append(rv.verdict().name().replace('_', ' ')).append("</b></td><td>");

@@ -23,6 +23,11 @@ public record ScenarioResult(String key, String name, String uri, int line, List
         return status.equals("SKIPPED");
     }
 
+    /** Skipped because the device lacks a capability the scenario needs (its profile says so). */
+    public boolean notApplicable() {
+        return skipped() && error != null && error.startsWith("NOT APPLICABLE");
+    }
+
     public boolean failed() {
         return !passed() && !skipped();
     }

@@ -105,6 +105,23 @@ class CertifyEndToEndTest {
     }
 
     @Test
+    void aDeviceWithoutPinEntryGetsNotApplicableForThePinRequirementAndStillPasses() throws Exception {
+        Path profile = Files.createDirectories(Path.of("target/e2e")).resolve("no-pin.properties");
+        Files.writeString(profile, String.join("\n", "profile.name=no-pin", "applet.class=org.dualoffline.applet.WalletApplet",
+                "applet.aid=f04455414c4f464601", "capabilities.pin=false", ""));
+        Path out = Path.of("target/e2e/no-pin").toAbsolutePath();
+
+        int code = CertifyMain.run(ROOT, new String[] {"--profile", profile.toString(), "--out", out.toString(), "--no-allure",
+                "--tags", "@SEC-03 or @LIMIT-01"});
+
+        JsonNode cert = new ObjectMapper().readTree(out.resolve("certification.json").toFile());
+        assertThat(code).as(cert.toPrettyString()).isZero();
+        assertThat(verdictOf(cert, "SEC-03")).isEqualTo("NOT APPLICABLE");
+        assertThat(verdictOf(cert, "LIMIT-01")).isEqualTo("PASS");
+        assertThat(cert.get("scenarios").get("skipped").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void anUnknownProfileFileStopsTheHarnessWithTheReason() {
         assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"--profile", "profiles/no-such.properties", "--out", Path.of("target/e2e/bad").toAbsolutePath().toString()}))
                 .isInstanceOf(Profile.ProfileException.class).hasMessageContaining("profile file not found");

@@ -23,6 +23,29 @@ public class Hooks {
         context.setScenarioKey(ScenarioKeys.of(scenario.getUri(), scenario.getLine()));
     }
 
+    /**
+     * Scenarios that need something the device lacks (per its profile's capabilities) do not run:
+     * the requirement is NOT APPLICABLE to this device, which is not a failure.
+     */
+    @Before(value = "@needs-pin", order = 1)
+    public void needsPin() {
+        requireCapability("pin", "the device has no PIN entry");
+    }
+
+    @Before(value = "@needs-display", order = 1)
+    public void needsDisplay() {
+        requireCapability("display", "the device has no display");
+    }
+
+    private void requireCapability(String capability, String reason) {
+        if (!context.run().profile().capabilities().getOrDefault(capability, true)) {
+            throw new org.opentest4j.TestAbortedException(NOT_APPLICABLE + reason + " (capabilities." + capability + "=false in the profile)");
+        }
+    }
+
+    /** How a skipped scenario tells the report that its requirement does not apply to the device. */
+    public static final String NOT_APPLICABLE = "NOT APPLICABLE: ";
+
     @After
     public void fileEvidence(Scenario scenario) {
         String apdu = Evidence.apduText(context);
