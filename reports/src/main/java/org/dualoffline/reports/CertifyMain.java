@@ -52,8 +52,6 @@ public final class CertifyMain {
     private CertifyMain() {}
 
     public static void main(String[] args) {
-        // WORKAROUND: jcardsim's SignatureProxy prints a line to stdout on every Signature.getInstance.
-        System.setOut(new JcardsimNoiseFilter(System.out));
         int code;
         try {
             code = run(Path.of(System.getProperty("dualoffline.root", ".")), args);

@@ -27,6 +27,11 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport {
     private static final String SEED_PROPERTY = "com.licel.jcardsim.randomdata.seed";
     private static final Object INSTALL_LOCK = new Object();
 
+    static {
+        // WORKAROUND: jcardsim's SignatureProxy prints a line to stdout on every Signature.getInstance.
+        JcardsimNoiseFilter.install();
+    }
+
     private final String name;
     private final AppletSource source;
     private final byte[] aid;

@@ -1,4 +1,4 @@
-package org.dualoffline.reports;
+package org.dualoffline.se;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -7,6 +7,13 @@ import java.nio.charset.StandardCharsets;
 
 /** Drops the debug lines jcardsim 3.0.5 prints to stdout ("getInstance of assymetric algo: ..."); passes everything else. */
 final class JcardsimNoiseFilter extends PrintStream {
+    /** Puts the filter in front of {@code System.out} unless it is there already. */
+    static synchronized void install() {
+        if (!(System.out instanceof JcardsimNoiseFilter)) {
+            System.setOut(new JcardsimNoiseFilter(System.out));
+        }
+    }
+
     private static final String NOISE = "getInstance of assymetric algo";
 
     JcardsimNoiseFilter(PrintStream target) {
