@@ -107,6 +107,25 @@ public class WalletSteps {
         assertThat(Money.yuan(balance)).as(name + "'s spendable balance").isEqualTo(Money.yuan(amount));
     }
 
+    @Then("{party}'s wallet holds {amount} it cannot spend until it syncs")
+    public void walletHoldsHeld(String name, Long amount) {
+        long held = inspector.status(context.party(name)).held();
+        assertThat(Money.yuan(held)).as(name + "'s value held until the next sync").isEqualTo(Money.yuan(amount));
+    }
+
+    @Given("{party} has a POS terminal that holds received value until it syncs")
+    public void posHoldingUntilSync(String name) {
+        Limits issuerLimits = context.limitsForNewWallets();
+        context.setLimitsForNewWallets(new Limits(issuerLimits.limitsSeq(), issuerLimits.maxSingle(), issuerLimits.maxCumulative(),
+                issuerLimits.maxCount(), issuerLimits.holdingCap(), issuerLimits.pinFreeThreshold(),
+                org.dualoffline.protocol.ReceivePolicy.HELD_UNTIL_SYNC));
+        try {
+            context.add(provisioner.issue(name, DeviceKind.POS, 0));
+        } finally {
+            context.setLimitsForNewWallets(issuerLimits);
+        }
+    }
+
     @Then("{party}'s wallet has no records waiting to sync")
     public void noRecordsWaiting(String name) {
         assertThat(inspector.status(context.party(name)).records()).as(name + "'s records not yet acknowledged").isZero();
