@@ -28,6 +28,7 @@ public final class Certification {
     private String evidenceSha256 = "";
     private final Map<String, String> artifacts = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> tearing = new LinkedHashMap<>();
+    private final Map<String, List<String>> flows = new LinkedHashMap<>();
 
     public Certification(RunInfo run, List<ScenarioResult> scenarios, RequirementCatalogue catalogue) {
         this.run = run;
@@ -112,6 +113,15 @@ public final class Certification {
         @SuppressWarnings("unchecked")
         List<String> ev = (List<String>) t.get("evidence");
         ev.add(evidence);
+    }
+
+    /** The touch-flow pictures ("flow-01.svg") filed for a scenario. */
+    public void addFlows(String scenarioKey, List<String> files) {
+        flows.put(scenarioKey, List.copyOf(files));
+    }
+
+    public Map<String, List<String>> flows() {
+        return flows;
     }
 
     public Map<String, Map<String, Object>> tearing() {

@@ -160,6 +160,7 @@ public final class CertifyMain {
                 gitCommit(root), run.seed(), started, finished);
         Certification cert = new Certification(info, scenarios, catalogue);
         addTearing(cert, out.resolve("evidence"));
+        addFlows(cert, out.resolve("evidence"));
         cert.addArtifact("Cucumber report", "cucumber/cucumber-report.html");
         cert.addArtifact("JUnit XML", "junit/cucumber-junit.xml");
         String allure = allureHtml ? AllureCli.generate(root, out.resolve("allure-results"), out.resolve("allure-report"))
@@ -219,6 +220,21 @@ public final class CertifyMain {
             return list;
         } catch (IOException e) {
             throw new HarnessError("cannot read scenario results " + results + ": " + e.getMessage());
+        }
+    }
+
+    /** Finds the touch pictures each scenario filed in its evidence folder. */
+    private static void addFlows(Certification cert, Path evidence) {
+        for (ScenarioResult s : cert.scenarios()) {
+            Path dir = evidence.resolve(s.key());
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    cert.addFlows(s.key(), files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("flow-") && n.endsWith(".svg"))
+                            .sorted().toList());
+                } catch (IOException e) {
+                    throw new HarnessError("cannot list the evidence of " + s.key() + ": " + e.getMessage());
+                }
+            }
         }
     }
 

@@ -46,7 +46,7 @@ public final class HtmlReport {
             for (ScenarioResult s : rv.scenarios()) {
                 h.append(s.passed() ? "&#10004; " : s.failed() ? "&#10008; " : "&#8211; ").append(esc(s.name()))
                         .append(" <small>[<a href=\"evidence/").append(s.key()).append("/apdu-trace.txt\">APDU</a> | <a href=\"evidence/")
-                        .append(s.key()).append("/http-trace.txt\">HTTP</a>]</small>");
+                        .append(s.key()).append("/http-trace.txt\">HTTP</a>").append(flowLinks(c, s)).append("]</small>");
                 if (s.error() != null) {
                     h.append("<br><small><code>").append(esc(firstLines(s.error(), 4))).append("</code></small>");
                 }
@@ -76,6 +76,16 @@ public final class HtmlReport {
         }
         h.append("</ul></body></html>\n");
         return h.toString();
+    }
+
+    /** Links to the pictures of the scenario's touches, when the evidence folder has them. */
+    private static String flowLinks(Certification c, ScenarioResult s) {
+        StringBuilder b = new StringBuilder();
+        for (String flow : c.flows().getOrDefault(s.key(), java.util.List.of())) {
+            b.append(" | <a href=\"evidence/").append(s.key()).append('/').append(flow).append("\">tap ")
+                    .append(flow.replaceAll("\\D", "").replaceFirst("^0", "")).append("</a>");
+        }
+        return b.toString();
     }
 
     private static void row(StringBuilder h, String k, String v) {

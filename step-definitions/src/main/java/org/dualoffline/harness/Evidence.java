@@ -30,6 +30,14 @@ public final class Evidence {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(APDU_FILE), apdu, StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(HTTP_FILE), http, StandardCharsets.UTF_8);
+            int touch = 0;
+            for (ApduTrace t : context.traces()) {
+                // Pictures of the touches only (two SEs or a refused touch), not of issuance or syncs.
+                if (t.title().contains(" pays ") || t.title().contains(" replays ")) {
+                    Files.writeString(dir.resolve(String.format("flow-%02d.svg", ++touch)), org.dualoffline.se.FlowDiagram.svg(t),
+                            StandardCharsets.UTF_8);
+                }
+            }
             if (!context.tearing().isEmpty()) {
                 java.util.List<java.util.Map<String, Object>> json = new java.util.ArrayList<>();
                 StringBuilder log = new StringBuilder();

@@ -46,6 +46,18 @@ public final class ApduTrace {
         return Collections.unmodifiableList(new ArrayList<>(exchanges));
     }
 
+    /** A line of narration and the number of exchanges before it. */
+    public record Note(int afterExchange, String text) {}
+
+    public synchronized List<Note> notes() {
+        List<Note> out = new ArrayList<>();
+        for (String n : notes) {
+            int colon = n.indexOf(':');
+            out.add(new Note(Integer.parseInt(n.substring(0, colon)), n.substring(colon + 1)));
+        }
+        return out;
+    }
+
     public String title() {
         return title;
     }
