@@ -30,3 +30,18 @@ Feature: Settling offline payments when devices come online
       And Golden Dragon's wallet comes online and syncs
       Then the bank has settled ¥25.00 to Golden Dragon exactly once
       And the bank knows the payment from both Wei and Golden Dragon
+
+  Rule: the payee is settled even if only the payer ever comes online
+
+    @SYNC-03
+    Scenario: Golden Dragon's POS never syncs, Wei's card does
+      When Wei's wallet comes online and syncs
+      Then the bank has settled ¥25.00 to Golden Dragon exactly once
+
+  Rule: an upload that arrives twice changes nothing the second time
+
+    @SYNC-04
+    Scenario: Golden Dragon's upload reaches the bank twice
+      When Golden Dragon's wallet comes online and syncs
+      And the same upload from Golden Dragon's wallet reaches the bank again
+      Then the bank has settled ¥25.00 to Golden Dragon exactly once

@@ -42,7 +42,7 @@ public final class WalletInspector {
     }
 
     /** What happened when a wallet came online. */
-    public record SyncReport(int uploaded, ReconciliationClient.SyncResult result, WalletStatus after) {}
+    public record SyncReport(List<WalletClient.StoredRecord> uploaded, ReconciliationClient.SyncResult result, WalletStatus after) {}
 
     /** The wallet comes online: it uploads every unacknowledged record and applies the backend's acknowledgement. */
     public SyncReport sync(Party party) {
@@ -58,7 +58,31 @@ public final class WalletInspector {
         if (keepTraces) {
             context.addTrace(trace);
         }
-        return new SyncReport(records.size(), result, after);
+        return new SyncReport(records, result, after);
+    }
+
+    /**
+     * The wallet comes online over a bad link: its records reach the backend one upload each,
+     * newest first; it applies the acknowledgement of the last upload.
+     */
+    public SyncReport syncNewestFirst(Party party) {
+        ApduTrace trace = new ApduTrace(party.name() + "'s wallet uploads its records one by one, newest first");
+        WalletClient wallet = open(party, trace, "online");
+        List<WalletClient.StoredRecord> records = wallet.readRecords();
+        ReconciliationClient.SyncResult result = null;
+        for (int i = records.size() - 1; i >= 0; i--) {
+            result = context.backend().sync(party.walletId(), List.of(records.get(i)));
+            trace.note("uploaded record " + (i + 1) + " of " + records.size() + ": accepted " + result.accepted() + ", pending "
+                    + result.pending() + "; acknowledged up to record #" + result.ackCounter());
+        }
+        if (result != null) {
+            wallet.applySyncAck(result.ack().encode());
+        }
+        WalletStatus after = wallet.status();
+        if (keepTraces) {
+            context.addTrace(trace);
+        }
+        return new SyncReport(records, result, after);
     }
 
     private WalletClient open(Party party, ApduTrace trace, String link) {

@@ -21,9 +21,37 @@ public class SettlementSteps {
         this.inspector = new WalletInspector(context);
     }
 
+    /** The records each party's wallet uploaded last, to send again. */
+    private final java.util.Map<String, WalletInspector.SyncReport> lastSync = new java.util.HashMap<>();
+
     @When("{party}'s wallet comes online and syncs")
     public void comesOnlineAndSyncs(String name) {
-        inspector.sync(context.party(name));
+        lastSync.put(name, inspector.sync(context.party(name)));
+    }
+
+    @When("the same upload from {party}'s wallet reaches the bank again")
+    public void sameUploadAgain(String name) {
+        WalletInspector.SyncReport first = lastSync.get(name);
+        assertThat(first).as(name + "'s wallet has synced in this scenario").isNotNull();
+        var again = context.backend().sync(context.party(name).walletId(), first.uploaded());
+        assertThat(again.accepted()).as("records the repeated upload added").isZero();
+        assertThat(again.duplicates()).as("records the bank recognised as already held").isEqualTo(first.uploaded().size());
+    }
+
+    @When("{party}'s wallet uploads its records one at a time, newest first")
+    public void uploadsNewestFirst(String name) {
+        lastSync.put(name, inspector.syncNewestFirst(context.party(name)));
+    }
+
+    @Then("the bank has settled {amount} to {party} in {int} payments")
+    public void settledInPayments(Long amount, String payeeName, Integer count) {
+        Party payee = context.party(payeeName);
+        List<PaymentView> received = context.backend().payments(payee.walletId()).stream()
+                .filter(p -> p.payee().equals(payee.walletId())).toList();
+        assertThat(received).as("payments to " + payeeName + " known to the bank").hasSize(count);
+        assertThat(received).allSatisfy(p -> assertThat(p.status()).isEqualTo("SETTLED"));
+        assertThat(Money.yuan(context.backend().wallet(payee.walletId()).settledIncoming()))
+                .as("total settled to " + payeeName).isEqualTo(Money.yuan(amount));
     }
 
     @Then("the bank has settled {amount} to {party} exactly once")
