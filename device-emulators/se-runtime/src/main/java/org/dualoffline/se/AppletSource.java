@@ -5,7 +5,6 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javacard.framework.Applet;
 
 /**
  * Where an applet's code comes from: a class on the harness's classpath (the reference wallet)
@@ -45,7 +44,7 @@ public final class AppletSource {
      * Loads and checks the applet class in a class loader of its own (statics per SE); the
      * message says what is wrong with a vendor's jar.
      */
-    public Class<? extends Applet> load() {
+    public Class<? extends javacard.framework.Applet> load() {
         ClassLoader parent = AppletSource.class.getClassLoader();
         URL location;
         try {
@@ -61,10 +60,10 @@ public final class AppletSource {
             throw new IllegalArgumentException("applet class " + className + " not found"
                     + (jar == null ? " on the classpath" : " in " + jar) + ": " + e, e);
         }
-        if (!Applet.class.isAssignableFrom(c)) {
+        if (!javacard.framework.Applet.class.isAssignableFrom(c)) {
             throw new IllegalArgumentException(className + " is not a javacard.framework.Applet");
         }
-        return c.asSubclass(Applet.class);
+        return c.asSubclass(javacard.framework.Applet.class);
     }
 
     /** Where the classpath applet's classes are (its jar or classes folder). */

@@ -2,8 +2,6 @@ package org.dualoffline.se;
 
 import com.licel.jcardsim.base.Simulator;
 import com.licel.jcardsim.base.SimulatorRuntime;
-import javacard.framework.AID;
-import javacard.framework.Applet;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.se.runtime.CardMemory;
 import org.dualoffline.se.runtime.Jcre;
@@ -47,7 +45,7 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport {
         this.aid = aid.clone();
         this.seed = seed;
         this.memory = new CardMemory(seedBytes(seed, "keys/" + name));
-        Class<? extends Applet> appletClass = source.load();
+        Class<? extends javacard.framework.Applet> appletClass = source.load();
         synchronized (INSTALL_LOCK) {
             String previous = System.getProperty(SEED_PROPERTY);
             System.setProperty(SEED_PROPERTY, Hex.of(seedBytes(seed, name)));
@@ -55,7 +53,7 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport {
             try {
                 this.simulator = new Simulator(runtime);
                 byte[] install = installData(aid, installParameters);
-                simulator.installApplet(new AID(aid, (short) 0, (byte) aid.length), appletClass, install, (short) 0, (byte) install.length);
+                simulator.installApplet(new javacard.framework.AID(aid, (short) 0, (byte) aid.length), appletClass, install, (short) 0, (byte) install.length);
             } catch (RuntimeException | LinkageError e) {
                 throw new IllegalStateException("could not install " + source.describe() + " on " + name + ": " + e, e);
             } finally {
@@ -154,7 +152,7 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport {
         return "jcardsim " + name + ": " + source.describe();
     }
 
-    /** Java Card install parameters: AID, no privileges, then the applet's own parameters. */
+    /** Java Card install parameters: javacard.framework.AID, no privileges, then the applet's own parameters. */
     static byte[] installData(byte[] aid, byte[] appletParameters) {
         byte[] params = appletParameters == null ? new byte[0] : appletParameters;
         byte[] b = new byte[1 + aid.length + 1 + 1 + params.length];

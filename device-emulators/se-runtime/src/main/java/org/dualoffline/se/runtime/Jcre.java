@@ -1,7 +1,6 @@
 package org.dualoffline.se.runtime;
 
 import java.lang.invoke.VarHandle;
-import javacard.framework.JCSystem;
 import javacard.security.KeyPair;
 import javacard.security.MessageDigest;
 import javacard.security.RandomData;
@@ -227,7 +226,7 @@ public final class Jcre {
     public static void beginTransaction() {
         CardMemory m = CURRENT.get();
         if (m == null) {
-            JCSystem.beginTransaction();
+            javacard.framework.JCSystem.beginTransaction();
         } else {
             m.begin();
         }
@@ -236,7 +235,7 @@ public final class Jcre {
     public static void commitTransaction() {
         CardMemory m = CURRENT.get();
         if (m == null) {
-            JCSystem.commitTransaction();
+            javacard.framework.JCSystem.commitTransaction();
         } else {
             m.commit();
         }
@@ -245,7 +244,7 @@ public final class Jcre {
     public static void abortTransaction() {
         CardMemory m = CURRENT.get();
         if (m == null) {
-            JCSystem.abortTransaction();
+            javacard.framework.JCSystem.abortTransaction();
         } else {
             m.abort();
         }
@@ -253,7 +252,7 @@ public final class Jcre {
 
     public static byte getTransactionDepth() {
         CardMemory m = CURRENT.get();
-        return m == null ? JCSystem.getTransactionDepth() : (byte) (m.inTransaction() ? 1 : 0);
+        return m == null ? javacard.framework.JCSystem.getTransactionDepth() : (byte) (m.inTransaction() ? 1 : 0);
     }
 
     // ------------------------------------------------------------ crypto meter
