@@ -57,6 +57,11 @@ public final class WalletCommands {
         return apdu(CLA, INS_PAY, 0, 0, Bytes.concat(u32(amount), payeeNonce, payeeCertificate), true);
     }
 
+    /** PAY to a merchant's static NFC tag (P1 01): no challenge; the wallet draws the nonce itself. */
+    public static byte[] payToTag(long amount, byte[] payeeCertificate) {
+        return apdu(CLA, INS_PAY, 0x01, 0, Bytes.concat(u32(amount), new byte[16], payeeCertificate), true);
+    }
+
     /** part 0: the wallet's own signed entry; part 1: the payer's signed entry kept with a RECEIVE. */
     public static byte[] readRecord(int index, int part) {
         return apdu(CLA, INS_READ_RECORD, index, part, new byte[0], true);

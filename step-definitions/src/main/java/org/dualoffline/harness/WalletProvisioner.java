@@ -54,6 +54,15 @@ public final class WalletProvisioner {
         return new Party(holder, device, id, cert);
     }
 
+    /**
+     * A merchant's passive payment tag: it shows the certificate of the merchant's wallet, enrolled
+     * at the backend like any other (its SE is the merchant's back office, not part of the tap).
+     */
+    public Party issueTag(String merchant) {
+        Party account = issue(merchant, DeviceKind.POS, 0, java.util.function.UnaryOperator.identity(), false, "/account");
+        return new Party(merchant, Device.tag(merchant, account.certificate()), account.walletId(), account.certificate());
+    }
+
     /** A POS terminal running on {@code power} (the mains, or a battery that may run out). */
     public Party issuePos(String holder, org.dualoffline.devices.PowerSource power) {
         Party p = issue(holder, DeviceKind.POS, 0);

@@ -30,6 +30,11 @@ public class WalletSteps {
         context.add(provisioner.issue(name, kind, amount));
     }
 
+    @Given("{party} has a payment tag by the till")
+    public void hasPaymentTag(String name) {
+        context.add(provisioner.issueTag(name));
+    }
+
     @Given("{party} has a POS terminal")
     public void hasPosTerminal(String name) {
         context.add(provisioner.issue(name, DeviceKind.POS, 0));

@@ -50,6 +50,9 @@ public final class PaymentSession {
             empty.note("no touch: " + e.getMessage());
             return new PaymentOutcome(PaymentOutcome.Status.NO_TOUCH, null, -1, e.getMessage(), null, null, empty, null, TapTime.none(start));
         }
+        if (payee.kind() == DeviceKind.NFC_TAG && payer.holdsWallet()) {
+            return payTag(payer, payee, amount, pin, touch, start);
+        }
         if (!payer.holdsWallet() || !payee.holdsWallet()) {
             Device without = payer.holdsWallet() ? payee : payer;
             touch.trace().note("no secure element on " + without);
@@ -97,6 +100,31 @@ public final class PaymentSession {
                     touch.trace(), e.cut, power.tapTime());
             touch.trace().note(outcome.describe());
             return outcome;
+        }
+    }
+
+    /**
+     * Tag mode: the payer's phone reads the merchant's identity from its passive tag and pays it
+     * from its own SE. Nothing is credited offline (a tag holds no value); the merchant is settled
+     * from the payer's record when the payer syncs.
+     */
+    private static PaymentOutcome payTag(Device payer, Device tag, long amount, String pin, NfcTouch touch, long start) {
+        Certificate merchant = tag.tagIdentity().orElseThrow(() -> new IllegalStateException(tag + " carries no merchant identity"));
+        touch.trace().note(payer.name() + " reads " + tag.name() + "'s tag: merchant wallet " + merchant.walletId());
+        WalletClient payerWallet = touch.walletOf(payer);
+        try {
+            payerWallet.select();
+            if (pin != null) {
+                payerWallet.verifyPin(pin);
+            }
+            SignedEntry record = payerWallet.payToTag(amount, merchant.encode());
+            touch.trace().note(payer.name() + " debited " + Money.yuan(amount) + " and signed record #" + record.entry().counter()
+                    + " to the merchant; the merchant is settled when " + payer.name() + " syncs");
+            return new PaymentOutcome(PaymentOutcome.Status.COMPLETED, null, Sw.OK, null, record, null, touch.trace(), null, TapTime.none(start));
+        } catch (SecureElementException e) {
+            touch.trace().note(payer.name() + " refused: " + e.getMessage());
+            return new PaymentOutcome(PaymentOutcome.Status.REFUSED, payer.name(), e.sw(), e.getMessage(), null, null, touch.trace(), null,
+                    TapTime.none(start));
         }
     }
 

@@ -64,6 +64,10 @@ public final class WalletClient {
         return SignedEntry.decode(send(WalletCommands.pay(amount, payeeNonce, payeeCertificate)).check("pay"));
     }
 
+    public SignedEntry payToTag(long amount, byte[] payeeCertificate) {
+        return SignedEntry.decode(send(WalletCommands.payToTag(amount, payeeCertificate)).check("pay a static tag"));
+    }
+
     public SignedEntry receive(SignedEntry payerRecord) {
         return SignedEntry.decode(send(WalletCommands.receive(payerRecord.encode())).check("receive the payment"));
     }

@@ -193,6 +193,10 @@ final class Constants {
 
     // ---------------------------------------------------------------- command data (spec 5)
 
+    /** PAY P1: the payee answered a challenge (its nonce is in the data). */
+    static final byte PAY_P1_CHALLENGE = (byte) 0x00;
+    /** PAY P1: the payee is a merchant's static tag; the nonce in the data is ignored and drawn by the wallet. */
+    static final byte PAY_P1_STATIC_TAG = (byte) 0x01;
     static final short OFFSET_PAY_AMOUNT = (short) 0;
     static final short OFFSET_PAY_NONCE = (short) 4;
     static final short OFFSET_PAY_CERT = (short) 20;

@@ -427,7 +427,10 @@ public final class WalletApplet extends Applet {
     private void processPay(APDU apdu) {
         byte[] buf = apdu.getBuffer();
         requireState(Constants.STATE_ACTIVE);
-        requireP1P2Zero(buf);
+        byte mode = buf[ISO7816.OFFSET_P1];
+        if ((mode != Constants.PAY_P1_CHALLENGE && mode != Constants.PAY_P1_STATIC_TAG) || buf[ISO7816.OFFSET_P2] != 0) {
+            ISOException.throwIt(Constants.SW_WRONG_P1P2);
+        }
         short len = receive(apdu);
         short in = ISO7816.OFFSET_CDATA;
         short certLength = (short) (len - Constants.OFFSET_PAY_CERT);
@@ -464,6 +467,11 @@ public final class WalletApplet extends Applet {
         if (Arith.compare(buf, amount, limits, Constants.OFFSET_LIMITS_PIN_FREE_THRESHOLD) > 0
                 && !store.pin.isValidated()) {
             ISOException.throwIt(Constants.SW_PIN_REQUIRED);
+        }
+
+        if (mode == Constants.PAY_P1_STATIC_TAG) {
+            // A static tag cannot challenge: the wallet draws the nonce itself, so no reader chooses it.
+            random.generateData(buf, (short) (in + Constants.OFFSET_PAY_NONCE), Constants.LENGTH_NONCE);
         }
 
         // Build and sign the payment record in RAM.

@@ -155,4 +155,21 @@ class PayTest {
         assertOk(small.pay(100, nonce, bob.certificate()));
         assertThat(small.balance()).isEqualTo(9_800);
     }
+
+    @Test
+    void aPaymentToAStaticTagDrawsItsOwnNonceAndOtherModesAreRefused() {
+        TestWallet payer = TestWallet.active(TestIssuer.reference(), 0x7A6, org.dualoffline.protocol.Limits.defaults());
+        TestWallet merchant = TestWallet.active(TestIssuer.reference(), 0x7A7, org.dualoffline.protocol.Limits.defaults());
+        payer.doLoad(10_000);
+
+        Response r = payer.send(org.dualoffline.protocol.WalletCommands.payToTag(800, merchant.certificate().encode()));
+
+        org.dualoffline.protocol.SignedEntry record = org.dualoffline.protocol.SignedEntry.decode(ApduAssert.assertOk(r).data());
+        assertThat(record.entry().nonce()).isNotEqualTo(new byte[16]);
+        assertThat(record.entry().peerId()).isEqualTo(merchant.walletId());
+        assertThat(payer.doStatus().balance()).isEqualTo(9_200);
+        byte[] otherMode = org.dualoffline.protocol.WalletCommands.payToTag(800, merchant.certificate().encode());
+        otherMode[2] = 0x02;
+        ApduAssert.assertSw(payer.send(otherMode), org.dualoffline.protocol.Sw.WRONG_P1P2);
+    }
 }
