@@ -2,24 +2,38 @@ package org.dualoffline.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.dualoffline.backend.BackendConfig;
 
 /** {@code ./bench NAME}: runs one benchmark, prints its figures and writes {@code reports/bench/NAME.json}. */
 public final class BenchMain {
     private static final String USAGE = """
             usage: ./bench payments [--payments N] [--warmup N]
+                   ./bench backend  [--wallets 1000] [--records 100] [--per-upload 25] [--warmup 100]
+                                    [--clients 8] [--pool 8] [--seed 1] [--profile]
+                   ./bench storm    [--wallets 10000] [--records 20] [--clients 64] [--pool 8]
+                                    [--deadline 600] [--seed 2] [--profile]
               payments   full emulated offline payments per second on one thread (real ECDSA on both SEs)
+              backend    records/s uploaded through the HTTP API, verified, chained and settled by the backend
+                         on PostgreSQL (DUALOFFLINE_PG_URL, default jdbc:postgresql://127.0.0.1:5432/test,
+                         DUALOFFLINE_PG_USER postgres; a fresh schema, dropped after); --warmup wallets are
+                         uploaded first, untimed; --profile samples the request threads' stacks
+              storm      every wallet reconnects at once (one upload of its whole log, --clients connections
+                         released together): throughput, p99 latency, and a conservation check read back
+                         from the database; exits 1 when anything was lost or doubled
             writes reports/bench/<name>.json""";
 
     private BenchMain() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             System.out.println(USAGE);
             System.exit(args.length == 0 ? 2 : 0);
+        }
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // the backend's start-up chatter
         }
         Path root = Path.of(System.getProperty("dualoffline.root", "."));
         Map<String, Object> result;
@@ -29,6 +43,20 @@ public final class BenchMain {
                 int warmup = intOption(args, "--warmup", 500);
                 System.err.printf("bench payments: %d warm-up payments, then %d timed ...%n", warmup, payments);
                 result = PaymentsBench.run(warmup, payments);
+            }
+            case "backend" -> {
+                int records = intOption(args, "--records", 100, 1);
+                result = BackendBench.run(new SyncBench.Plan(intOption(args, "--wallets", 1_000, 2), records,
+                        Math.min(intOption(args, "--per-upload", 25, 1), 256), intOption(args, "--warmup", 100, 0),
+                        intOption(args, "--clients", 8, 1), intOption(args, "--pool", 8, 1),
+                        intOption(args, "--signature-cache", BackendConfig.DEFAULT_VERIFIED_SIGNATURE_CACHE, 0), intOption(args, "--deadline", 600, 1),
+                        intOption(args, "--seed", 1, 0), flag(args, "--profile")));
+            }
+            case "storm" -> {
+                int records = intOption(args, "--records", 20, 1);
+                result = StormBench.run(new SyncBench.Plan(intOption(args, "--wallets", 10_000, 2), records, Math.min(records, 256),
+                        intOption(args, "--warmup", 0, 0), intOption(args, "--clients", 64, 1), intOption(args, "--pool", 8, 1),
+                        intOption(args, "--signature-cache", BackendConfig.DEFAULT_VERIFIED_SIGNATURE_CACHE, 0), intOption(args, "--deadline", 600, 1), intOption(args, "--seed", 2, 0), flag(args, "--profile")));
             }
             default -> {
                 System.err.println("bench: unknown benchmark \"" + args[0] + "\"\n" + USAGE);
@@ -41,23 +69,44 @@ public final class BenchMain {
         Path out = Files.createDirectories(root.resolve("reports/bench")).resolve(args[0] + ".json");
         Files.writeString(out, json);
         System.err.println("bench: " + result.get("name") + " = " + result.get("value") + " " + result.get("unit") + " -> " + out);
+        if (Boolean.FALSE.equals(result.get("passed"))) {
+            System.err.println("bench: " + result.get("name") + " FAILED its check (see \"check\" in " + out + ")");
+            System.exit(1);
+        }
+        System.exit(0); // the backend's non-daemon threads are stopped, but do not wait for stragglers
     }
 
     private static int intOption(String[] args, String name, int def) {
-        for (int i = 1; i < args.length - 1; i++) {
+        return intOption(args, name, def, 1);
+    }
+
+    private static int intOption(String[] args, String name, int def, int min) {
+        for (int i = 1; i < args.length; i++) {
             if (args[i].equals(name)) {
-                try {
-                    int v = Integer.parseInt(args[i + 1]);
-                    if (v > 0) {
-                        return v;
+                if (i + 1 < args.length) {
+                    try {
+                        int v = Integer.parseInt(args[i + 1]);
+                        if (v >= min) {
+                            return v;
+                        }
+                    } catch (NumberFormatException e) {
+                        // fall through to the error below
                     }
-                } catch (NumberFormatException e) {
-                    // fall through to the error below
                 }
-                System.err.println("bench: " + name + " needs a positive whole number, got " + args[i + 1]);
+                System.err.println("bench: " + name + " needs a whole number of at least " + min + ", got "
+                        + (i + 1 < args.length ? args[i + 1] : "nothing"));
                 System.exit(2);
             }
         }
         return def;
+    }
+
+    private static boolean flag(String[] args, String name) {
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

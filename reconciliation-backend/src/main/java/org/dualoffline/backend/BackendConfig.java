@@ -15,6 +15,8 @@ public final class BackendConfig {
     public static final String EMBEDDED_OPERATOR_TOKEN = "embedded-operator-token";
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_RECORDS_PER_UPLOAD = 256;
+    /** PAY entries whose verified signatures are remembered, per generation (see VerifiedSignatures): about 20 MB. */
+    public static final int DEFAULT_VERIFIED_SIGNATURE_CACHE = 131_072;
 
     private final String jdbcUrl;
     private final String dbUser;
@@ -28,6 +30,8 @@ public final class BackendConfig {
     private final int port;
     private final int maxBodyBytes;
     private final int maxRecordsPerUpload;
+    private final int verifiedSignatureCache;
+    private final int holdUploadBeforeCommit;
     private final boolean shutdownDatabaseOnStop;
 
     private BackendConfig(Builder b) {
@@ -46,6 +50,12 @@ public final class BackendConfig {
         if (b.maxPoolSize < 1 || b.maxBodyBytes < 1024 || b.maxRecordsPerUpload < 1) {
             throw new IllegalArgumentException("pool size, body limit and records per upload must be positive");
         }
+        if (b.verifiedSignatureCache < 0) {
+            throw new IllegalArgumentException("the verified-signature cache size must be 0 (off) or positive");
+        }
+        if (b.holdUploadBeforeCommit < 0) {
+            throw new IllegalArgumentException("the upload to hold is counted from 1 (0 = none)");
+        }
         this.jdbcUrl = b.jdbcUrl;
         this.dbUser = b.dbUser;
         this.dbPassword = b.dbPassword;
@@ -58,6 +68,8 @@ public final class BackendConfig {
         this.port = b.port;
         this.maxBodyBytes = b.maxBodyBytes;
         this.maxRecordsPerUpload = b.maxRecordsPerUpload;
+        this.verifiedSignatureCache = b.verifiedSignatureCache;
+        this.holdUploadBeforeCommit = b.holdUploadBeforeCommit;
         this.shutdownDatabaseOnStop = b.shutdownDatabaseOnStop;
     }
 
@@ -99,6 +111,8 @@ public final class BackendConfig {
         b.port = port;
         b.maxBodyBytes = maxBodyBytes;
         b.maxRecordsPerUpload = maxRecordsPerUpload;
+        b.verifiedSignatureCache = verifiedSignatureCache;
+        b.holdUploadBeforeCommit = holdUploadBeforeCommit;
         b.shutdownDatabaseOnStop = shutdownDatabaseOnStop;
         return b;
     }
@@ -153,6 +167,16 @@ public final class BackendConfig {
         return maxRecordsPerUpload;
     }
 
+    /** How many verified PAY-entry signatures are remembered per generation; 0 = verify every time. */
+    public int verifiedSignatureCache() {
+        return verifiedSignatureCache;
+    }
+
+    /** Crash tests only: the n-th writing upload is held before its commit until the process dies (0 = none). */
+    public int holdUploadBeforeCommit() {
+        return holdUploadBeforeCommit;
+    }
+
     /** True for a private in-memory H2 that nobody else can reach: it is dropped on stop. */
     public boolean shutdownDatabaseOnStop() {
         return shutdownDatabaseOnStop;
@@ -177,6 +201,8 @@ public final class BackendConfig {
         private int port;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxRecordsPerUpload = DEFAULT_MAX_RECORDS_PER_UPLOAD;
+        private int verifiedSignatureCache = DEFAULT_VERIFIED_SIGNATURE_CACHE;
+        private int holdUploadBeforeCommit;
         private boolean shutdownDatabaseOnStop;
 
         private Builder() {}
@@ -235,6 +261,24 @@ public final class BackendConfig {
 
         public Builder maxRecordsPerUpload(int maxRecordsPerUpload) {
             this.maxRecordsPerUpload = maxRecordsPerUpload;
+            return this;
+        }
+
+        /**
+         * Remember up to {@code entries} verified PAY-entry signatures (per generation), so that the
+         * second side reporting a payment does not verify the payer's signature again; 0 turns it off.
+         */
+        public Builder verifiedSignatureCache(int entries) {
+            this.verifiedSignatureCache = entries;
+            return this;
+        }
+
+        /**
+         * Crash tests only: hold the {@code n}-th upload that writes anything inside its transaction,
+         * after its writes and before its commit, until the process is killed (see UploadHold); 0 = never.
+         */
+        public Builder holdUploadBeforeCommit(int n) {
+            this.holdUploadBeforeCommit = n;
             return this;
         }
 

@@ -16,6 +16,7 @@ import org.dualoffline.backend.issuer.IssuerKeySource;
  * DUALOFFLINE_PORT            listen port, default 8080
  * DUALOFFLINE_HOST            listen address, default 0.0.0.0
  * DUALOFFLINE_ISSUER_SEED     a number: generate the issuer key reproducibly on first start (default: strong random)
+ * DUALOFFLINE_TEST_HOLD_UPLOAD crash tests only: hold the n-th writing upload before its commit until killed
  * </pre>
  */
 public final class Main {
@@ -93,6 +94,7 @@ public final class Main {
             }
         }
         String host = value(env, "DUALOFFLINE_HOST");
+        int hold = integer(env, "DUALOFFLINE_TEST_HOLD_UPLOAD", 0, 0, Integer.MAX_VALUE);
         return BackendConfig.builder()
                 .jdbc(url, value(env, "DUALOFFLINE_DB_USER"), env.getOrDefault("DUALOFFLINE_DB_PASSWORD", null))
                 .schema(value(env, "DUALOFFLINE_DB_SCHEMA"))
@@ -100,6 +102,7 @@ public final class Main {
                 .issuerKeys(issuerKeys)
                 .host(host == null ? "0.0.0.0" : host)
                 .port(port)
+                .holdUploadBeforeCommit(hold)
                 .build();
     }
 

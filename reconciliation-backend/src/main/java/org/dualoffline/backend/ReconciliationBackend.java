@@ -9,6 +9,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.dualoffline.backend.db.DataSources;
 import org.dualoffline.backend.db.Database;
+import org.dualoffline.backend.db.Dialect;
 import org.dualoffline.backend.db.Migrations;
 import org.dualoffline.backend.funding.FundingController;
 import org.dualoffline.backend.funding.FundingService;
@@ -27,6 +28,9 @@ import org.dualoffline.backend.payment.Settlement;
 import org.dualoffline.backend.sync.RecordRepository;
 import org.dualoffline.backend.sync.SyncController;
 import org.dualoffline.backend.sync.SyncService;
+import org.dualoffline.backend.sync.UploadHold;
+import org.dualoffline.backend.sync.VerifiedSignatures;
+import org.dualoffline.backend.wallet.CertificateDirectory;
 import org.dualoffline.backend.wallet.WalletController;
 import org.dualoffline.backend.wallet.WalletRepository;
 import org.dualoffline.backend.wallet.WalletService;
@@ -53,6 +57,7 @@ public final class ReconciliationBackend implements AutoCloseable {
     private HikariDataSource ownedPool;
     private DataSource dataSource;
     private Issuer issuer;
+    private VerifiedSignatures signatures;
     private Javalin app;
     private int port = -1;
     private boolean started;
@@ -87,7 +92,7 @@ public final class ReconciliationBackend implements AutoCloseable {
             Migrations.migrate(dataSource, config.schema());
             Database db = new Database(dataSource);
             issuer = IssuerKeyStore.loadOrCreate(db, config.issuerKeys());
-            app = WebApp.create(controllers(db, issuer), new OperatorAuth(config.operatorToken()), WebApp.objectMapper(),
+            app = WebApp.create(controllers(db, Dialect.of(dataSource), issuer), new OperatorAuth(config.operatorToken()), WebApp.objectMapper(),
                     config.maxBodyBytes());
             app.start(config.host(), config.port());
             port = app.port();
@@ -100,17 +105,19 @@ public final class ReconciliationBackend implements AutoCloseable {
         }
     }
 
-    private WebApp.Controllers controllers(Database db, Issuer issuer) {
+    private WebApp.Controllers controllers(Database db, Dialect dialect, Issuer issuer) {
         ObjectMapper mapper = WebApp.objectMapper();
         JsonBodies bodies = new JsonBodies(mapper, config.maxBodyBytes());
-        WalletRepository walletRepository = new WalletRepository();
+        WalletRepository walletRepository = new WalletRepository(dialect);
         LoadTokenRepository loadTokens = new LoadTokenRepository();
         PaymentRepository paymentRepository = new PaymentRepository();
 
         WalletService wallets = new WalletService(db, issuer, walletRepository);
         FundingService funding = new FundingService(db, issuer, walletRepository, loadTokens);
-        SyncService sync = new SyncService(db, issuer, walletRepository, new RecordRepository(),
-                new Settlement(paymentRepository), funding, config.maxRecordsPerUpload());
+        signatures = new VerifiedSignatures(config.verifiedSignatureCache());
+        SyncService sync = new SyncService(db, dialect, issuer, walletRepository, new CertificateDirectory(db, walletRepository),
+                signatures, new RecordRepository(dialect), new Settlement(paymentRepository), funding, config.maxRecordsPerUpload(),
+                config.holdUploadBeforeCommit() == 0 ? UploadHold.NONE : new UploadHold(config.holdUploadBeforeCommit()));
         PaymentService payments = new PaymentService(db, walletRepository, paymentRepository);
 
         return new WebApp.Controllers(new HealthController(db), new IssuerController(issuer), new OpenApiController(),
@@ -170,6 +177,14 @@ public final class ReconciliationBackend implements AutoCloseable {
             throw new IllegalStateException("the backend is not started");
         }
         return issuer.publicKey();
+    }
+
+    /** Signatures of uploaded entries verified so far, and how many of them were answered from memory. */
+    public VerifiedSignatures.Counts signatureCounts() {
+        if (signatures == null) {
+            throw new IllegalStateException("the backend is not started");
+        }
+        return signatures.counts();
     }
 
     public BackendConfig config() {

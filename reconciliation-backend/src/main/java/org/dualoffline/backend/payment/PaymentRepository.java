@@ -11,24 +11,40 @@ import org.dualoffline.protocol.Entry;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.WalletId;
 
-/** SQL of the {@code payments} and {@code ledger_postings} tables. */
+/**
+ * SQL of the {@code payments} and {@code ledger_postings} tables. The writes of a settlement go
+ * as JDBC batches (one round trip per batch); on PostgreSQL an upload's settlement is folded
+ * into one statement instead (see {@code PostgresUploadStatement}).
+ */
 public final class PaymentRepository {
     private static final String COLUMNS = "payer_id, payer_counter, payee_id, amount, nonce, pay_entry_hash, status, "
             + "reported_by_payer, reported_by_payee";
 
-    public enum PostingKind { SETTLE_OUT, SETTLE_IN }
-
-    /** Inserts the payment of a PAY entry unless (payer, counter) is already there; true when this call inserted it. */
-    public boolean insertIfAbsent(Connection c, Entry pay, byte[] payHash) throws SQLException {
+    /**
+     * Inserts the payments of PAY entries, in one batch, each unless its (payer, counter) is
+     * already there (the primary key decides, also against concurrent uploads); marks the reporting
+     * side. Per payment: 1 when this call inserted it, 0 when it was there.
+     */
+    public int[] insertAllIfAbsent(Connection c, List<Settlement.Report> reports) throws SQLException {
+        if (reports.isEmpty()) {
+            return new int[0];
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO payments (payer_id, payer_counter, payee_id, amount, nonce, "
-                + "pay_entry_hash, status) VALUES (?, ?, ?, ?, ?, ?, 'SETTLED') ON CONFLICT DO NOTHING")) {
-            ps.setString(1, pay.walletId().hex());
-            ps.setLong(2, pay.counter());
-            ps.setString(3, pay.peerId().hex());
-            ps.setLong(4, pay.amount());
-            ps.setString(5, Hex.of(pay.nonce()));
-            ps.setString(6, Hex.of(payHash));
-            return ps.executeUpdate() == 1;
+                + "pay_entry_hash, status, reported_by_payer, reported_by_payee) VALUES (?, ?, ?, ?, ?, ?, 'SETTLED', ?, ?) "
+                + "ON CONFLICT DO NOTHING")) {
+            for (Settlement.Report r : reports) {
+                Entry pay = r.pay();
+                ps.setString(1, pay.walletId().hex());
+                ps.setLong(2, pay.counter());
+                ps.setString(3, pay.peerId().hex());
+                ps.setLong(4, pay.amount());
+                ps.setString(5, Hex.of(pay.nonce()));
+                ps.setString(6, Hex.of(r.payHash()));
+                ps.setBoolean(7, r.reporter() == Settlement.Reporter.PAYER);
+                ps.setBoolean(8, r.reporter() == Settlement.Reporter.PAYEE);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
         }
     }
 
@@ -43,27 +59,53 @@ public final class PaymentRepository {
     }
 
     /**
-     * Posts one side of a payment's settlement. The unique (kind, payer, counter) constraint makes
-     * a second posting of the same side a no-op, whoever tries it and however concurrently.
+     * Posts both sides of the settlement of payments just inserted - the payer's debit and the
+     * payee's credit, one statement per payment - in one batch. The unique (kind, payer, counter)
+     * constraint makes a second posting of the same side a no-op, whoever tries it and however
+     * concurrently.
      */
-    public boolean postOnce(Connection c, PostingKind kind, WalletId account, Payment p) throws SQLException {
+    public void postAll(Connection c, List<Settlement.Report> settled) throws SQLException {
+        if (settled.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_postings (kind, wallet_id, amount, payer_id, payer_counter) "
-                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            ps.setString(1, kind.name());
-            ps.setString(2, account.hex());
-            ps.setLong(3, p.amount());
-            ps.setString(4, p.payerId().hex());
-            ps.setLong(5, p.payerCounter());
-            return ps.executeUpdate() == 1;
+                + "VALUES ('SETTLE_OUT', ?, ?, ?, ?), ('SETTLE_IN', ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (Settlement.Report r : settled) {
+                Entry pay = r.pay();
+                String payer = pay.walletId().hex();
+                ps.setString(1, payer);
+                ps.setLong(2, pay.amount());
+                ps.setString(3, payer);
+                ps.setLong(4, pay.counter());
+                ps.setString(5, pay.peerId().hex());
+                ps.setLong(6, pay.amount());
+                ps.setString(7, payer);
+                ps.setLong(8, pay.counter());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
-    public void markReported(Connection c, WalletId payer, long counter, Settlement.Reporter by) throws SQLException {
+    /**
+     * Marks payments already settled as reported by {@code by} too, in one batch - each only if it
+     * was settled from the same PAY entry (same hash). Per payment: 1 when marked, 0 when the
+     * settled payment has another PAY entry (a double spend).
+     */
+    public int[] markReportedIfSameEntry(Connection c, List<Settlement.Report> reports, Settlement.Reporter by) throws SQLException {
+        if (reports.isEmpty()) {
+            return new int[0];
+        }
         String column = by == Settlement.Reporter.PAYER ? "reported_by_payer" : "reported_by_payee";
-        try (PreparedStatement ps = c.prepareStatement("UPDATE payments SET " + column + " = TRUE WHERE payer_id = ? AND payer_counter = ?")) {
-            ps.setString(1, payer.hex());
-            ps.setLong(2, counter);
-            ps.executeUpdate();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE payments SET " + column + " = TRUE "
+                + "WHERE payer_id = ? AND payer_counter = ? AND pay_entry_hash = ?")) {
+            for (Settlement.Report r : reports) {
+                ps.setString(1, r.pay().walletId().hex());
+                ps.setLong(2, r.pay().counter());
+                ps.setString(3, Hex.of(r.payHash()));
+                ps.addBatch();
+            }
+            return ps.executeBatch();
         }
     }
 

@@ -2,7 +2,14 @@ package org.dualoffline.backend.payment;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.dualoffline.protocol.Entry;
 import org.dualoffline.protocol.EntryType;
 
@@ -11,6 +18,14 @@ import org.dualoffline.protocol.EntryType;
  * or the payee's RECEIVE entry with that PAY entry beside it. Runs inside the reporting wallet's
  * upload transaction; exactly-once rests on the database (primary key of {@code payments},
  * unique postings), not on Java locks, so concurrent uploads of both sides settle once.
+ *
+ * <p>All the payments an upload reports are settled together, a {@link Batch}, in a fixed number
+ * of statements whatever their number: insert the payments that are not there yet (the first
+ * report, which also posts both sides in the same transaction, so a payment row never exists
+ * without its postings), and mark the others as confirmed by this side too - only where they were
+ * settled from the same PAY entry (same hash); where not, the payer signed two PAY entries with
+ * one counter. Payments are taken in (payer, counter) order, the same in every transaction: two
+ * uploads that report the same payments may wait for one another, never deadlock.
  */
 public final class Settlement {
     private final PaymentRepository payments;
@@ -21,31 +36,140 @@ public final class Settlement {
 
     public enum Reporter { PAYER, PAYEE }
 
+    /** One side's report of a payment: the payer's PAY entry as that side holds it, and its hash. */
+    public record Report(Entry pay, byte[] payHash, Reporter reporter) {
+        public Report {
+            if (pay.type() != EntryType.PAY) {
+                throw new IllegalArgumentException("only PAY entries settle payments, got " + pay.type());
+            }
+        }
+
+        /** "payer:counter", the payment's identity. */
+        public String key() {
+            return Settlement.key(pay.walletId().hex(), pay.counter());
+        }
+    }
+
+    /** The identity of a payment as a string, "payerIdHex:counter". */
+    public static String key(String payerHex, long counter) {
+        return payerHex + ":" + counter;
+    }
+
     /** What a report of a payment found. */
     public sealed interface Outcome {
         /** This report created the payment and its postings. */
-        record SettledNow(Payment payment) implements Outcome {}
+        record SettledNow(Report report) implements Outcome {}
 
         /** The payment was already settled from an earlier (or concurrent) report; now confirmed by this side too. */
-        record AlreadySettled(Payment payment) implements Outcome {}
+        record AlreadySettled(Report report) implements Outcome {}
 
         /** Another PAY entry with the same (payer, counter) was settled before: the payer signed two payments with one counter. */
-        record ConflictingPayEntry(Payment settled) implements Outcome {}
+        record ConflictingPayEntry(Report report, Payment settled) implements Outcome {}
     }
 
-    public Outcome report(Connection c, Entry pay, byte[] payHash, Reporter reporter) throws SQLException {
-        if (pay.type() != EntryType.PAY) {
-            throw new IllegalArgumentException("only PAY entries settle payments, got " + pay.type());
+    /** The reports of one upload, in payment order, each payment once (its first report: the lead). */
+    public Batch batch(List<Report> reports) {
+        return new Batch(reports);
+    }
+
+    /** Settles the reported payments with portable JDBC batches; the outcomes are in the order of {@code reports}. */
+    public List<Outcome> reportAll(Connection c, List<Report> reports) throws SQLException {
+        Batch batch = batch(reports);
+        List<Report> leads = batch.leads();
+        int[] inserted = payments.insertAllIfAbsent(c, leads);
+        Set<String> insertedKeys = new HashSet<>();
+        List<Report> settledNow = new ArrayList<>();
+        List<Report> others = new ArrayList<>();
+        for (int k = 0; k < leads.size(); k++) {
+            if (inserted[k] == 1) {
+                insertedKeys.add(leads.get(k).key());
+                settledNow.add(leads.get(k));
+            } else {
+                others.add(leads.get(k));
+            }
         }
-        boolean created = payments.insertIfAbsent(c, pay, payHash);
-        Payment p = payments.find(c, pay.walletId(), pay.counter())
-                .orElseThrow(() -> new SQLException("payment " + pay.walletId() + "#" + pay.counter() + " vanished"));
-        if (!Arrays.equals(p.payEntryHash(), payHash)) {
-            return new Outcome.ConflictingPayEntry(p);
+        payments.postAll(c, settledNow);
+        return batch.resolve(c, insertedKeys, markIfSameEntry(c, others));
+    }
+
+    /** Marks each report's payment as reported by its side where it was settled from the same PAY entry; the keys marked. */
+    private Set<String> markIfSameEntry(Connection c, List<Report> reports) throws SQLException {
+        Set<String> marked = new HashSet<>();
+        for (Reporter side : Reporter.values()) {
+            List<Report> bySide = reports.stream().filter(r -> r.reporter() == side).toList();
+            int[] n = payments.markReportedIfSameEntry(c, bySide, side);
+            for (int k = 0; k < bySide.size(); k++) {
+                if (n[k] > 0 || n[k] == java.sql.Statement.SUCCESS_NO_INFO) {
+                    marked.add(bySide.get(k).key());
+                }
+            }
         }
-        payments.postOnce(c, PaymentRepository.PostingKind.SETTLE_OUT, p.payerId(), p);
-        payments.postOnce(c, PaymentRepository.PostingKind.SETTLE_IN, p.payeeId(), p);
-        payments.markReported(c, p.payerId(), p.payerCounter(), reporter);
-        return created ? new Outcome.SettledNow(p) : new Outcome.AlreadySettled(p);
+        return marked;
+    }
+
+    /** One upload's reports, grouped by payment and sorted by (payer, counter). */
+    public final class Batch {
+        private final List<Report> reports;
+        private final List<Report> leads = new ArrayList<>();
+        private final Map<String, Report> leadOf = new HashMap<>();
+
+        private Batch(List<Report> reports) {
+            this.reports = reports;
+            List<Report> sorted = new ArrayList<>(reports);
+            sorted.sort(Comparator.<Report>comparingLong(r -> r.pay().walletId().value()).thenComparingLong(r -> r.pay().counter()));
+            for (Report r : sorted) {
+                if (leadOf.putIfAbsent(r.key(), r) == null) {
+                    leads.add(r);
+                }
+            }
+        }
+
+        /** The first report of each payment, in (payer, counter) order: what to insert or mark. */
+        public List<Report> leads() {
+            return List.copyOf(leads);
+        }
+
+        /**
+         * The outcome of every report, given the payments that were inserted and those marked as
+         * confirmed (same PAY entry) by the statements that ran. A payment neither inserted nor
+         * marked was settled by a transaction that committed while this one waited for it, or from
+         * another PAY entry: it is marked again, on a fresh snapshot, and if that fails too it is a
+         * conflicting PAY entry.
+         */
+        public List<Outcome> resolve(Connection c, Set<String> inserted, Set<String> marked) throws SQLException {
+            List<Report> unresolved = new ArrayList<>();
+            for (Report r : reports) {
+                Report lead = leadOf.get(r.key());
+                boolean sameEntry = Arrays.equals(lead.payHash(), r.payHash());
+                boolean neither = !inserted.contains(r.key()) && !marked.contains(r.key());
+                // (a report of the other side in the same upload cannot happen - a wallet does not pay itself - but would need its flag)
+                if (sameEntry && (neither || lead.reporter() != r.reporter())) {
+                    unresolved.add(r);
+                }
+            }
+            Set<String> markedNow = unresolved.isEmpty() ? Set.of() : markIfSameEntry(c, unresolved);
+            Outcome[] out = new Outcome[reports.size()];
+            for (int i = 0; i < out.length; i++) {
+                Report r = reports.get(i);
+                Report lead = leadOf.get(r.key());
+                if (!Arrays.equals(lead.payHash(), r.payHash())) {
+                    out[i] = new Outcome.ConflictingPayEntry(r, paymentOf(lead));
+                } else if (inserted.contains(r.key()) && r == lead) {
+                    out[i] = new Outcome.SettledNow(r);
+                } else if (inserted.contains(r.key()) || marked.contains(r.key()) || markedNow.contains(r.key())) {
+                    out[i] = new Outcome.AlreadySettled(r);
+                } else {
+                    out[i] = new Outcome.ConflictingPayEntry(r, payments.find(c, r.pay().walletId(), r.pay().counter()).orElseThrow(() ->
+                            new SQLException("payment " + r.pay().walletId() + "#" + r.pay().counter() + " vanished")));
+                }
+            }
+            return Arrays.asList(out);
+        }
+    }
+
+    private static Payment paymentOf(Report r) {
+        Entry pay = r.pay();
+        return new Payment(pay.walletId(), pay.counter(), pay.peerId(), pay.amount(), pay.nonce(), r.payHash(), Payment.Status.SETTLED,
+                r.reporter() == Reporter.PAYER, r.reporter() == Reporter.PAYEE);
     }
 }

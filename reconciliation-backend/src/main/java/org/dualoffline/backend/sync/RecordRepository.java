@@ -4,72 +4,100 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dualoffline.backend.db.Dialect;
 import org.dualoffline.protocol.Entry;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.WalletId;
 
-/** SQL of the {@code wallet_records} and {@code wallet_conflicts} tables. */
+/**
+ * SQL of the {@code wallet_records} and {@code wallet_conflicts} tables. An upload reads what it
+ * needs of its wallet's records in one query (and none when it only extends the chain) and
+ * writes its new records in one batch; on PostgreSQL they go in the upload's single write
+ * statement instead (see {@link PostgresUploadStatement}).
+ */
 public final class RecordRepository {
+    private final Dialect dialect;
+
+    public RecordRepository(Dialect dialect) {
+        this.dialect = dialect;
+    }
 
     public enum Status { ACCEPTED, PENDING }
 
     public record StoredRecord(long counter, Status status, byte[] hash, byte[] prevHash, WalletRecord record) {}
 
-    public Optional<StoredRecord> find(Connection c, WalletId wallet, long counter) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT status, entry_hash, prev_hash, entry, signature, peer_entry, peer_signature "
-                + "FROM wallet_records WHERE wallet_id = ? AND counter = ?")) {
+    /** A record to insert, with its decoded entry and hash, and the status it goes in with. */
+    public record NewRecord(WalletRecord record, Entry entry, byte[] hash, Status status) {}
+
+    /**
+     * The wallet's stored records an upload can meet: those with a counter in {@code [from, to]}
+     * (the uploaded counters: duplicates or forks) and every pending one (which the upload may
+     * unblock), by counter.
+     */
+    public Map<Long, StoredRecord> findForUpload(Connection c, WalletId wallet, long from, long to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT counter, status, entry_hash, prev_hash, entry, signature, peer_entry, "
+                + "peer_signature FROM wallet_records WHERE wallet_id = ? AND (counter BETWEEN ? AND ? OR status = 'PENDING')")) {
+            dialect.planEachExecution(ps); // an OR of two index conditions: keep it on the indexes as the table grows
             ps.setString(1, wallet.hex());
-            ps.setLong(2, counter);
+            ps.setLong(2, from);
+            ps.setLong(3, to);
+            Map<Long, StoredRecord> out = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+                while (rs.next()) {
+                    long counter = rs.getLong(1);
+                    WalletRecord r = new WalletRecord(Hex.parse(rs.getString(5)), Hex.parse(rs.getString(6)),
+                            hexOrNull(rs.getString(7)), hexOrNull(rs.getString(8)));
+                    out.put(counter, new StoredRecord(counter, Status.valueOf(rs.getString(2)), Hex.parse(rs.getString(3)),
+                            Hex.parse(rs.getString(4)), r));
                 }
-                WalletRecord r = new WalletRecord(Hex.parse(rs.getString("entry")), Hex.parse(rs.getString("signature")),
-                        hexOrNull(rs.getString("peer_entry")), hexOrNull(rs.getString("peer_signature")));
-                return Optional.of(new StoredRecord(counter, Status.valueOf(rs.getString("status")), Hex.parse(rs.getString("entry_hash")),
-                        Hex.parse(rs.getString("prev_hash")), r));
             }
+            return out;
         }
     }
 
-    public void insert(Connection c, WalletRecord r, Status status) throws SQLException {
-        Entry e = r.entry();
+    /** Inserts records in one batch. */
+    public void insertAll(Connection c, List<NewRecord> records) throws SQLException {
+        if (records.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO wallet_records (wallet_id, counter, entry_type, entry, signature, "
                 + "entry_hash, prev_hash, peer_entry, peer_signature, status, accepted_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + (status == Status.ACCEPTED ? "CURRENT_TIMESTAMP" : "NULL") + ")")) {
-            ps.setString(1, e.walletId().hex());
-            ps.setLong(2, e.counter());
-            ps.setString(3, e.type().name());
-            ps.setString(4, Hex.of(r.entryBytes()));
-            ps.setString(5, Hex.of(r.signature()));
-            ps.setString(6, Hex.of(r.hash()));
-            ps.setString(7, Hex.of(e.prevHash()));
-            ps.setString(8, r.peerEntryBytes() == null ? null : Hex.of(r.peerEntryBytes()));
-            ps.setString(9, r.peerSignature() == null ? null : Hex.of(r.peerSignature()));
-            ps.setString(10, status.name());
-            ps.executeUpdate();
-        }
-    }
-
-    /** A pending entry joins the accepted chain. */
-    public void accept(Connection c, WalletId wallet, long counter) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE wallet_records SET status = 'ACCEPTED', accepted_at = CURRENT_TIMESTAMP "
-                + "WHERE wallet_id = ? AND counter = ? AND status = 'PENDING'")) {
-            ps.setString(1, wallet.hex());
-            ps.setLong(2, counter);
-            if (ps.executeUpdate() != 1) {
-                throw new SQLException("entry #" + counter + " of wallet " + wallet + " was not pending");
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN CURRENT_TIMESTAMP END)")) {
+            for (NewRecord n : records) {
+                WalletRecord r = n.record();
+                Entry e = n.entry();
+                ps.setString(1, e.walletId().hex());
+                ps.setLong(2, e.counter());
+                ps.setString(3, e.type().name());
+                ps.setString(4, Hex.of(r.entryBytes()));
+                ps.setString(5, Hex.of(r.signature()));
+                ps.setString(6, Hex.of(n.hash()));
+                ps.setString(7, Hex.of(e.prevHash()));
+                ps.setString(8, r.peerEntryBytes() == null ? null : Hex.of(r.peerEntryBytes()));
+                ps.setString(9, r.peerSignature() == null ? null : Hex.of(r.peerSignature()));
+                ps.setString(10, n.status().name());
+                ps.setBoolean(11, n.status() == Status.ACCEPTED);
+                ps.addBatch();
             }
+            ps.executeBatch();
         }
     }
 
-    public int countPending(Connection c, WalletId wallet) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM wallet_records WHERE wallet_id = ? AND status = 'PENDING'")) {
+    /** Pending entries join the accepted chain, in one statement. */
+    public void acceptAll(Connection c, WalletId wallet, List<Long> counters) throws SQLException {
+        if (counters.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE wallet_records SET status = 'ACCEPTED', accepted_at = CURRENT_TIMESTAMP "
+                + "WHERE wallet_id = ? AND counter = ANY(?) AND status = 'PENDING'")) {
             ps.setString(1, wallet.hex());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+            ps.setArray(2, c.createArrayOf("bigint", counters.toArray(new Long[0])));
+            int updated = ps.executeUpdate();
+            if (updated != counters.size()) {
+                throw new SQLException("of entries " + counters + " of wallet " + wallet + ", only " + updated + " were pending");
             }
         }
     }

@@ -2,19 +2,24 @@ package org.dualoffline.backend.sync;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.dualoffline.backend.BackendException;
 import org.dualoffline.backend.Failure;
 import org.dualoffline.backend.db.Database;
+import org.dualoffline.backend.db.Dialect;
 import org.dualoffline.backend.funding.FundingService;
 import org.dualoffline.backend.payment.Settlement;
+import org.dualoffline.backend.wallet.CertificateDirectory;
 import org.dualoffline.backend.wallet.Wallet;
 import org.dualoffline.backend.wallet.WalletRepository;
+import org.dualoffline.protocol.Certificate;
 import org.dualoffline.protocol.CryptoSuite;
 import org.dualoffline.protocol.Entry;
 import org.dualoffline.protocol.EntryType;
@@ -30,12 +35,20 @@ import org.dualoffline.protocol.WalletId;
  * <ol>
  *   <li>Checks that need no lock, before the transaction: every entry is the wallet's and is
  *       signed by its certified key; a RECEIVE entry's PAY entry is signed by an enrolled payer and
- *       is the payment the RECEIVE answers (payee, amount, nonce, counter, hash).</li>
- *   <li>One transaction per upload, with the wallet's row locked ({@code SELECT ... FOR UPDATE}) so
- *       uploads of one wallet run one after the other: entries are taken in counter order; the next
- *       one that chains to the last accepted entry is accepted and takes effect (settlement, load
- *       token redemption), then any pending entries it unblocks; an entry beyond a gap waits as
- *       PENDING; an entry the backend already holds with the same hash is a duplicate.</li>
+ *       is the payment the RECEIVE answers (payee, amount, nonce, counter, hash). Certificates come
+ *       from the {@link CertificateDirectory}; a PAY entry's signature is verified once although
+ *       both sides report it ({@link VerifiedSignatures}).</li>
+ *   <li>One transaction per upload, with the wallet's row locked ({@code SELECT ... FOR NO KEY UPDATE}
+ *       on PostgreSQL) so uploads of one wallet run one after the other: entries are taken in
+ *       counter order; the next one that chains to the last accepted entry is accepted and takes
+ *       effect (settlement, load token redemption), then any pending entries it unblocks; an entry
+ *       beyond a gap waits as PENDING; an entry the backend already holds with the same hash is a
+ *       duplicate. The chain is worked out in memory, from the wallet's row (head, and count of
+ *       pending entries) and - only when the upload can meet stored records (duplicates, pending
+ *       entries) - one read of them; the writes then go together: on PostgreSQL one statement
+ *       ({@link PostgresUploadStatement}: records, settlements, head), elsewhere a few JDBC
+ *       batches. An upload that extends a chain costs three round trips to the database (lock,
+ *       write, commit), whatever its number of entries.</li>
  *   <li>Anything contradicting the backend's records (fork, chain break, double spend, reused load
  *       token) rolls the whole upload back, is recorded as a conflict, and is answered with 409.</li>
  * </ol>
@@ -44,20 +57,29 @@ public final class SyncService {
     private final Database db;
     private final Issuer issuer;
     private final WalletRepository wallets;
+    private final CertificateDirectory certificates;
+    private final VerifiedSignatures signatures;
+    private final Dialect dialect;
     private final RecordRepository records;
     private final Settlement settlement;
     private final FundingService funding;
     private final int maxRecords;
+    private final UploadHold hold;
 
-    public SyncService(Database db, Issuer issuer, WalletRepository wallets, RecordRepository records, Settlement settlement,
-                       FundingService funding, int maxRecords) {
+    public SyncService(Database db, Dialect dialect, Issuer issuer, WalletRepository wallets, CertificateDirectory certificates,
+                       VerifiedSignatures signatures, RecordRepository records, Settlement settlement, FundingService funding,
+                       int maxRecords, UploadHold hold) {
         this.db = db;
         this.issuer = issuer;
         this.wallets = wallets;
+        this.certificates = certificates;
+        this.signatures = signatures;
+        this.dialect = dialect;
         this.records = records;
         this.settlement = settlement;
         this.funding = funding;
         this.maxRecords = maxRecords;
+        this.hold = hold;
     }
 
     /** The answer to an upload: counts of this upload, and the acknowledgement of the wallet's chain after it. */
@@ -71,8 +93,8 @@ public final class SyncService {
         if (uploaded.size() > maxRecords) {
             throw BackendException.invalid("at most " + maxRecords + " records per upload, got " + uploaded.size());
         }
-        Wallet wallet = db.read(c -> wallets.require(c, walletId));
-        checkSignaturesAndPeers(wallet, uploaded);
+        Certificate certificate = certificates.find(walletId).orElseThrow(() -> BackendException.walletNotFound(walletId));
+        checkSignaturesAndPeers(certificate, uploaded);
         List<UploadedRecord> inCounterOrder = uploaded.stream().sorted(Comparator.comparingLong(r -> r.entry().counter())).toList();
         try {
             return db.inTransaction(c -> apply(c, walletId, inCounterOrder));
@@ -87,21 +109,24 @@ public final class SyncService {
 
     // ---- checks before the transaction --------------------------------------------------------
 
-    private void checkSignaturesAndPeers(Wallet wallet, List<UploadedRecord> uploaded) {
-        CryptoSuite suite = CryptoSuite.forId(wallet.certificate().suite());
-        Map<WalletId, Optional<Wallet>> known = new HashMap<>();
-        known.put(wallet.id(), Optional.of(wallet));
+    private void checkSignaturesAndPeers(Certificate wallet, List<UploadedRecord> uploaded) {
+        CryptoSuite suite = CryptoSuite.forId(wallet.suite());
+        Map<WalletId, Optional<Certificate>> known = new HashMap<>();
+        known.put(wallet.walletId(), Optional.of(wallet));
         for (UploadedRecord r : uploaded) {
             Entry e = r.entry();
-            if (!e.walletId().equals(wallet.id())) {
-                throw unacceptable(r.describe() + " is an entry of wallet " + e.walletId() + ", uploaded to wallet " + wallet.id());
+            if (!e.walletId().equals(wallet.walletId())) {
+                throw unacceptable(r.describe() + " is an entry of wallet " + e.walletId() + ", uploaded to wallet " + wallet.walletId());
             }
             if (e.counter() == 0) {
                 throw unacceptable(r.describe() + " has counter 0; a wallet's first entry has counter 1");
             }
-            if (!suite.verify(wallet.publicKey(), r.record().entryBytes(), r.record().signature())) {
+            boolean signed = e.type() == EntryType.PAY
+                    ? signatures.verifyRemembering(suite, wallet.publicKey(), r.record().entryBytes(), r.record().signature())
+                    : signatures.verify(suite, wallet.publicKey(), r.record().entryBytes(), r.record().signature());
+            if (!signed) {
                 throw new BackendException(Failure.BAD_SIGNATURE, "bad signature: " + r.describe() + " (counter " + e.counter()
-                        + ") is not signed by the certified key of wallet " + wallet.id());
+                        + ") is not signed by the certified key of wallet " + wallet.walletId());
             }
             if (e.amount() == 0) {
                 throw unacceptable(r.describe() + " has amount 0");
@@ -114,7 +139,7 @@ public final class SyncService {
         }
     }
 
-    private void checkPay(UploadedRecord r, Map<WalletId, Optional<Wallet>> known) {
+    private void checkPay(UploadedRecord r, Map<WalletId, Optional<Certificate>> known) {
         Entry pay = r.entry();
         if (pay.peerId().equals(pay.walletId())) {
             throw unacceptable(r.describe() + " pays its own wallet");
@@ -124,7 +149,7 @@ public final class SyncService {
         }
     }
 
-    private void checkReceive(UploadedRecord r, Map<WalletId, Optional<Wallet>> known) {
+    private void checkReceive(UploadedRecord r, Map<WalletId, Optional<Certificate>> known) {
         Entry receive = r.entry();
         Entry pay = r.peerEntry();
         String what = r.describe();
@@ -134,9 +159,10 @@ public final class SyncService {
         if (!pay.walletId().equals(receive.peerId())) {
             throw unacceptable(what + " receives from wallet " + receive.peerId() + ", but its peerEntry was written by wallet " + pay.walletId());
         }
-        Wallet payer = lookUp(pay.walletId(), known).orElseThrow(() ->
+        Certificate payer = lookUp(pay.walletId(), known).orElseThrow(() ->
                 unacceptable(what + ": payer wallet " + pay.walletId() + " is not enrolled here"));
-        if (!CryptoSuite.forId(payer.certificate().suite()).verify(payer.publicKey(), r.record().peerEntryBytes(), r.record().peerSignature())) {
+        if (!signatures.verifyRemembering(CryptoSuite.forId(payer.suite()), payer.publicKey(), r.record().peerEntryBytes(),
+                r.record().peerSignature())) {
             throw new BackendException(Failure.BAD_SIGNATURE, "bad signature: the PAY entry beside " + what + " (payer counter "
                     + pay.counter() + ") is not signed by the certified key of payer wallet " + pay.walletId());
         }
@@ -157,27 +183,102 @@ public final class SyncService {
         }
     }
 
-    private Optional<Wallet> lookUp(WalletId id, Map<WalletId, Optional<Wallet>> known) {
-        return known.computeIfAbsent(id, k -> db.read(c -> wallets.find(c, k)));
+    private Optional<Certificate> lookUp(WalletId id, Map<WalletId, Optional<Certificate>> known) {
+        return known.computeIfAbsent(id, certificates::find);
     }
 
     // ---- the upload transaction ---------------------------------------------------------------
 
     private SyncResult apply(Connection c, WalletId walletId, List<UploadedRecord> inCounterOrder) throws SQLException {
         Wallet wallet = wallets.requireLocked(c, walletId);
-        long lastCounter = wallet.lastCounter();
-        byte[] lastHash = wallet.lastHash();
-        int accepted = 0;
-        int duplicates = 0;
+        Chain chain = new Chain(walletId, wallet.lastCounter(), wallet.lastHash(), wallet.pendingRecords());
+        if (!inCounterOrder.isEmpty()) {
+            long from = inCounterOrder.get(0).entry().counter();
+            // An upload that only extends the chain, with nothing pending, meets no stored record: no need to read them.
+            if (wallet.pendingRecords() > 0 || from <= wallet.lastCounter()) {
+                Map<Long, RecordRepository.StoredRecord> stored = records.findForUpload(c, walletId, from,
+                        inCounterOrder.get(inCounterOrder.size() - 1).entry().counter());
+                long pendingStored = stored.values().stream().filter(r -> r.status() == RecordRepository.Status.PENDING).count();
+                if (pendingStored != wallet.pendingRecords()) {
+                    throw new IllegalStateException("wallet " + walletId + " counts " + wallet.pendingRecords()
+                            + " pending entries, but " + pendingStored + " are stored");
+                }
+                chain.held.putAll(stored);
+            }
+        }
         for (UploadedRecord r : inCounterOrder) {
+            chain.take(r);
+        }
+        List<WalletRecord> reporting = new ArrayList<>();
+        List<Settlement.Report> reports = redeemLoadsAndCollectReports(c, chain.nowAccepted, reporting);
+        boolean headChanged = chain.lastCounter != wallet.lastCounter() || chain.pendingCount() != wallet.pendingRecords();
+        records.acceptAll(c, walletId, chain.promoted);
+        List<Settlement.Outcome> outcomes;
+        if (dialect == Dialect.POSTGRESQL) {
+            Settlement.Batch batch = settlement.batch(reports);
+            List<RecordRepository.NewRecord> inserts = chain.inserts();
+            PostgresUploadStatement.Touched touched = inserts.isEmpty() && reports.isEmpty() && !headChanged
+                    ? new PostgresUploadStatement.Touched(Set.of(), Set.of())
+                    : PostgresUploadStatement.run(c, walletId, inserts, batch.leads(),
+                            new PostgresUploadStatement.Head(chain.lastCounter, chain.lastHash, chain.pendingCount(), headChanged));
+            outcomes = batch.resolve(c, touched.inserted(), touched.marked());
+        } else {
+            records.insertAll(c, chain.inserts());
+            outcomes = settlement.reportAll(c, reports);
+            if (headChanged) {
+                wallets.advanceChain(c, walletId, chain.lastCounter, chain.lastHash, chain.pendingCount());
+            }
+        }
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) instanceof Settlement.Outcome.ConflictingPayEntry k) {
+                throw doubleSpend(k, reporting.get(i));
+            }
+        }
+        if (!chain.added.isEmpty()) {
+            hold.beforeCommit(walletId, inCounterOrder.get(0).entry().counter(), inCounterOrder.get(inCounterOrder.size() - 1).entry().counter());
+        }
+        return new SyncResult(chain.accepted, chain.duplicates, chain.pendingCount(), issuer.acknowledge(walletId, chain.lastCounter,
+                chain.lastHash, wallet.limits()));
+    }
+
+    /**
+     * One upload worked out in memory, with the wallet locked: what the backend held of the
+     * wallet's log (the stored records the upload meets), what the upload adds, what becomes
+     * accepted, in order. Throws {@link ConflictDetected} on a fork or chain break.
+     */
+    private static final class Chain {
+        private final WalletId walletId;
+        long lastCounter;
+        byte[] lastHash;
+        int accepted;
+        int duplicates;
+        /** By counter: stored records, then the upload's own as they are taken. */
+        final Map<Long, RecordRepository.StoredRecord> held = new HashMap<>();
+        /** The upload's new records, by counter, with the status they are inserted with. */
+        final Map<Long, RecordRepository.NewRecord> added = new java.util.LinkedHashMap<>();
+        /** Stored pending records that this upload unblocked. */
+        final List<Long> promoted = new ArrayList<>();
+        /** Records accepted by this upload, in chain order: they take effect. */
+        final List<WalletRecord> nowAccepted = new ArrayList<>();
+
+        private final int pendingBefore;
+
+        Chain(WalletId walletId, long lastCounter, byte[] lastHash, int pendingBefore) {
+            this.walletId = walletId;
+            this.lastCounter = lastCounter;
+            this.lastHash = lastHash;
+            this.pendingBefore = pendingBefore;
+        }
+
+        void take(UploadedRecord r) {
             long counter = r.entry().counter();
-            Optional<RecordRepository.StoredRecord> stored = records.find(c, walletId, counter);
-            if (stored.isPresent()) {
-                if (!Arrays.equals(stored.get().hash(), r.hash())) {
-                    throw new ConflictDetected(new Conflict(Conflict.Kind.FORK, walletId, counter, r.record(), stored.get().hash(),
+            RecordRepository.StoredRecord stored = held.get(counter);
+            if (stored != null) {
+                if (!Arrays.equals(stored.hash(), r.hash())) {
+                    throw new ConflictDetected(new Conflict(Conflict.Kind.FORK, walletId, counter, r.record(), stored.hash(),
                             "fork: " + r.describe() + " of wallet " + walletId + " has hash " + Hex.of(r.hash())
-                                    + ", but the backend already holds a different " + stored.get().status().name().toLowerCase()
-                                    + " entry #" + counter + " (hash " + Hex.of(stored.get().hash()) + "); the upload was not applied"));
+                                    + ", but the backend already holds a different " + stored.status().name().toLowerCase()
+                                    + " entry #" + counter + " (hash " + Hex.of(stored.hash()) + "); the upload was not applied"));
                 }
                 duplicates++;
             } else if (counter <= lastCounter) {
@@ -186,59 +287,95 @@ public final class SyncService {
                 if (!Arrays.equals(r.entry().prevHash(), lastHash)) {
                     throw chainBreak(walletId, r.record(), counter, lastHash, r.describe());
                 }
-                records.insert(c, r.record(), RecordRepository.Status.ACCEPTED);
-                takeEffect(c, r.record());
-                lastCounter = counter;
-                lastHash = r.hash();
-                accepted++;
+                add(r, RecordRepository.Status.ACCEPTED);
+                accept(counter, r.hash(), r.record());
                 // entries that waited beyond the gap this one filled
-                for (Optional<RecordRepository.StoredRecord> next = records.find(c, walletId, lastCounter + 1);
-                     next.isPresent(); next = records.find(c, walletId, lastCounter + 1)) {
-                    RecordRepository.StoredRecord p = next.get();
+                for (RecordRepository.StoredRecord p = held.get(lastCounter + 1); p != null; p = held.get(lastCounter + 1)) {
                     if (!Arrays.equals(p.prevHash(), lastHash)) {
                         throw chainBreak(walletId, p.record(), p.counter(), lastHash, "pending entry #" + p.counter());
                     }
-                    records.accept(c, walletId, p.counter());
-                    takeEffect(c, p.record());
-                    lastCounter = p.counter();
-                    lastHash = p.hash();
-                    accepted++;
+                    RecordRepository.NewRecord mine = added.get(p.counter());
+                    if (mine != null) {
+                        added.put(p.counter(), new RecordRepository.NewRecord(mine.record(), mine.entry(), mine.hash(),
+                                RecordRepository.Status.ACCEPTED));
+                    } else {
+                        promoted.add(p.counter());
+                    }
+                    held.put(p.counter(), new RecordRepository.StoredRecord(p.counter(), RecordRepository.Status.ACCEPTED, p.hash(),
+                            p.prevHash(), p.record()));
+                    accept(p.counter(), p.hash(), p.record());
                 }
             } else {
-                records.insert(c, r.record(), RecordRepository.Status.PENDING);
+                add(r, RecordRepository.Status.PENDING);
             }
         }
-        if (lastCounter != wallet.lastCounter()) {
-            wallets.advanceChain(c, walletId, lastCounter, lastHash);
+
+        private void add(UploadedRecord r, RecordRepository.Status status) {
+            long counter = r.entry().counter();
+            added.put(counter, new RecordRepository.NewRecord(r.record(), r.entry(), r.hash(), status));
+            held.put(counter, new RecordRepository.StoredRecord(counter, status, r.hash(), r.entry().prevHash(), r.record()));
         }
-        int pending = records.countPending(c, walletId);
-        return new SyncResult(accepted, duplicates, pending, issuer.acknowledge(walletId, lastCounter, lastHash, wallet.limits()));
+
+        private void accept(long counter, byte[] hash, WalletRecord record) {
+            lastCounter = counter;
+            lastHash = hash;
+            accepted++;
+            nowAccepted.add(record);
+        }
+
+        List<RecordRepository.NewRecord> inserts() {
+            return List.copyOf(added.values());
+        }
+
+        /** The wallet's entries waiting beyond a gap after this upload (nothing else writes them while the wallet is locked). */
+        int pendingCount() {
+            int added = 0;
+            for (RecordRepository.NewRecord r : this.added.values()) {
+                if (r.status() == RecordRepository.Status.PENDING) {
+                    added++;
+                }
+            }
+            return pendingBefore + added - promoted.size();
+        }
     }
 
-    /** What an accepted entry does: a PAY or RECEIVE settles its payment, a LOAD redeems its token. */
-    private void takeEffect(Connection c, WalletRecord r) throws SQLException {
-        Entry e = r.entry();
-        switch (e.type()) {
-            case PAY -> settle(c, e, r.hash(), r, Settlement.Reporter.PAYER);
-            case RECEIVE -> settle(c, r.peerEntry(), r.peerHash(),
-                    new WalletRecord(r.peerEntryBytes(), r.peerSignature(), null, null), Settlement.Reporter.PAYEE);
-            case LOAD -> {
-                if (funding.redeem(c, e) == FundingService.Redemption.ALREADY_REDEEMED) {
-                    throw new ConflictDetected(new Conflict(Conflict.Kind.LOAD_TOKEN_REUSED, e.walletId(), e.counter(), r, null,
-                            "load token " + e.peerCounter() + " of wallet " + e.walletId() + " was already redeemed by another "
-                                    + "LOAD entry; LOAD entry #" + e.counter() + " redeems it again; the upload was not applied"));
+    /**
+     * What accepted entries do, in chain order: a LOAD redeems its token now; every PAY and
+     * RECEIVE reports its payment (returned, to be settled together), with the signed PAY entry
+     * that would be the evidence of a double spend added to {@code evidence}.
+     */
+    private List<Settlement.Report> redeemLoadsAndCollectReports(Connection c, List<WalletRecord> accepted, List<WalletRecord> evidence)
+            throws SQLException {
+        List<Settlement.Report> reports = new ArrayList<>();
+        for (WalletRecord r : accepted) {
+            Entry e = r.entry();
+            switch (e.type()) {
+                case PAY -> {
+                    reports.add(new Settlement.Report(e, r.hash(), Settlement.Reporter.PAYER));
+                    evidence.add(r);
+                }
+                case RECEIVE -> {
+                    reports.add(new Settlement.Report(r.peerEntry(), r.peerHash(), Settlement.Reporter.PAYEE));
+                    evidence.add(new WalletRecord(r.peerEntryBytes(), r.peerSignature(), null, null));
+                }
+                case LOAD -> {
+                    if (funding.redeem(c, e) == FundingService.Redemption.ALREADY_REDEEMED) {
+                        throw new ConflictDetected(new Conflict(Conflict.Kind.LOAD_TOKEN_REUSED, e.walletId(), e.counter(), r, null,
+                                "load token " + e.peerCounter() + " of wallet " + e.walletId() + " was already redeemed by another "
+                                        + "LOAD entry; LOAD entry #" + e.counter() + " redeems it again; the upload was not applied"));
+                    }
                 }
             }
         }
+        return reports;
     }
 
-    private void settle(Connection c, Entry pay, byte[] payHash, WalletRecord payRecord, Settlement.Reporter reporter) throws SQLException {
-        if (settlement.report(c, pay, payHash, reporter) instanceof Settlement.Outcome.ConflictingPayEntry k) {
-            throw new ConflictDetected(new Conflict(Conflict.Kind.DOUBLE_SPEND, pay.walletId(), pay.counter(), payRecord,
-                    k.settled().payEntryHash(), "double spend: payer wallet " + pay.walletId() + " signed two different PAY entries "
-                    + "with counter " + pay.counter() + "; the one settled before has hash " + Hex.of(k.settled().payEntryHash())
-                    + ", this one " + Hex.of(payHash) + "; the upload was not applied"));
-        }
+    private static ConflictDetected doubleSpend(Settlement.Outcome.ConflictingPayEntry k, WalletRecord evidence) {
+        Entry pay = k.report().pay();
+        return new ConflictDetected(new Conflict(Conflict.Kind.DOUBLE_SPEND, pay.walletId(), pay.counter(), evidence,
+                k.settled().payEntryHash(), "double spend: payer wallet " + pay.walletId() + " signed two different PAY entries "
+                + "with counter " + pay.counter() + "; the one settled before has hash " + Hex.of(k.settled().payEntryHash())
+                + ", this one " + Hex.of(k.report().payHash()) + "; the upload was not applied"));
     }
 
     private static ConflictDetected chainBreak(WalletId walletId, WalletRecord r, long counter, byte[] lastHash, String what) {

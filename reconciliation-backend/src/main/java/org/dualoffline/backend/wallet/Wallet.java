@@ -5,9 +5,12 @@ import org.dualoffline.protocol.FormFactor;
 import org.dualoffline.protocol.Limits;
 import org.dualoffline.protocol.WalletId;
 
-/** An enrolled wallet as the backend knows it: its certified key, accounts and the head of its accepted chain. */
+/**
+ * An enrolled wallet as the backend knows it: its certified key, accounts, the head of its
+ * accepted chain and how many of its uploaded entries wait beyond a gap.
+ */
 public record Wallet(WalletId id, Certificate certificate, String holder, Status status, long onlineBalance,
-                     long loadedTotal, Limits limits, long lastCounter, byte[] lastHash, long loadSeq) {
+                     long loadedTotal, Limits limits, long lastCounter, byte[] lastHash, long loadSeq, int pendingRecords) {
 
     /** Standing of a wallet at the backend (blocklisting comes with clone handling). */
     public enum Status { ACTIVE, BLOCKED }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import org.dualoffline.backend.BackendException;
 import org.dualoffline.backend.Failure;
+import org.dualoffline.backend.db.Dialect;
 import org.dualoffline.protocol.Certificate;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.Limits;
@@ -17,7 +18,13 @@ import org.dualoffline.protocol.WalletId;
 public final class WalletRepository {
     private static final String COLUMNS = "wallet_id, certificate, holder, status, online_balance, loaded_total, "
             + "limits_seq, max_single, max_cumulative, max_count, holding_cap, pin_free_threshold, receive_policy, "
-            + "last_counter, last_hash, load_seq";
+            + "last_counter, last_hash, load_seq, pending_records";
+
+    private final Dialect dialect;
+
+    public WalletRepository(Dialect dialect) {
+        this.dialect = dialect;
+    }
 
     /** The next wallet id from the database sequence. */
     public WalletId nextId(Connection c) throws SQLException {
@@ -71,9 +78,23 @@ public final class WalletRepository {
         return select(c, id, "");
     }
 
-    /** Reads the wallet and locks its row until the transaction ends: uploads of one wallet run one at a time. */
+    /** The wallet's certificate alone (it never changes once enrolled), or empty when the wallet is not enrolled. */
+    public Optional<Certificate> findCertificate(Connection c, WalletId id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT certificate FROM wallets WHERE wallet_id = ?")) {
+            ps.setString(1, id.hex());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Certificate.decode(Hex.parse(rs.getString(1)))) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Reads the wallet and locks its row until the transaction ends: uploads (and funding) of one
+     * wallet run one at a time. The lock does not block other transactions' foreign-key checks
+     * on the row (see {@link Dialect#POSTGRESQL}).
+     */
     public Optional<Wallet> lock(Connection c, WalletId id) throws SQLException {
-        return select(c, id, " FOR UPDATE");
+        return select(c, id, dialect.rowLockForUpdate());
     }
 
     public Wallet require(Connection c, WalletId id) throws SQLException {
@@ -84,9 +105,10 @@ public final class WalletRepository {
         return lock(c, id).orElseThrow(() -> BackendException.walletNotFound(id));
     }
 
-    /** Moves the head of the wallet's accepted chain. */
-    public void advanceChain(Connection c, WalletId id, long lastCounter, byte[] lastHash) throws SQLException {
-        update(c, "UPDATE wallets SET last_counter = ?, last_hash = ? WHERE wallet_id = ?", lastCounter, Hex.of(lastHash), id.hex());
+    /** Moves the head of the wallet's accepted chain and sets how many of its entries wait beyond a gap. */
+    public void advanceChain(Connection c, WalletId id, long lastCounter, byte[] lastHash, int pendingRecords) throws SQLException {
+        update(c, "UPDATE wallets SET last_counter = ?, last_hash = ?, pending_records = ? WHERE wallet_id = ?", lastCounter,
+                Hex.of(lastHash), pendingRecords, id.hex());
     }
 
     public void credit(Connection c, WalletId id, long amount) throws SQLException {
@@ -136,7 +158,7 @@ public final class WalletRepository {
         return new Wallet(WalletId.parse(rs.getString("wallet_id")), Certificate.decode(Hex.parse(rs.getString("certificate"))),
                 rs.getString("holder"), Wallet.Status.valueOf(rs.getString("status")), rs.getLong("online_balance"),
                 rs.getLong("loaded_total"), limits, rs.getLong("last_counter"), Hex.parse(rs.getString("last_hash")),
-                rs.getLong("load_seq"));
+                rs.getLong("load_seq"), rs.getInt("pending_records"));
     }
 
     private static void update(Connection c, String sql, Object... args) throws SQLException {

@@ -45,7 +45,7 @@ public final class WalletService {
             WalletId id = wallets.nextId(c);
             Certificate certificate = issuer.certify(id, e.formFactor(), e.publicKey());
             byte[] genesis = certificate.chainGenesis();
-            Wallet wallet = new Wallet(id, certificate, e.holder(), Wallet.Status.ACTIVE, 0, 0, e.limits(), 0, genesis, 0);
+            Wallet wallet = new Wallet(id, certificate, e.holder(), Wallet.Status.ACTIVE, 0, 0, e.limits(), 0, genesis, 0, 0);
             wallets.insert(c, wallet);
             return new EnrolledWallet(wallet, certificate, issuer.acknowledge(id, 0, genesis, e.limits()));
         });

@@ -13,6 +13,15 @@ public interface TestDatabase extends AutoCloseable {
     /** A direct connection, in the backend's schema, for assertions on rows. */
     Connection connect() throws SQLException;
 
+    /**
+     * The environment of a standalone backend ({@code org.dualoffline.backend.Main}) in another
+     * process, pointing at this database: {@code DUALOFFLINE_DB_URL} (with {@code ApplicationName}
+     * set to {@code applicationName}, so that its connections can be found in
+     * {@code pg_stat_activity}), user, password and schema. PostgreSQL only: an in-memory H2 lives
+     * in this JVM.
+     */
+    java.util.Map<String, String> mainEnvironment(String applicationName);
+
     /** "H2 in memory" or "PostgreSQL jdbc:... schema bk_...". */
     String describe();
 

@@ -147,6 +147,11 @@ public final class TestDatabases {
         }
 
         @Override
+        public java.util.Map<String, String> mainEnvironment(String applicationName) {
+            throw new UnsupportedOperationException("an in-memory H2 database cannot be shared with another process");
+        }
+
+        @Override
         public String describe() {
             return "H2 in memory (PostgreSQL mode)";
         }
@@ -181,6 +186,13 @@ public final class TestDatabases {
             Connection c = server.connect();
             c.setSchema(schema);
             return c;
+        }
+
+        @Override
+        public java.util.Map<String, String> mainEnvironment(String applicationName) {
+            String url = server.url() + (server.url().contains("?") ? "&" : "?") + "ApplicationName=" + applicationName;
+            return java.util.Map.of("DUALOFFLINE_DB_URL", url, "DUALOFFLINE_DB_USER", server.user(),
+                    "DUALOFFLINE_DB_PASSWORD", server.password(), "DUALOFFLINE_DB_SCHEMA", schema);
         }
 
         @Override

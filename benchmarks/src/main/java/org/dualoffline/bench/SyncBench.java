@@ -1,0 +1,127 @@
+package org.dualoffline.bench;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dualoffline.backend.sync.VerifiedSignatures;
+
+/**
+ * What {@code ./bench backend} and {@code ./bench storm} share: a backend in-process on a fresh
+ * PostgreSQL schema, traffic made off-line before the clock starts, the timed uploads through the
+ * HTTP API, CPU accounting, optional stack sampling, and the read-back check of the ledger.
+ */
+final class SyncBench {
+    private SyncBench() {}
+
+    /** How to run: traffic shape, client and server concurrency, deadline. */
+    record Plan(int wallets, int recordsPerWallet, int recordsPerUpload, int warmupWallets, int clients, int dbPool,
+                int signatureCache, int deadlineSeconds, long seed, boolean profile) {}
+
+    /** The measured part, the check and the context, for the benchmark to put in its JSON. */
+    record Outcome(Plan plan, SyncLoad.Result timed, long timedRecords, Map<String, Object> cpu, Map<String, Object> signatures,
+                   Map<String, Object> profile, Map<String, Object> check, String database, double setupSeconds) {
+        double recordsPerSecond() {
+            return timedRecords / timed.seconds();
+        }
+
+        boolean passed() {
+            return Boolean.TRUE.equals(check.get("passed"));
+        }
+    }
+
+    static Outcome run(Plan plan) throws SQLException, InterruptedException {
+        long t0 = System.nanoTime();
+        int total = plan.wallets() + plan.warmupWallets();
+        try (BenchBackend backend = BenchBackend.start(plan.seed(), plan.dbPool(), plan.signatureCache())) {
+            OfflineTraffic.progress(t0, "backend up on %s", backend.describeDatabase());
+            OfflineTraffic traffic = OfflineTraffic.create(backend.baseUrl(), total, plan.recordsPerWallet(), plan.seed(),
+                    Math.min(8, plan.clients()));
+            List<List<byte[]>> warmup = new ArrayList<>();
+            List<List<byte[]>> timed = new ArrayList<>();
+            for (OfflineTraffic.BenchWallet w : traffic.wallets) {
+                (w.index < plan.warmupWallets() ? warmup : timed).add(OfflineTraffic.uploads(w, plan.recordsPerUpload()));
+            }
+            double setup = (System.nanoTime() - t0) / 1e9;
+            SyncLoad.Result warm = null;
+            if (!warmup.isEmpty()) {
+                warm = SyncLoad.run(warmup, backend.baseUrl(), plan.clients(), plan.deadlineSeconds());
+                OfflineTraffic.progress(t0, "warm-up: %,d wallets' logs uploaded, %,.0f records/s", warmup.size(),
+                        (double) plan.warmupWallets() * plan.recordsPerWallet() / warm.seconds());
+            }
+            System.gc();
+            long timedRecords = (long) plan.wallets() * plan.recordsPerWallet();
+            OfflineTraffic.progress(t0, "timed: %,d wallets upload %,d records, %d per request, %d client connections ...",
+                    plan.wallets(), timedRecords, plan.recordsPerUpload(), plan.clients());
+            StackSampler sampler = plan.profile() ? StackSampler.start() : null;
+            CpuUse before = CpuUse.now(backend::postgresPids);
+            VerifiedSignatures.Counts sigBefore = backend.signatureCounts();
+            SyncLoad.Result result = SyncLoad.run(timed, backend.baseUrl(), plan.clients(), plan.deadlineSeconds());
+            Map<String, Object> cpu = before.untilNow(timedRecords);
+            VerifiedSignatures.Counts sigAfter = backend.signatureCounts();
+            Map<String, Object> signatures = new LinkedHashMap<>();
+            long verified = sigAfter.verified() - sigBefore.verified();
+            long remembered = sigAfter.remembered() - sigBefore.remembered();
+            signatures.put("verified", verified);
+            signatures.put("answeredFromVerifiedPayEntries", remembered);
+            signatures.put("ecdsaVerificationsPerRecord", CpuUse.round((double) verified / timedRecords, 3));
+            signatures.put("cacheEntriesPerGeneration", plan.signatureCache());
+            Map<String, Object> profile = null;
+            if (sampler != null) {
+                sampler.close();
+                profile = sampler.report();
+            }
+            OfflineTraffic.progress(t0, "timed part: %.2f s, %,.0f records/s; reading the ledger back ...", result.seconds(),
+                    timedRecords / result.seconds());
+            Map<String, Object> check;
+            try (Connection c = backend.connect()) {
+                check = LedgerCheck.run(c, traffic, warm == null ? result : warm.plus(result));
+            }
+            return new Outcome(plan, result, timedRecords, cpu, signatures, profile, check, backend.describeDatabase(), setup);
+        }
+    }
+
+    /** The JSON details both benchmarks report. */
+    static Map<String, Object> details(Outcome o) {
+        Plan p = o.plan();
+        SyncLoad.Result t = o.timed();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("passed", o.passed());
+        d.put("records", o.timedRecords());
+        d.put("wallets", p.wallets());
+        d.put("recordsPerWallet", p.recordsPerWallet());
+        d.put("recordsPerUpload", p.recordsPerUpload());
+        d.put("uploads", t.requests());
+        d.put("uploadsPerSecond", Math.round(t.requests() / t.seconds()));
+        d.put("clientThreads", p.clients());
+        d.put("dbPoolSize", p.dbPool());
+        d.put("wallSeconds", CpuUse.round(t.seconds(), 3));
+        d.put("uploadLatencyMs", t.latencies());
+        d.put("failedUploads", t.failures());
+        if (!t.firstFailures().isEmpty()) {
+            d.put("firstFailures", t.firstFailures());
+        }
+        if (t.timedOut()) {
+            d.put("timedOut", "gave up after " + p.deadlineSeconds() + " s");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payments = (Map<String, Object>) o.check().get("payments");
+        d.put("settlements", payments.get("settled"));
+        d.put("warmupWallets", p.warmupWallets());
+        d.put("database", o.database());
+        d.put("cpu", o.cpu());
+        d.put("signatures", o.signatures());
+        if (o.profile() != null) {
+            d.put("profileOfRequestThreads", o.profile());
+        }
+        d.put("check", o.check());
+        d.put("seed", p.seed());
+        d.put("setupSeconds", CpuUse.round(o.setupSeconds(), 1));
+        d.put("note", "backend in-process on a fresh PostgreSQL schema (dropped after); client and server share the "
+                + "machine's cores; traffic signed and enrolled before the clock starts; warm-up wallets (JIT) not timed; "
+                + "the check covers every wallet");
+        return d;
+    }
+}

@@ -1,0 +1,131 @@
+package org.dualoffline.backend.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The standalone backend ({@code org.dualoffline.backend.Main}) as a separate OS process, on this
+ * test JVM's classpath, configured by environment; its output is collected line by line so that
+ * tests can wait for what it announces. {@link #kill()} is SIGKILL: no shutdown hook runs, open
+ * transactions are left to the database to roll back.
+ */
+public final class BackendProcess implements AutoCloseable {
+    private static final Pattern READY = Pattern.compile("reconciliation-backend ready at (http://\\S+)/v1");
+
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+    private boolean ended; // guarded by lines: the output was read to its end
+    private final String baseUrl;
+
+    private BackendProcess(Process process, Duration readyWithin) throws IOException, InterruptedException {
+        this.process = process;
+        Thread reader = new Thread(this::collect, "backend-process-output");
+        reader.setDaemon(true);
+        reader.start();
+        Matcher ready = READY.matcher(awaitLine(READY, readyWithin));
+        if (!ready.find()) {
+            throw new IllegalStateException("unreachable");
+        }
+        this.baseUrl = ready.group(1);
+    }
+
+    /** Starts {@code java -cp <test classpath> org.dualoffline.backend.Main} on a random loopback port and waits until it is ready. */
+    public static BackendProcess start(Map<String, String> env, Duration readyWithin) throws IOException, InterruptedException {
+        String classpath = System.getProperty("surefire.test.class.path");
+        if (classpath == null || classpath.isBlank()) {
+            classpath = System.getProperty("java.class.path");
+        }
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath, "org.dualoffline.backend.Main");
+        pb.environment().keySet().removeIf(k -> k.startsWith("DUALOFFLINE_"));
+        pb.environment().put("DUALOFFLINE_HOST", "127.0.0.1");
+        pb.environment().put("DUALOFFLINE_PORT", "0");
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        try {
+            return new BackendProcess(p, readyWithin);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            p.destroyForcibly();
+            throw e;
+        }
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits until the process has printed a line matching {@code pattern} and returns it; fails at the deadline or if it exits. */
+    public String awaitLine(Pattern pattern, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        synchronized (lines) {
+            for (int seen = 0; ; ) {
+                for (; seen < lines.size(); seen++) {
+                    if (pattern.matcher(lines.get(seen)).find()) {
+                        return lines.get(seen);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || ended) {
+                    throw new IllegalStateException("the backend process " + (ended ? "ended its output without printing" : "did not print")
+                            + " a line matching " + pattern + " within " + within + "; its output:\n" + output());
+                }
+                lines.wait(Math.max(1, Math.min(left / 1_000_000, 200)));
+            }
+        }
+    }
+
+    /** SIGKILL, then wait for the process to be gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public String output() {
+        synchronized (lines) {
+            return String.join("\n", lines);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            try {
+                kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void collect() {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                synchronized (lines) {
+                    lines.add(line);
+                    lines.notifyAll();
+                }
+            }
+        } catch (IOException e) {
+            // the process died; what it printed is kept
+        } finally {
+            synchronized (lines) {
+                ended = true;
+                lines.notifyAll();
+            }
+        }
+    }
+}
