@@ -11,19 +11,25 @@ import org.dualoffline.backend.BackendConfig;
 public final class BenchMain {
     private static final String USAGE = """
             usage: ./bench payments [--payments N] [--warmup N]
-                   ./bench backend  [--wallets 1000] [--records 100] [--per-upload 25] [--warmup 100]
-                                    [--clients 8] [--pool 8] [--seed 1] [--profile]
-                   ./bench storm    [--wallets 10000] [--records 20] [--clients 64] [--pool 8]
-                                    [--deadline 600] [--seed 2] [--profile]
+                   ./bench backend  [--wallets 1000] [--records 100] [--per-upload 20] [--warmup 300]
+                                    [--clients 8] [--pool 8] [--signature-cache 131072] [--seed 1] [--profile]
+                   ./bench storm    [--wallets 10000] [--records 20] [--warmup 500] [--clients 64] [--pool 8]
+                                    [--signature-cache 131072] [--deadline 600] [--seed 2] [--profile]
               payments   full emulated offline payments per second on one thread (real ECDSA on both SEs)
-              backend    records/s uploaded through the HTTP API, verified, chained and settled by the backend
-                         on PostgreSQL (DUALOFFLINE_PG_URL, default jdbc:postgresql://127.0.0.1:5432/test,
-                         DUALOFFLINE_PG_USER postgres; a fresh schema, dropped after); --warmup wallets are
-                         uploaded first, untimed; --profile samples the request threads' stacks
-              storm      every wallet reconnects at once (one upload of its whole log, --clients connections
-                         released together): throughput, p99 latency, and a conservation check read back
-                         from the database; exits 1 when anything was lost or doubled
-            writes reports/bench/<name>.json""";
+              backend    records/s uploaded through the HTTP API, verified (ECDSA), chained and settled by the
+                         reconciliation backend, in-process, on PostgreSQL: wallets enrolled and funded, then
+                         paying each other (LOAD, PAY, RECEIVE entries), all signed before the clock starts;
+                         --warmup more wallets are uploaded first, untimed (JIT); the ledger is read back and
+                         checked after. --profile samples the request threads' stacks (slows the run a little)
+              storm      --wallets wallets reconnect at once, each uploading its whole log in one request,
+                         --clients connections released together by one latch: records/s, p99 latency, and a
+                         conservation check read back from the database (nothing lost, nothing doubled, settled
+                         out = settled in, every balance as its log says); exits 1 when it fails
+              PostgreSQL: DUALOFFLINE_PG_URL (default jdbc:postgresql://127.0.0.1:5432/test), DUALOFFLINE_PG_USER
+              (postgres), DUALOFFLINE_PG_PASSWORD; each run makes a fresh schema bench_<random> and drops it.
+              --signature-cache 0 turns off the backend's memory of verified PAY-entry signatures.
+            writes reports/bench/<name>.json; backend and storm also report CPU per record (JVM, PostgreSQL) and
+            what other processes took meanwhile""";
 
     private BenchMain() {}
 
@@ -47,7 +53,7 @@ public final class BenchMain {
             case "backend" -> {
                 int records = intOption(args, "--records", 100, 1);
                 result = BackendBench.run(new SyncBench.Plan(intOption(args, "--wallets", 1_000, 2), records,
-                        Math.min(intOption(args, "--per-upload", 25, 1), 256), intOption(args, "--warmup", 100, 0),
+                        Math.min(intOption(args, "--per-upload", 20, 1), 256), intOption(args, "--warmup", 300, 0),
                         intOption(args, "--clients", 8, 1), intOption(args, "--pool", 8, 1),
                         intOption(args, "--signature-cache", BackendConfig.DEFAULT_VERIFIED_SIGNATURE_CACHE, 0), intOption(args, "--deadline", 600, 1),
                         intOption(args, "--seed", 1, 0), flag(args, "--profile")));
@@ -55,7 +61,7 @@ public final class BenchMain {
             case "storm" -> {
                 int records = intOption(args, "--records", 20, 1);
                 result = StormBench.run(new SyncBench.Plan(intOption(args, "--wallets", 10_000, 2), records, Math.min(records, 256),
-                        intOption(args, "--warmup", 0, 0), intOption(args, "--clients", 64, 1), intOption(args, "--pool", 8, 1),
+                        intOption(args, "--warmup", 500, 0), intOption(args, "--clients", 64, 1), intOption(args, "--pool", 8, 1),
                         intOption(args, "--signature-cache", BackendConfig.DEFAULT_VERIFIED_SIGNATURE_CACHE, 0), intOption(args, "--deadline", 600, 1), intOption(args, "--seed", 2, 0), flag(args, "--profile")));
             }
             default -> {

@@ -112,6 +112,11 @@ final class SyncBench {
         d.put("warmupWallets", p.warmupWallets());
         d.put("database", o.database());
         d.put("cpu", o.cpu());
+        Object perRecord = o.cpu().get("microsPerRecord");
+        if (perRecord instanceof Double us && us > 0) {
+            // what the benchmark's own processes (JVM and its PostgreSQL backends) would do with the cores to themselves
+            d.put("recordsPerSecondIfAlone", Math.round(Runtime.getRuntime().availableProcessors() * 1e6 / us));
+        }
         d.put("signatures", o.signatures());
         if (o.profile() != null) {
             d.put("profileOfRequestThreads", o.profile());
