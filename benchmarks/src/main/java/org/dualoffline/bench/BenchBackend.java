@@ -113,6 +113,17 @@ final class BenchBackend implements AutoCloseable {
         return pids;
     }
 
+    /** Deadlocks PostgreSQL has detected in this database so far (all sessions), or -1. */
+    long deadlocks() {
+        try (Connection c = connect(url, user, password);
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()");
+             java.sql.ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
     /** A direct connection in the benchmark's schema, for reading results back. */
     Connection connect() throws SQLException {
         Connection c = connect(url, user, password);

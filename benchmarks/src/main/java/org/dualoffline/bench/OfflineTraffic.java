@@ -24,13 +24,14 @@ import org.dualoffline.protocol.SignedEntry;
 import org.dualoffline.protocol.WalletId;
 
 /**
- * Realistic traffic for the backend, made before the clock starts: {@code n} wallets enrolled
- * and funded through the operator API (deposit, load token), each with a hash-chained log of
- * exactly {@code recordsPerWallet} signed entries - its LOAD entry, then payments to and from the
- * other wallets: in each round every wallet pays the wallet {@code k} places further on (a PAY
- * entry) and receives from the one {@code k} places back (a RECEIVE entry with the payer's PAY
- * entry beside it), with {@code k}, amounts and payee nonces drawn from one seeded generator;
- * an odd remainder is one round of pairs. Keys come from {@link Seeds#secureRandom} (one per
+ * Realistic traffic for the backend, made before the clock starts: wallets enrolled and funded
+ * through the operator API (deposit, load token), each with a hash-chained log of exactly
+ * {@code recordsPerWallet} signed entries - its LOAD entry, then payments to and from the other
+ * wallets of its group: in each round every wallet pays the wallet {@code k} places further on
+ * (a PAY entry) and receives from the one {@code k} places back (a RECEIVE entry with the payer's
+ * PAY entry beside it), with {@code k}, amounts and payee nonces drawn from one seeded generator;
+ * an odd remainder is one round of pairs. Groups (the warm-up wallets, the measured ones) never
+ * pay each other. Keys come from {@link Seeds#secureRandom} (one per
  * wallet), signatures are deterministic (RFC 6979): the same seed gives byte-identical traffic,
  * whatever the number of cores that signed it.
  */
@@ -87,10 +88,14 @@ final class OfflineTraffic {
     }
 
     /** Keys, enrolment and funding through the API ({@code threads} connections), then the signed logs. */
-    static OfflineTraffic create(String baseUrl, int n, int recordsPerWallet, long seed, int threads) {
-        if (n < 2 || recordsPerWallet < 1 || ((recordsPerWallet - 1) % 2 == 1 && n % 2 == 1)) {
-            throw new IllegalArgumentException("need at least 2 wallets and 1 record each, and an even number of wallets "
-                    + "when the records after the LOAD entry are odd");
+    static OfflineTraffic create(String baseUrl, int[] groups, int recordsPerWallet, long seed, int threads) {
+        int n = 0;
+        for (int m : groups) {
+            if (m < 2 || recordsPerWallet < 1 || ((recordsPerWallet - 1) % 2 == 1 && m % 2 == 1)) {
+                throw new IllegalArgumentException("need groups of at least 2 wallets and 1 record each, and an even number of "
+                        + "wallets when the records after the LOAD entry are odd; got " + m + " wallets, " + recordsPerWallet + " records");
+            }
+            n += m;
         }
         long t0 = System.nanoTime();
         List<BenchWallet> wallets = new ArrayList<>(n);
@@ -102,7 +107,7 @@ final class OfflineTraffic {
         enrolAndFund(baseUrl, wallets, threads);
         progress(t0, "%,d wallets enrolled, funded and loaded with %,d yuan each through the API", n, LOAD_AMOUNT / 100);
         OfflineTraffic t = new OfflineTraffic(wallets, recordsPerWallet);
-        t.sign(seed);
+        t.sign(seed, groups);
         progress(t0, "%,d signed entries in %,d hash chains, %,d payments", t.records(), n, t.payments);
         return t;
     }
@@ -142,8 +147,12 @@ final class OfflineTraffic {
         }
     }
 
-    /** The logs: LOAD, rounds of payments, maybe one round of pairs. */
-    private void sign(long seed) {
+    /**
+     * The logs: LOAD, rounds of payments, maybe one round of pairs - inside each group of wallets
+     * (consecutive indices): the groups never pay each other, so a group's uploads hold every
+     * report of its payments.
+     */
+    private void sign(long seed, int[] groups) {
         int n = wallets.size();
         parallel(n, i -> {
             BenchWallet w = wallets.get(i);
@@ -155,28 +164,34 @@ final class OfflineTraffic {
         int rounds = (recordsPerWallet - 1) / 2;
         long t0 = System.nanoTime();
         for (int r = 0; r < rounds; r++) {
-            int k = 1 + schedule.nextInt(n - 1);
             int[] payeeOf = new int[n];
-            for (int i = 0; i < n; i++) {
-                payeeOf[i] = (i + k) % n;
+            for (int g = 0, from = 0; g < groups.length; from += groups[g], g++) {
+                int m = groups[g];
+                int k = 1 + schedule.nextInt(m - 1);
+                for (int i = 0; i < m; i++) {
+                    payeeOf[from + i] = from + (i + k) % m;
+                }
             }
             round(payeeOf, schedule);
-            if (r % 5 == 4) {
+            if (r % 10 == 9) {
                 progress(t0, "signing: round %d of %d", r + 1, rounds);
             }
         }
         if ((recordsPerWallet - 1) % 2 == 1) {
-            int[] perm = IntStream.range(0, n).toArray();
-            for (int i = n - 1; i > 0; i--) {
-                int j = schedule.nextInt(i + 1);
-                int x = perm[i];
-                perm[i] = perm[j];
-                perm[j] = x;
-            }
             int[] payeeOf = new int[n];
             java.util.Arrays.fill(payeeOf, -1);
-            for (int m = 0; m + 1 < n; m += 2) {
-                payeeOf[perm[m]] = perm[m + 1];
+            for (int g = 0, from = 0; g < groups.length; from += groups[g], g++) {
+                int m = groups[g];
+                int[] perm = IntStream.range(from, from + m).toArray();
+                for (int i = m - 1; i > 0; i--) {
+                    int j = schedule.nextInt(i + 1);
+                    int x = perm[i];
+                    perm[i] = perm[j];
+                    perm[j] = x;
+                }
+                for (int p = 0; p + 1 < m; p += 2) {
+                    payeeOf[perm[p]] = perm[p + 1];
+                }
             }
             round(payeeOf, schedule);
         }

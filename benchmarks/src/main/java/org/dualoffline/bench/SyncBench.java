@@ -34,10 +34,10 @@ final class SyncBench {
 
     static Outcome run(Plan plan) throws SQLException, InterruptedException {
         long t0 = System.nanoTime();
-        int total = plan.wallets() + plan.warmupWallets();
         try (BenchBackend backend = BenchBackend.start(plan.seed(), plan.dbPool(), plan.signatureCache())) {
             OfflineTraffic.progress(t0, "backend up on %s", backend.describeDatabase());
-            OfflineTraffic traffic = OfflineTraffic.create(backend.baseUrl(), total, plan.recordsPerWallet(), plan.seed(),
+            int[] groups = plan.warmupWallets() == 0 ? new int[] {plan.wallets()} : new int[] {plan.warmupWallets(), plan.wallets()};
+            OfflineTraffic traffic = OfflineTraffic.create(backend.baseUrl(), groups, plan.recordsPerWallet(), plan.seed(),
                     Math.min(8, plan.clients()));
             List<List<byte[]>> warmup = new ArrayList<>();
             List<List<byte[]>> timed = new ArrayList<>();
@@ -58,8 +58,10 @@ final class SyncBench {
             StackSampler sampler = plan.profile() ? StackSampler.start() : null;
             CpuUse before = CpuUse.now(backend::postgresPids);
             VerifiedSignatures.Counts sigBefore = backend.signatureCounts();
+            long deadlocksBefore = backend.deadlocks();
             SyncLoad.Result result = SyncLoad.run(timed, backend.baseUrl(), plan.clients(), plan.deadlineSeconds());
             Map<String, Object> cpu = before.untilNow(timedRecords);
+            cpu.put("postgresDeadlocksDetected", backend.deadlocks() - deadlocksBefore);
             VerifiedSignatures.Counts sigAfter = backend.signatureCounts();
             Map<String, Object> signatures = new LinkedHashMap<>();
             long verified = sigAfter.verified() - sigBefore.verified();

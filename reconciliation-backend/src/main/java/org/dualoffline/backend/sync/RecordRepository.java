@@ -35,15 +35,17 @@ public final class RecordRepository {
     /**
      * The wallet's stored records an upload can meet: those with a counter in {@code [from, to]}
      * (the uploaded counters: duplicates or forks) and every pending one (which the upload may
-     * unblock), by counter.
+     * unblock: they are the ones beyond the head, {@code lastCounter}), by counter. Two ranges of
+     * the primary key.
      */
-    public Map<Long, StoredRecord> findForUpload(Connection c, WalletId wallet, long from, long to) throws SQLException {
+    public Map<Long, StoredRecord> findForUpload(Connection c, WalletId wallet, long from, long to, long lastCounter) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT counter, status, entry_hash, prev_hash, entry, signature, peer_entry, "
-                + "peer_signature FROM wallet_records WHERE wallet_id = ? AND (counter BETWEEN ? AND ? OR status = 'PENDING')")) {
-            dialect.planEachExecution(ps); // an OR of two index conditions: keep it on the indexes as the table grows
+                + "peer_signature FROM wallet_records WHERE wallet_id = ? AND (counter BETWEEN ? AND ? OR counter > ?)")) {
+            dialect.planEachExecution(ps); // an OR of two ranges: keep it on the index as the table grows
             ps.setString(1, wallet.hex());
             ps.setLong(2, from);
             ps.setLong(3, to);
+            ps.setLong(4, lastCounter);
             Map<Long, StoredRecord> out = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
