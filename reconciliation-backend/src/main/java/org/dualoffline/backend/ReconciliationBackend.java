@@ -7,6 +7,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.dualoffline.backend.audit.AuditController;
+import org.dualoffline.backend.audit.AuditService;
+import org.dualoffline.backend.blocklist.BlocklistController;
+import org.dualoffline.backend.blocklist.BlocklistRepository;
+import org.dualoffline.backend.blocklist.BlocklistService;
 import org.dualoffline.backend.db.DataSources;
 import org.dualoffline.backend.db.Database;
 import org.dualoffline.backend.db.Dialect;
@@ -113,16 +118,19 @@ public final class ReconciliationBackend implements AutoCloseable {
         PaymentRepository paymentRepository = new PaymentRepository();
 
         WalletService wallets = new WalletService(db, issuer, walletRepository);
+        BlocklistRepository blocklist = new BlocklistRepository();
         FundingService funding = new FundingService(db, issuer, walletRepository, loadTokens);
         signatures = new VerifiedSignatures(config.verifiedSignatureCache());
         SyncService sync = new SyncService(db, dialect, issuer, walletRepository, new CertificateDirectory(db, walletRepository),
-                signatures, new RecordRepository(dialect), new Settlement(paymentRepository), funding, config.maxRecordsPerUpload(),
+                signatures, new RecordRepository(dialect), new Settlement(paymentRepository), funding, blocklist, config.maxRecordsPerUpload(),
                 config.holdUploadBeforeCommit() == 0 ? UploadHold.NONE : new UploadHold(config.holdUploadBeforeCommit()));
         PaymentService payments = new PaymentService(db, walletRepository, paymentRepository);
 
         return new WebApp.Controllers(new HealthController(db), new IssuerController(issuer), new OpenApiController(),
                 new WalletController(wallets, bodies), new FundingController(funding, bodies),
-                new SyncController(sync, bodies), new PaymentController(payments));
+                new SyncController(sync, bodies), new PaymentController(payments),
+                new BlocklistController(new BlocklistService(db, walletRepository, blocklist), bodies),
+                new AuditController(new AuditService(db)));
     }
 
     /** Stops listening and closes the connection pool the backend opened (a caller's DataSource stays open). */

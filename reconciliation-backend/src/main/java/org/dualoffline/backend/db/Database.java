@@ -54,6 +54,27 @@ public final class Database {
         }
     }
 
+    /**
+     * Runs read-only {@code work} on one consistent snapshot of the database (a REPEATABLE READ
+     * transaction): every query in it sees the same committed state, whatever commits meanwhile.
+     */
+    public <T> T snapshot(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            int isolation = c.getTransactionIsolation();
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                return work.run(c);
+            } finally {
+                c.rollback();
+                c.setTransactionIsolation(isolation);
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of(e);
+        }
+    }
+
     /** Runs read-only {@code work} outside an explicit transaction (auto-commit). */
     public <T> T read(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {

@@ -20,7 +20,7 @@ public final class PathParams {
         return parseWalletId("walletId", raw);
     }
 
-    private static WalletId parseWalletId(String name, String raw) {
+    public static WalletId parseWalletId(String name, String raw) {
         if (!raw.matches("[0-9a-fA-F]{16}")) {
             throw BackendException.invalid(name + " must be 16 hex digits, got \"" + raw + "\"");
         }

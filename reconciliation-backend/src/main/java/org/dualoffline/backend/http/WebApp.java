@@ -19,7 +19,8 @@ public final class WebApp {
     /** The controllers behind the routes. */
     public record Controllers(HealthController health, IssuerController issuer, OpenApiController openApi,
                               WalletController wallets, FundingController funding, SyncController sync,
-                              PaymentController payments) {}
+                              PaymentController payments, org.dualoffline.backend.blocklist.BlocklistController blocklist,
+                              org.dualoffline.backend.audit.AuditController audit) {}
 
     /** JSON as the API speaks it: no coercion of strings or fractions into numbers, unknown fields ignored. */
     public static ObjectMapper objectMapper() {
@@ -48,7 +49,12 @@ public final class WebApp {
         app.post("/v1/wallets/{walletId}/deposits", c.funding()::deposit, Access.OPERATOR);
         app.post("/v1/wallets/{walletId}/load-tokens", c.funding()::issueLoadToken, Access.OPERATOR);
         app.post("/v1/wallets/{walletId}/sync", c.sync()::upload, Access.ANYONE);
+        app.put("/v1/wallets/{walletId}/limits", c.wallets()::renewLimits, Access.OPERATOR);
+        app.get("/v1/wallets/{walletId}/exposure", c.blocklist()::exposure, Access.OPERATOR);
         app.get("/v1/payments", c.payments()::list, Access.OPERATOR);
+        app.post("/v1/blocklist", c.blocklist()::add, Access.OPERATOR);
+        app.get("/v1/blocklist", c.blocklist()::list, Access.OPERATOR);
+        app.get("/v1/audit", c.audit()::get, Access.OPERATOR);
 
         new ProblemMapper(mapper).register(app);
         return app;

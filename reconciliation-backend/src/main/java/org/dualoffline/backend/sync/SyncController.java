@@ -35,13 +35,16 @@ public final class SyncController {
             }
             records.add(UploadedRecord.parse(i, r.entry(), r.signature(), r.peerEntry(), r.peerSignature()));
         }
-        SyncService.SyncResult result = sync.upload(walletId, records);
+        SyncService.SyncResult result = sync.upload(walletId, records, req.blocklistSeq());
         ctx.json(new SyncResponse(result.accepted(), result.duplicates(), result.pending(), result.ack().ackCounter(),
-                Hex.of(result.ack().encode())));
+                Hex.of(result.ack().encode()), result.ack().blocklistSeq(), result.blocklistVersion()));
     }
 
-    /** Request body: the wallet's signed entries, each in hex. */
-    public record SyncRequest(List<RecordJson> records) {}
+    /**
+     * Request body: the wallet's signed entries, each in hex, and the blocklist version from the
+     * wallet's status (optional; without it, the version of the last acknowledgement given).
+     */
+    public record SyncRequest(List<RecordJson> records, Long blocklistSeq) {}
 
     /** One uploaded record; peerEntry/peerSignature are the payer's signed PAY entry beside a RECEIVE entry. */
     public record RecordJson(String entry, String signature, String peerEntry, String peerSignature) {}
@@ -49,7 +52,10 @@ public final class SyncController {
     /**
      * accepted: entries newly accepted by this upload (including pending ones it unblocked);
      * duplicates: uploaded entries the backend already held; pending: the wallet's entries now
-     * waiting beyond a gap; ack: hex of the issuer-signed acknowledgement of entries up to ackCounter.
+     * waiting beyond a gap; ack: hex of the issuer-signed acknowledgement of entries up to ackCounter;
+     * blocklistSeq: the blocklist version the acknowledgement brings the wallet to; blocklistVersion:
+     * the issuer's current version (when higher, sync again for the rest).
      */
-    public record SyncResponse(int accepted, int duplicates, int pending, long ackCounter, String ack) {}
+    public record SyncResponse(int accepted, int duplicates, int pending, long ackCounter, String ack, long blocklistSeq,
+                               long blocklistVersion) {}
 }

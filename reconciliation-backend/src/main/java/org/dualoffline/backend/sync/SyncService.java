@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.dualoffline.backend.BackendException;
 import org.dualoffline.backend.Failure;
+import org.dualoffline.backend.blocklist.BlocklistRepository;
 import org.dualoffline.backend.db.Database;
 import org.dualoffline.backend.db.Dialect;
 import org.dualoffline.backend.funding.FundingService;
@@ -49,8 +50,17 @@ import org.dualoffline.protocol.WalletId;
  *       ({@link PostgresUploadStatement}: records, settlements, head), elsewhere a few JDBC
  *       batches. An upload that extends a chain costs three round trips to the database (lock,
  *       write, commit), whatever its number of entries.</li>
- *   <li>Anything contradicting the backend's records (fork, chain break, double spend, reused load
- *       token) rolls the whole upload back, is recorded as a conflict, and is answered with 409.</li>
+ *   <li>Anything in the uploading wallet's own log contradicting the backend's records (fork,
+ *       chain break, a PAY entry other than the one settled for its counter, reused load token)
+ *       rolls the whole upload back, is recorded as a conflict, puts the wallet on the blocklist,
+ *       and is answered with 409.</li>
+ *   <li>A payee's RECEIVE entry whose payer's PAY entry lost to another PAY entry with the same
+ *       (payer, counter) is the honest payee of a double spend: its entry is accepted, the issuer
+ *       covers the value it holds (a claim, the payer's realised exposure), the payer's PAY entry
+ *       is recorded as a conflict and the payer put on the blocklist, in the payee's transaction.</li>
+ *   <li>The acknowledgement brings the wallet's blocklist up to date from the version the wallet
+ *       reports ({@code blocklistSeq} of its status), at most {@link SyncAck#MAX_BLOCKLIST_ENTRIES}
+ *       entries at a time.</li>
  * </ol>
  */
 public final class SyncService {
@@ -63,12 +73,13 @@ public final class SyncService {
     private final RecordRepository records;
     private final Settlement settlement;
     private final FundingService funding;
+    private final BlocklistRepository blocklist;
     private final int maxRecords;
     private final UploadHold hold;
 
     public SyncService(Database db, Dialect dialect, Issuer issuer, WalletRepository wallets, CertificateDirectory certificates,
                        VerifiedSignatures signatures, RecordRepository records, Settlement settlement, FundingService funding,
-                       int maxRecords, UploadHold hold) {
+                       BlocklistRepository blocklist, int maxRecords, UploadHold hold) {
         this.db = db;
         this.issuer = issuer;
         this.wallets = wallets;
@@ -78,18 +89,37 @@ public final class SyncService {
         this.records = records;
         this.settlement = settlement;
         this.funding = funding;
+        this.blocklist = blocklist;
         this.maxRecords = maxRecords;
         this.hold = hold;
     }
 
-    /** The answer to an upload: counts of this upload, and the acknowledgement of the wallet's chain after it. */
-    public record SyncResult(int accepted, int duplicates, int pending, SyncAck ack) {}
+    /**
+     * The answer to an upload: counts of this upload, the acknowledgement of the wallet's chain
+     * after it, and the blocklist's current version (above the acknowledgement's when entries are
+     * left for the next acknowledgement).
+     */
+    public record SyncResult(int accepted, int duplicates, int pending, SyncAck ack, long blocklistVersion) {}
+
+    /** The largest blocklist version a wallet can hold (a 4-byte field, spec 3.6). */
+    public static final long MAX_BLOCKLIST_SEQ = 0xFFFF_FFFFL;
 
     public int maxRecords() {
         return maxRecords;
     }
 
     public SyncResult upload(WalletId walletId, List<UploadedRecord> uploaded) {
+        return upload(walletId, uploaded, null);
+    }
+
+    /**
+     * @param walletBlocklistSeq the blocklist version in the wallet's status (spec 3.6), or null:
+     *                           then the version of the last acknowledgement given to the wallet
+     */
+    public SyncResult upload(WalletId walletId, List<UploadedRecord> uploaded, Long walletBlocklistSeq) {
+        if (walletBlocklistSeq != null && (walletBlocklistSeq < 0 || walletBlocklistSeq > MAX_BLOCKLIST_SEQ)) {
+            throw BackendException.invalid("blocklistSeq must be between 0 and " + MAX_BLOCKLIST_SEQ + ", got " + walletBlocklistSeq);
+        }
         if (uploaded.size() > maxRecords) {
             throw BackendException.invalid("at most " + maxRecords + " records per upload, got " + uploaded.size());
         }
@@ -97,10 +127,12 @@ public final class SyncService {
         checkSignaturesAndPeers(certificate, uploaded);
         List<UploadedRecord> inCounterOrder = uploaded.stream().sorted(Comparator.comparingLong(r -> r.entry().counter())).toList();
         try {
-            return db.inTransaction(c -> apply(c, walletId, inCounterOrder));
+            return db.inTransaction(c -> apply(c, walletId, inCounterOrder, walletBlocklistSeq));
         } catch (ConflictDetected e) {
             db.inTransaction(c -> {
                 records.recordConflict(c, e.conflict());
+                blocklist.add(c, e.conflict().walletId(), BlocklistRepository.Reason.valueOf(e.conflict().kind().name()),
+                        e.conflict().detail());
                 return null;
             });
             throw e;
@@ -189,7 +221,8 @@ public final class SyncService {
 
     // ---- the upload transaction ---------------------------------------------------------------
 
-    private SyncResult apply(Connection c, WalletId walletId, List<UploadedRecord> inCounterOrder) throws SQLException {
+    private SyncResult apply(Connection c, WalletId walletId, List<UploadedRecord> inCounterOrder, Long walletBlocklistSeq)
+            throws SQLException {
         Wallet wallet = wallets.requireLocked(c, walletId);
         Chain chain = new Chain(walletId, wallet.lastCounter(), wallet.lastHash(), wallet.pendingRecords());
         if (!inCounterOrder.isEmpty()) {
@@ -197,7 +230,7 @@ public final class SyncService {
             // An upload that only extends the chain, with nothing pending, meets no stored record: no need to read them.
             if (wallet.pendingRecords() > 0 || from <= wallet.lastCounter()) {
                 Map<Long, RecordRepository.StoredRecord> stored = records.findForUpload(c, walletId, from,
-                        inCounterOrder.get(inCounterOrder.size() - 1).entry().counter());
+                        inCounterOrder.get(inCounterOrder.size() - 1).entry().counter(), wallet.lastCounter());
                 long pendingStored = stored.values().stream().filter(r -> r.status() == RecordRepository.Status.PENDING).count();
                 if (pendingStored != wallet.pendingRecords()) {
                     throw new IllegalStateException("wallet " + walletId + " counts " + wallet.pendingRecords()
@@ -229,16 +262,65 @@ public final class SyncService {
                 wallets.advanceChain(c, walletId, chain.lastCounter, chain.lastHash, chain.pendingCount());
             }
         }
+        long version = wallet.blocklistHead();
         for (int i = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i) instanceof Settlement.Outcome.ConflictingPayEntry k) {
-                throw doubleSpend(k, reporting.get(i));
+                if (k.report().reporter() == Settlement.Reporter.PAYER) {
+                    throw doubleSpend(k, reporting.get(i)); // the uploading wallet signed it: its own log contradicts the settlement
+                }
+                coverHonestPayee(c, k, reporting.get(i), receiveOf(chain.nowAccepted, k.report()));
+                version = blocklist.version(c); // the payer may have just been added: this payee learns it at once
             }
         }
         if (!chain.added.isEmpty()) {
             hold.beforeCommit(walletId, inCounterOrder.get(0).entry().counter(), inCounterOrder.get(inCounterOrder.size() - 1).entry().counter());
         }
+        // the blocklist delta: entries above the version the wallet holds, at most 12 (the rest with the next acknowledgement)
+        long from = walletBlocklistSeq != null ? walletBlocklistSeq : wallet.blocklistSeqAcked();
+        long ackSeq = from;
+        List<WalletId> delta = new ArrayList<>();
+        if (version > from) {
+            for (BlocklistRepository.Entry e : blocklist.since(c, from, SyncAck.MAX_BLOCKLIST_ENTRIES)) {
+                delta.add(e.walletId());
+                ackSeq = e.seq();
+            }
+        }
+        if (ackSeq != wallet.blocklistSeqAcked()) {
+            wallets.setBlocklistSeqAcked(c, walletId, ackSeq);
+        }
         return new SyncResult(chain.accepted, chain.duplicates, chain.pendingCount(), issuer.acknowledge(walletId, chain.lastCounter,
-                chain.lastHash, wallet.limits()));
+                chain.lastHash, wallet.limits(), ackSeq, delta), Math.max(version, ackSeq));
+    }
+
+    /**
+     * The payee of a double spend, holding a validly signed PAY entry that lost to another PAY
+     * entry with the same (payer, counter): its RECEIVE stays accepted, the issuer covers the
+     * value (a claim, once per PAY entry), and the PAY entry is the evidence that puts the payer
+     * on the blocklist - all in this upload's transaction.
+     */
+    private void coverHonestPayee(Connection c, Settlement.Outcome.ConflictingPayEntry k, WalletRecord payEvidence, Entry receive)
+            throws SQLException {
+        Entry pay = k.report().pay();
+        blocklist.insertClaim(c, new BlocklistRepository.Claim(pay.walletId(), pay.counter(), k.report().payHash(), receive.walletId(),
+                receive.counter(), pay.amount()));
+        Conflict conflict = doubleSpend(k, payEvidence).conflict();
+        String detail = "double spend: payer wallet " + pay.walletId() + " signed two different PAY entries with counter " + pay.counter()
+                + "; the one settled has hash " + Hex.of(k.settled().payEntryHash()) + ", payee wallet " + receive.walletId()
+                + " received " + pay.amount() + " fen from the other (" + Hex.of(k.report().payHash()) + ") in RECEIVE entry #"
+                + receive.counter() + "; the issuer covers it";
+        records.recordConflict(c, new Conflict(conflict.kind(), conflict.walletId(), conflict.counter(), conflict.offending(),
+                conflict.knownHash(), detail));
+        blocklist.add(c, pay.walletId(), BlocklistRepository.Reason.DOUBLE_SPEND, detail);
+    }
+
+    /** The accepted RECEIVE entry that reported {@code report}'s PAY entry. */
+    private static Entry receiveOf(List<WalletRecord> accepted, Settlement.Report report) {
+        for (WalletRecord r : accepted) {
+            if (r.entry().type() == EntryType.RECEIVE && r.peerHash() != null && Arrays.equals(r.peerHash(), report.payHash())) {
+                return r.entry();
+            }
+        }
+        throw new IllegalStateException("no accepted RECEIVE entry reports PAY entry " + Hex.of(report.payHash()));
     }
 
     /**

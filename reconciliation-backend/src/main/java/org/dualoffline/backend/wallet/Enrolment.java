@@ -65,25 +65,42 @@ public record Enrolment(byte[] publicKey, FormFactor formFactor, String holder, 
     }
 
     private static Limits limits(LimitsInput in) {
-        Limits d = Limits.defaults();
-        if (in == null) {
-            return d;
+        return in == null ? Limits.defaults() : merge("limits.", in, Limits.defaults(), Limits.defaults().limitsSeq());
+    }
+
+    /**
+     * New limits for an enrolled wallet: the given fields replace the current ones, the others
+     * stay, and limitsSeq goes up by one (the wallet refuses an acknowledgement whose limitsSeq
+     * is lower than its own, spec 5.1).
+     */
+    public static Limits renewal(LimitsInput in, Limits current) {
+        if (in == null || (in.maxSingle() == null && in.maxCumulative() == null && in.maxCount() == null && in.holdingCap() == null
+                && in.pinFreeThreshold() == null && in.receivePolicy() == null)) {
+            throw BackendException.invalid("the request body must give at least one of maxSingle, maxCumulative, maxCount, "
+                    + "holdingCap, pinFreeThreshold, receivePolicy");
         }
+        if (current.limitsSeq() >= U32_MAX) {
+            throw BackendException.invalid("the wallet's limitsSeq is at its largest value; its limits cannot change again");
+        }
+        return merge("", in, current, current.limitsSeq() + 1);
+    }
+
+    private static Limits merge(String prefix, LimitsInput in, Limits d, long limitsSeq) {
         ReceivePolicy policy = d.receivePolicy();
         if (in.receivePolicy() != null) {
             try {
                 policy = ReceivePolicy.valueOf(in.receivePolicy().strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw BackendException.invalid("limits.receivePolicy \"" + in.receivePolicy() + "\" is not one of "
+                throw BackendException.invalid(prefix + "receivePolicy \"" + in.receivePolicy() + "\" is not one of "
                         + Arrays.toString(ReceivePolicy.values()));
             }
         }
-        return new Limits(d.limitsSeq(),
-                amount("limits.maxSingle", in.maxSingle(), d.maxSingle()),
-                amount("limits.maxCumulative", in.maxCumulative(), d.maxCumulative()),
-                (int) range("limits.maxCount", in.maxCount(), d.maxCount(), 0xFFFF),
-                amount("limits.holdingCap", in.holdingCap(), d.holdingCap()),
-                amount("limits.pinFreeThreshold", in.pinFreeThreshold(), d.pinFreeThreshold()),
+        return new Limits(limitsSeq,
+                amount(prefix + "maxSingle", in.maxSingle(), d.maxSingle()),
+                amount(prefix + "maxCumulative", in.maxCumulative(), d.maxCumulative()),
+                (int) range(prefix + "maxCount", in.maxCount(), d.maxCount(), 0xFFFF),
+                amount(prefix + "holdingCap", in.holdingCap(), d.holdingCap()),
+                amount(prefix + "pinFreeThreshold", in.pinFreeThreshold(), d.pinFreeThreshold()),
                 policy);
     }
 

@@ -10,10 +10,16 @@ import org.dualoffline.protocol.WalletId;
  * accepted chain and how many of its uploaded entries wait beyond a gap.
  */
 public record Wallet(WalletId id, Certificate certificate, String holder, Status status, long onlineBalance,
-                     long loadedTotal, Limits limits, long lastCounter, byte[] lastHash, long loadSeq, int pendingRecords) {
+                     long loadedTotal, Limits limits, long lastCounter, byte[] lastHash, long loadSeq, int pendingRecords,
+                     long blocklistSeqAcked, long blocklistHead) {
 
-    /** Standing of a wallet at the backend (blocklisting comes with clone handling). */
+    /** Standing of a wallet at the backend: BLOCKED once it is on the issuer's blocklist. */
     public enum Status { ACTIVE, BLOCKED }
+
+    /** A wallet as enrolment creates it, before the database has read it back. */
+    public static Wallet enrolled(WalletId id, Certificate certificate, String holder, Limits limits) {
+        return new Wallet(id, certificate, holder, Status.ACTIVE, 0, 0, limits, 0, certificate.chainGenesis(), 0, 0, 0, 0);
+    }
 
     public byte[] publicKey() {
         return certificate.publicKey();

@@ -35,6 +35,12 @@ public final class WalletController {
                 s.totals().conflicts(), w.loadSeq(), LimitsView.of(w.limits()), Hex.of(w.certificate().encode())));
     }
 
+    /** {@code PUT /v1/wallets/{walletId}/limits}: new limits for the wallet's next acknowledgement. */
+    public void renewLimits(Context ctx) {
+        LimitsInput req = bodies.read(ctx, LimitsInput.class);
+        ctx.json(LimitsView.of(wallets.renewLimits(PathParams.walletId(ctx), req)));
+    }
+
     /** Request body of {@code POST /v1/wallets}. */
     public record EnrolRequest(String publicKey, String formFactor, String holder, LimitsInput limits) {}
 

@@ -16,9 +16,16 @@ import org.dualoffline.protocol.WalletId;
 
 /** SQL of the {@code wallets} table. Every method runs on the caller's connection (and transaction). */
 public final class WalletRepository {
-    private static final String COLUMNS = "wallet_id, certificate, holder, status, online_balance, loaded_total, "
+    /**
+     * The wallet's columns, its standing (on the blocklist or not) and the blocklist's current
+     * version, in one read: an upload needs all three, and the version is what tells it whether
+     * the wallet has blocklist entries to catch up on.
+     */
+    private static final String COLUMNS = "wallet_id, certificate, holder, online_balance, loaded_total, "
             + "limits_seq, max_single, max_cumulative, max_count, holding_cap, pin_free_threshold, receive_policy, "
-            + "last_counter, last_hash, load_seq, pending_records";
+            + "last_counter, last_hash, load_seq, pending_records, blocklist_seq_acked, "
+            + "(SELECT b.seq FROM blocklist b WHERE b.wallet_id = wallets.wallet_id) AS blocklisted_at, "
+            + "(SELECT v.seq FROM blocklist_version v WHERE v.id = 1) AS blocklist_head";
 
     private final Dialect dialect;
 
@@ -38,23 +45,22 @@ public final class WalletRepository {
     public void insert(Connection c, Wallet w) throws SQLException {
         Limits l = w.limits();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO wallets (wallet_id, public_key, certificate, form_factor, "
-                + "holder, status, limits_seq, max_single, max_cumulative, max_count, holding_cap, pin_free_threshold, "
-                + "receive_policy, last_counter, last_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "holder, limits_seq, max_single, max_cumulative, max_count, holding_cap, pin_free_threshold, "
+                + "receive_policy, last_counter, last_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, w.id().hex());
             ps.setString(2, Hex.of(w.publicKey()));
             ps.setString(3, Hex.of(w.certificate().encode()));
             ps.setString(4, w.formFactor().name());
             ps.setString(5, w.holder());
-            ps.setString(6, w.status().name());
-            ps.setLong(7, l.limitsSeq());
-            ps.setLong(8, l.maxSingle());
-            ps.setLong(9, l.maxCumulative());
-            ps.setInt(10, l.maxCount());
-            ps.setLong(11, l.holdingCap());
-            ps.setLong(12, l.pinFreeThreshold());
-            ps.setString(13, l.receivePolicy().name());
-            ps.setLong(14, w.lastCounter());
-            ps.setString(15, Hex.of(w.lastHash()));
+            ps.setLong(6, l.limitsSeq());
+            ps.setLong(7, l.maxSingle());
+            ps.setLong(8, l.maxCumulative());
+            ps.setInt(9, l.maxCount());
+            ps.setLong(10, l.holdingCap());
+            ps.setLong(11, l.pinFreeThreshold());
+            ps.setString(12, l.receivePolicy().name());
+            ps.setLong(13, w.lastCounter());
+            ps.setString(14, Hex.of(w.lastHash()));
             ps.executeUpdate();
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
@@ -111,6 +117,18 @@ public final class WalletRepository {
                 Hex.of(lastHash), pendingRecords, id.hex());
     }
 
+    /** Replaces the wallet's limits (the caller bumps limitsSeq); they travel in its next acknowledgement. */
+    public void setLimits(Connection c, WalletId id, Limits l) throws SQLException {
+        update(c, "UPDATE wallets SET limits_seq = ?, max_single = ?, max_cumulative = ?, max_count = ?, holding_cap = ?, "
+                + "pin_free_threshold = ?, receive_policy = ? WHERE wallet_id = ?", l.limitsSeq(), l.maxSingle(), l.maxCumulative(),
+                l.maxCount(), l.holdingCap(), l.pinFreeThreshold(), l.receivePolicy().name(), id.hex());
+    }
+
+    /** Remembers the blocklist version of the acknowledgement just given to the wallet. */
+    public void setBlocklistSeqAcked(Connection c, WalletId id, long seq) throws SQLException {
+        update(c, "UPDATE wallets SET blocklist_seq_acked = ? WHERE wallet_id = ?", seq, id.hex());
+    }
+
     public void credit(Connection c, WalletId id, long amount) throws SQLException {
         update(c, "UPDATE wallets SET online_balance = online_balance + ? WHERE wallet_id = ?", amount, id.hex());
     }
@@ -126,7 +144,7 @@ public final class WalletRepository {
         try (PreparedStatement ps = c.prepareStatement("SELECT "
                 + "(SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE wallet_id = ? AND kind = 'SETTLE_IN'), "
                 + "(SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE wallet_id = ? AND kind = 'SETTLE_OUT'), "
-                + "(SELECT COUNT(*) FROM wallet_records WHERE wallet_id = ? AND status = 'PENDING'), "
+                + "(SELECT pending_records FROM wallets WHERE wallet_id = ?), "
                 + "(SELECT COUNT(*) FROM wallet_conflicts WHERE wallet_id = ?), "
                 + "(SELECT COALESCE(SUM(amount), 0) FROM load_tokens WHERE wallet_id = ? AND status = 'ISSUED')")) {
             for (int i = 1; i <= 5; i++) {
@@ -156,9 +174,10 @@ public final class WalletRepository {
                 rs.getInt("max_count"), rs.getLong("holding_cap"), rs.getLong("pin_free_threshold"),
                 ReceivePolicy.valueOf(rs.getString("receive_policy")));
         return new Wallet(WalletId.parse(rs.getString("wallet_id")), Certificate.decode(Hex.parse(rs.getString("certificate"))),
-                rs.getString("holder"), Wallet.Status.valueOf(rs.getString("status")), rs.getLong("online_balance"),
+                rs.getString("holder"), rs.getObject("blocklisted_at") == null ? Wallet.Status.ACTIVE : Wallet.Status.BLOCKED,
+                rs.getLong("online_balance"),
                 rs.getLong("loaded_total"), limits, rs.getLong("last_counter"), Hex.parse(rs.getString("last_hash")),
-                rs.getLong("load_seq"), rs.getInt("pending_records"));
+                rs.getLong("load_seq"), rs.getInt("pending_records"), rs.getLong("blocklist_seq_acked"), rs.getLong("blocklist_head"));
     }
 
     private static void update(Connection c, String sql, Object... args) throws SQLException {

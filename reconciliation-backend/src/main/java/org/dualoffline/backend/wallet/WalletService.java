@@ -6,6 +6,7 @@ import org.dualoffline.backend.db.Database;
 import org.dualoffline.protocol.Certificate;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.Issuer;
+import org.dualoffline.protocol.Limits;
 import org.dualoffline.protocol.SyncAck;
 import org.dualoffline.protocol.WalletId;
 
@@ -45,9 +46,24 @@ public final class WalletService {
             WalletId id = wallets.nextId(c);
             Certificate certificate = issuer.certify(id, e.formFactor(), e.publicKey());
             byte[] genesis = certificate.chainGenesis();
-            Wallet wallet = new Wallet(id, certificate, e.holder(), Wallet.Status.ACTIVE, 0, 0, e.limits(), 0, genesis, 0, 0);
+            Wallet wallet = Wallet.enrolled(id, certificate, e.holder(), e.limits());
             wallets.insert(c, wallet);
             return new EnrolledWallet(wallet, certificate, issuer.acknowledge(id, 0, genesis, e.limits()));
+        });
+    }
+
+    /**
+     * Changes a wallet's offline limits: the given fields replace the current ones and limitsSeq
+     * goes up by one. Nothing reaches the wallet until its next sync, whose issuer-signed
+     * acknowledgement carries the new limits (the wallet checks the signature and that limitsSeq
+     * never goes down).
+     */
+    public Limits renewLimits(WalletId id, LimitsInput in) {
+        return db.inTransaction(c -> {
+            Wallet w = wallets.requireLocked(c, id);
+            Limits renewed = Enrolment.renewal(in, w.limits());
+            wallets.setLimits(c, id, renewed);
+            return renewed;
         });
     }
 

@@ -67,7 +67,7 @@ class BatchedUploadTest {
     }
 
     @Test
-    void twoPayEntriesWithOneCounterBesideReceivesOfOneUploadAreADoubleSpendAndNothingIsApplied() {
+    void twoPayEntriesWithOneCounterBesideReceivesOfOneUploadSettleTheFirstAndCoverTheSecond() throws SQLException {
         BackendApi api = backend.api();
         TestWallet alice = api.enrol("Alice");
         TestWallet bob = api.enrol("Bob");
@@ -76,12 +76,19 @@ class BatchedUploadTest {
         OfflinePayment first = OfflinePayment.between(alice, bob, 300);
         OfflinePayment second = OfflinePayment.between(clone, bob, 400); // the clone spends the same counter, to the same payee
 
-        String detail = assertProblem(api.sync(bob, first.payeeRecord(), second.payeeRecord()), 409, Failure.FORK_OR_DOUBLE_SPEND);
+        BackendApi.SyncReply reply = api.syncOk(bob, first.payeeRecord(), second.payeeRecord());
 
-        assertThat(detail).contains("double spend").contains(alice.id().hex());
-        assertThat(api.wallet(bob).getLong("lastCounter")).isZero();
-        assertThat(api.wallet(bob).getLong("settledIncoming")).isZero();
-        assertThat(api.payments(alice)).isEmpty();
+        assertThat(reply.accepted()).as("the payee's own chain is whole: both its RECEIVE entries count").isEqualTo(2);
+        assertThat(api.wallet(bob).getLong("settledIncoming")).isEqualTo(300);
+        assertThat(api.payments(alice)).singleElement().satisfies(p -> assertThat(p).containsEntry("payEntryHash",
+                org.dualoffline.protocol.Hex.of(first.pay().hash())));
+        try (Connection c = backend.database().connect()) {
+            assertThat(count(c, "SELECT COUNT(*) FROM double_spend_claims WHERE payer_id = ? AND amount = 400", alice.id().hex()))
+                    .isEqualTo(1);
+            assertThat(count(c, "SELECT COUNT(*) FROM blocklist WHERE wallet_id = ? AND reason = 'DOUBLE_SPEND'", alice.id().hex()))
+                    .isEqualTo(1);
+        }
+        assertThat(reply.ack().blocklisted()).contains(alice.id());
     }
 
     @Test
