@@ -79,10 +79,41 @@ public final class ReconciliationClient {
         return LoadToken.decode(Hex.parse(j.getString("token")));
     }
 
-    /** The backend's answer to an upload. */
-    public record SyncResult(int accepted, int duplicates, int pending, long ackCounter, SyncAck ack) {}
+    /**
+     * The backend's answer to an upload; {@code blocklistVersion} above the acknowledgement's
+     * blocklistSeq means more blocklist entries wait for the next acknowledgement.
+     */
+    public record SyncResult(int accepted, int duplicates, int pending, long ackCounter, SyncAck ack, long blocklistVersion) {
+        public boolean blocklistComplete() {
+            return ack.blocklistSeq() >= blocklistVersion;
+        }
+    }
 
     public SyncResult sync(WalletId wallet, List<StoredRecord> records) {
+        return sync(wallet, records, null);
+    }
+
+    /** An upload that the backend refused (HTTP 409, a fork or double spend), with its problem detail. */
+    public record Refusal(int status, String type, String detail) {}
+
+    /** Uploads expecting a refusal: the problem, or a BackendException when the backend accepted the upload. */
+    public Refusal syncRefused(WalletId wallet, List<StoredRecord> records, Long blocklistSeq) {
+        Response r = anyone().body(syncBody(records, blocklistSeq)).post("/v1/wallets/{id}/sync", wallet.hex());
+        if (r.statusCode() == 200) {
+            throw new BackendException("the backend accepted the upload of wallet " + wallet + ": " + r.getBody().asString());
+        }
+        JsonPath j = JsonPath.from(r.asString()); // application/problem+json
+        return new Refusal(r.statusCode(), j.getString("type"), j.getString("detail"));
+    }
+
+    /** Uploads the records with the wallet's blocklist version (from its status; null: let the backend assume). */
+    public SyncResult sync(WalletId wallet, List<StoredRecord> records, Long blocklistSeq) {
+        JsonPath j = expect(anyone().body(syncBody(records, blocklistSeq)).post("/v1/wallets/{id}/sync", wallet.hex()), 200, "sync " + wallet);
+        return new SyncResult(j.getInt("accepted"), j.getInt("duplicates"), j.getInt("pending"), j.getLong("ackCounter"),
+                SyncAck.decode(Hex.parse(j.getString("ack"))), j.getLong("blocklistVersion"));
+    }
+
+    private static Map<String, Object> syncBody(List<StoredRecord> records, Long blocklistSeq) {
         List<Map<String, String>> list = new ArrayList<>();
         for (StoredRecord r : records) {
             Map<String, String> m = new LinkedHashMap<>();
@@ -94,9 +125,12 @@ public final class ReconciliationClient {
             }
             list.add(m);
         }
-        JsonPath j = expect(anyone().body(Map.of("records", list)).post("/v1/wallets/{id}/sync", wallet.hex()), 200, "sync " + wallet);
-        return new SyncResult(j.getInt("accepted"), j.getInt("duplicates"), j.getInt("pending"), j.getLong("ackCounter"),
-                SyncAck.decode(Hex.parse(j.getString("ack"))));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("records", list);
+        if (blocklistSeq != null) {
+            body.put("blocklistSeq", blocklistSeq);
+        }
+        return body;
     }
 
     /** The backend's view of a wallet. */
@@ -122,6 +156,36 @@ public final class ReconciliationClient {
                     Boolean.TRUE.equals(r.get("reportedByPayer")), Boolean.TRUE.equals(r.get("reportedByPayee"))));
         }
         return out;
+    }
+
+    /** A holder reports the device lost or stolen: the operator puts the wallet on the blocklist. */
+    public void blocklist(WalletId wallet, String detail) {
+        expect(operator().body(Map.of("walletId", wallet.hex(), "detail", detail)).post("/v1/blocklist"), 201, 200, "blocklist " + wallet);
+    }
+
+    /** A wallet's standing and what its double spends have cost the issuer; amounts in fen. */
+    public record ExposureView(String status, String reason, long covered, int claims, long boundPerClone) {}
+
+    public ExposureView exposure(WalletId wallet) {
+        JsonPath j = expect(operator().get("/v1/wallets/{id}/exposure", wallet.hex()), 200, "read the exposure of " + wallet);
+        return new ExposureView(j.getString("status"), j.getString("blocklisted.reason"), j.getLong("covered"), j.getList("claims").size(),
+                j.getLong("boundPerClone"));
+    }
+
+    /** The backend's audit of value conservation; amounts in fen. */
+    public record AuditView(boolean conserved, long difference, long totalIssued, long onlineAccounts, long offlineAsReported,
+                            long inFlight, long issuerCover, Map<String, Object> all) {}
+
+    public AuditView audit() {
+        JsonPath j = expect(operator().get("/v1/audit"), 200, "read the audit");
+        return new AuditView(j.getBoolean("conserved"), j.getLong("difference"), j.getLong("totalIssued"), j.getLong("onlineAccounts"),
+                j.getLong("offlineAsReported"), j.getLong("inFlight"), j.getLong("issuerCover"), j.getMap("$"));
+    }
+
+    /** New offline limits for the wallet's next acknowledgement (fields not given stay); returns the new limitsSeq. */
+    public long renewLimits(WalletId wallet, Map<String, Object> limits) {
+        return expect(operator().body(limits).put("/v1/wallets/{id}/limits", wallet.hex()), 200, "renew the limits of " + wallet)
+                .getLong("limitsSeq");
     }
 
     private static JsonPath expect(Response r, int status, String what) {

@@ -27,6 +27,13 @@ public final class ScenarioContext {
     private final org.dualoffline.devices.TouchConditions conditions = org.dualoffline.devices.TouchConditions.typical();
     private final Map<String, Long> valueBeforePayment = new LinkedHashMap<>();
 
+    private final java.util.Map<String, WalletProvisioner.Issuance> issuances = new java.util.HashMap<>();
+
+    /** How each holder's wallet was issued in this scenario, by holder (for clones). */
+    public java.util.Map<String, WalletProvisioner.Issuance> issuances() {
+        return issuances;
+    }
+
     public HarnessRun run() {
         return run;
     }

@@ -44,21 +44,58 @@ public final class WalletInspector {
     /** What happened when a wallet came online. */
     public record SyncReport(List<WalletClient.StoredRecord> uploaded, ReconciliationClient.SyncResult result, WalletStatus after) {}
 
-    /** The wallet comes online: it uploads every unacknowledged record and applies the backend's acknowledgement. */
+    /** Most acknowledgements one sync applies to catch up on the blocklist (12 entries each) before it gives up. */
+    static final int MAX_BLOCKLIST_ROUNDS = 64;
+
+    /**
+     * The wallet comes online: it uploads every unacknowledged record with the blocklist version
+     * of its status, applies the backend's acknowledgement, and - while the backend says more
+     * blocklist entries wait - asks for the next acknowledgement with nothing to upload.
+     */
     public SyncReport sync(Party party) {
         ApduTrace trace = new ApduTrace(party.name() + "'s wallet comes online and syncs");
         WalletClient wallet = open(party, trace, "online");
+        WalletStatus before = wallet.status();
         List<WalletClient.StoredRecord> records = wallet.readRecords();
-        trace.note("uploading " + records.size() + " records to the backend");
-        ReconciliationClient.SyncResult result = context.backend().sync(party.walletId(), records);
+        trace.note("uploading " + records.size() + " records to the backend (wallet's blocklist version " + before.blocklistSeq() + ")");
+        ReconciliationClient.SyncResult result = context.backend().sync(party.walletId(), records, before.blocklistSeq());
         trace.note("backend accepted " + result.accepted() + ", duplicates " + result.duplicates() + ", pending " + result.pending()
-                + "; acknowledged up to record #" + result.ackCounter());
+                + "; acknowledged up to record #" + result.ackCounter() + blocklistNote(result));
         wallet.applySyncAck(result.ack().encode());
+        for (int round = 1; !result.blocklistComplete(); round++) {
+            if (round > MAX_BLOCKLIST_ROUNDS) {
+                throw new IllegalStateException(party.name() + "'s wallet is still behind the blocklist (version " + result.ack().blocklistSeq()
+                        + " of " + result.blocklistVersion() + ") after " + MAX_BLOCKLIST_ROUNDS + " acknowledgements");
+            }
+            result = context.backend().sync(party.walletId(), List.of(), result.ack().blocklistSeq());
+            trace.note("more of the blocklist" + blocklistNote(result));
+            wallet.applySyncAck(result.ack().encode());
+        }
         WalletStatus after = wallet.status();
         if (keepTraces) {
             context.addTrace(trace);
         }
         return new SyncReport(records, result, after);
+    }
+
+    private static String blocklistNote(ReconciliationClient.SyncResult r) {
+        return r.ack().blocklisted().isEmpty() ? "" : "; blocklist +" + r.ack().blocklisted().size() + " wallets, now at version "
+                + r.ack().blocklistSeq() + " of " + r.blocklistVersion();
+    }
+
+    /** A wallet's upload that the backend must refuse (a clone's forked log): the refusal; nothing is applied to the wallet. */
+    public ReconciliationClient.Refusal syncRefused(Party party) {
+        ApduTrace trace = new ApduTrace(party.name() + "'s wallet comes online and syncs");
+        WalletClient wallet = open(party, trace, "online");
+        WalletStatus before = wallet.status();
+        List<WalletClient.StoredRecord> records = wallet.readRecords();
+        trace.note("uploading " + records.size() + " records to the backend");
+        ReconciliationClient.Refusal refusal = context.backend().syncRefused(party.walletId(), records, before.blocklistSeq());
+        trace.note("backend refused the upload: HTTP " + refusal.status() + " " + refusal.detail());
+        if (keepTraces) {
+            context.addTrace(trace);
+        }
+        return refusal;
     }
 
     /**
@@ -83,6 +120,21 @@ public final class WalletInspector {
             context.addTrace(trace);
         }
         return new SyncReport(records, result, after);
+    }
+
+    /**
+     * One operation of the holder on its own wallet outside any touch (a load, an unload), traced
+     * as {@code description}; a refusal by the SE comes back as its {@link org.dualoffline.se.SecureElementException}.
+     */
+    public <T> T operate(Party party, String description, java.util.function.Function<WalletClient, T> operation) {
+        ApduTrace trace = new ApduTrace(description);
+        try {
+            return operation.apply(open(party, trace, "holder"));
+        } finally {
+            if (keepTraces) {
+                context.addTrace(trace);
+            }
+        }
     }
 
     private WalletClient open(Party party, ApduTrace trace, String link) {

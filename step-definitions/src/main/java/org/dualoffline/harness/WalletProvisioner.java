@@ -82,7 +82,8 @@ public final class WalletProvisioner {
         }
         HarnessRun run = context.run();
         Profile profile = run.profile();
-        CardTransport raw = SecureElements.create(profile, context.scenarioKey() + "/" + holder + "/" + kind.name() + seSuffix, run.seed());
+        String seName = context.scenarioKey() + "/" + holder + "/" + kind.name() + seSuffix;
+        CardTransport raw = SecureElements.create(profile, seName, run.seed());
         CardTransport se = wrap.apply(raw);
         Device device = switch (kind) {
             case CARD -> Device.card(holder, se, profile.aid());
@@ -101,9 +102,8 @@ public final class WalletProvisioner {
         ReconciliationClient.Enrolment enrolment = backend.enrol(publicKey, kind.formFactor, holder, context.limitsForNewWallets());
         wallet.personalize(enrolment.certificate().encode(), DEFAULT_PIN);
         wallet.applySyncAck(enrolment.initialAck().encode());
-        if (balance > 0) {
-            fund(backend, wallet, enrolment.walletId(), balance);
-        }
+        LoadToken token = balance > 0 ? fund(backend, wallet, enrolment.walletId(), balance) : null;
+        context.issuances().put(holder, new Issuance(seName, kind, enrolment, token));
         trace.note(holder + "'s wallet " + enrolment.walletId() + " issued with " + org.dualoffline.protocol.Money.yuan(balance));
         if (keepTrace) {
             context.addTrace(trace);
@@ -111,9 +111,59 @@ public final class WalletProvisioner {
         return new Party(holder, device, enrolment.walletId(), enrolment.certificate());
     }
 
-    private static void fund(ReconciliationClient backend, WalletClient wallet, WalletId id, long amount) {
+    private static LoadToken fund(ReconciliationClient backend, WalletClient wallet, WalletId id, long amount) {
         backend.deposit(id, amount);
         LoadToken token = backend.loadToken(id, amount);
         wallet.load(token.encode());
+        return token;
+    }
+
+    /** What issuing a wallet took, kept in the scenario so that a clone can be made of it. */
+    public record Issuance(String seName, DeviceKind kind, ReconciliationClient.Enrolment enrolment, LoadToken token) {}
+
+    /**
+     * A clone of {@code holder}'s wallet in {@code cloner}'s hands: a second SE with the same key
+     * and the same state, as a cloner who had extracted the SE's secrets would make it - the same
+     * issuance replayed onto an SE seeded like the original (same key pair), right after the
+     * original was issued and funded. Only emulated SEs can be cloned this way: a profile whose
+     * SEs are real hardware makes the step NOT APPLICABLE.
+     */
+    public Party cloneOf(String holder, String cloner) {
+        Issuance original = context.issuances().get(holder);
+        if (original == null) {
+            throw new IllegalStateException(holder + "'s wallet was not issued in this scenario");
+        }
+        HarnessRun run = context.run();
+        Profile profile = run.profile();
+        if (profile.seKind() != Profile.SeKind.JCARDSIM) {
+            throw new org.opentest4j.TestAbortedException("NOT APPLICABLE: a clone needs a second SE with the same private key; "
+                    + "only emulated SEs can be cloned (this profile's SEs are " + profile.seKind() + ")");
+        }
+        CardTransport se = SecureElements.create(profile, original.seName(), run.seed());
+        ApduTrace trace = new ApduTrace(cloner + " makes a clone of " + holder + "'s " + original.kind().label + " wallet");
+        WalletClient wallet = new WalletClient(trace.tracing(se, cloner + "'s clone SE", LINK, org.dualoffline.protocol.WalletCommands::nameOf),
+                profile.aid());
+        ReconciliationClient.Enrolment e = original.enrolment();
+        wallet.select();
+        byte[] publicKey = wallet.initialize(context.backend().issuerPublicKey());
+        if (!java.util.Arrays.equals(publicKey, e.certificate().publicKey())) {
+            throw new IllegalStateException("the clone's SE did not make " + holder + "'s key pair again: is key generation seeded?");
+        }
+        wallet.personalize(e.certificate().encode(), DEFAULT_PIN);
+        wallet.applySyncAck(e.initialAck().encode());
+        if (original.token() != null) {
+            wallet.load(original.token().encode());
+        }
+        trace.note(cloner + " holds a copy of " + holder + "'s wallet " + e.walletId() + ": same key, same balance, same counter");
+        context.addTrace(trace);
+        Device device = switch (original.kind()) {
+            case CARD -> Device.card(cloner, se, profile.aid());
+            case WEARABLE -> Device.wearable(cloner, se, profile.aid(), new Battery(80));
+            case PHONE_ESE -> Device.phoneWithEse(cloner, se, profile.aid(), new Battery(80));
+            case PHONE_NFC_SIM -> Device.phoneWithSim(cloner, se, profile.aid(), new Battery(80));
+            case POS -> Device.pos(cloner, se, profile.aid(), new org.dualoffline.devices.PowerSource.Mains());
+            default -> throw new IllegalArgumentException(original.kind().label + " holds no wallet");
+        };
+        return new Party(cloner, device, e.walletId(), e.certificate());
     }
 }

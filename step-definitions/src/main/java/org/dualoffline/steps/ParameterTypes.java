@@ -47,6 +47,12 @@ public class ParameterTypes {
         return REFUSALS.get(text);
     }
 
+    /** Why a wallet refuses a load token, and the status word behind each. */
+    @ParameterType("the token was already used|the token is for another wallet")
+    public Integer loadRefusal(String text) {
+        return text.equals("the token was already used") ? Sw.REPLAY : Sw.WRONG_WALLET;
+    }
+
     @ParameterType("low-end card|typical SE|phone eSE")
     public org.dualoffline.devices.timing.SeSpeedProfile speed(String text) {
         return org.dualoffline.devices.timing.SeSpeedProfile.parse(text);
