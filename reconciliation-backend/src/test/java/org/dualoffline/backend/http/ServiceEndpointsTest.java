@@ -34,7 +34,12 @@ class ServiceEndpointsTest {
             new String[] {"post", "/v1/wallets/{walletId}/deposits"},
             new String[] {"post", "/v1/wallets/{walletId}/load-tokens"},
             new String[] {"post", "/v1/wallets/{walletId}/sync"},
-            new String[] {"get", "/v1/payments"});
+            new String[] {"get", "/v1/payments"},
+            new String[] {"put", "/v1/wallets/{walletId}/limits"},
+            new String[] {"get", "/v1/wallets/{walletId}/exposure"},
+            new String[] {"post", "/v1/blocklist"},
+            new String[] {"get", "/v1/blocklist"},
+            new String[] {"get", "/v1/audit"});
 
     private BackendApi api;
 
@@ -86,7 +91,7 @@ class ServiceEndpointsTest {
             if (operator) {
                 assertThat(op.path("responses").has("401")).as("401 of %s", route[1]).isTrue();
             }
-            if (route[0].equals("post")) {
+            if (route[0].equals("post") || route[0].equals("put")) {
                 assertThat(op.path("responses").has("400")).as("400 of %s", route[1]).isTrue();
                 assertThat(op.path("responses").has("415")).as("415 of %s", route[1]).isTrue();
                 assertThat(op.path("responses").has("413")).as("413 of %s", route[1]).isTrue();
@@ -109,9 +114,11 @@ class ServiceEndpointsTest {
     void everyDescribedRouteIsServed() {
         for (String[] route : ROUTES) {
             String path = route[1].replace("{walletId}", "0000000000000fff");
-            Response r = route[0].equals("get")
-                    ? api.operator().get(path)
-                    : api.operator().contentType(ContentType.JSON).body("{}").post(path);
+            Response r = switch (route[0]) {
+                case "get" -> api.operator().get(path);
+                case "put" -> api.operator().contentType(ContentType.JSON).body("{}").put(path);
+                default -> api.operator().contentType(ContentType.JSON).body("{}").post(path);
+            };
             assertThat(r.asString()).as("%s %s", route[0], path).doesNotContain("no route for");
         }
     }

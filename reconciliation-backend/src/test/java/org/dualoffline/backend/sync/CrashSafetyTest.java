@@ -158,8 +158,12 @@ class CrashSafetyTest {
             }
             try (Connection a = crashed.connect(); Connection b = clean.connect()) {
                 for (Map.Entry<String, String> table : SNAPSHOT.entrySet()) {
-                    assertThat(rows(a, table.getValue())).as("%s after crash, restart and re-upload, against a clean run", table.getKey())
-                            .isNotEmpty().isEqualTo(rows(b, table.getValue()));
+                    List<String> crashedRows = rows(a, table.getValue());
+                    assertThat(crashedRows).as("%s after crash, restart and re-upload, against a clean run", table.getKey())
+                            .isEqualTo(rows(b, table.getValue()));
+                    if (!EMPTY_IN_THIS_TRAFFIC.contains(table.getKey())) {
+                        assertThat(crashedRows).as(table.getKey()).isNotEmpty();
+                    }
                 }
                 assertThat(count(a, "SELECT COUNT(*) FROM wallet_conflicts")).isZero();
                 assertThat(count(a, "SELECT COUNT(*) FROM payments")).isEqualTo((long) WALLETS * ROUNDS);
@@ -167,12 +171,15 @@ class CrashSafetyTest {
         }
     }
 
+    /** Tables this traffic (honest wallets, loads and payments only) leaves empty in both runs. */
+    private static final java.util.Set<String> EMPTY_IN_THIS_TRAFFIC = java.util.Set.of("blocklist", "double_spend_claims", "unloads");
+
     /** What is compared with the clean run: every table's rows without timestamps and generated ids. */
     private static final Map<String, String> SNAPSHOT = new LinkedHashMap<>();
 
     static {
-        SNAPSHOT.put("wallets", "SELECT wallet_id, public_key, certificate, status, online_balance, loaded_total, last_counter, last_hash, "
-                + "load_seq, pending_records FROM wallets ORDER BY wallet_id");
+        SNAPSHOT.put("wallets", "SELECT wallet_id, public_key, certificate, online_balance, loaded_total, last_counter, last_hash, "
+                + "load_seq, pending_records, blocklist_seq_acked FROM wallets ORDER BY wallet_id");
         SNAPSHOT.put("wallet_records", "SELECT wallet_id, counter, entry_type, entry, signature, entry_hash, prev_hash, peer_entry, "
                 + "peer_signature, status FROM wallet_records ORDER BY wallet_id, counter");
         SNAPSHOT.put("payments", "SELECT payer_id, payer_counter, payee_id, amount, nonce, pay_entry_hash, status, reported_by_payer, "
@@ -185,6 +192,10 @@ class CrashSafetyTest {
         SNAPSHOT.put("load_tokens", "SELECT wallet_id, load_seq, amount, token, token_hash, status, redeemed_by_counter FROM load_tokens "
                 + "ORDER BY wallet_id, load_seq");
         SNAPSHOT.put("deposits", "SELECT wallet_id, amount FROM deposits ORDER BY wallet_id, amount");
+        SNAPSHOT.put("blocklist", "SELECT seq, wallet_id, reason FROM blocklist ORDER BY seq");
+        SNAPSHOT.put("double_spend_claims", "SELECT payer_id, payer_counter, pay_entry_hash, payee_id, payee_counter, amount "
+                + "FROM double_spend_claims ORDER BY payer_id, payer_counter, pay_entry_hash");
+        SNAPSHOT.put("unloads", "SELECT wallet_id, counter, amount, entry_hash FROM unloads ORDER BY wallet_id, counter");
     }
 
     /** The wallets, their logs as upload requests (in chain order, {@value #PER_UPLOAD} records each) and what was issued to them. */
