@@ -2,7 +2,14 @@ package org.dualoffline.protocol;
 
 /** The type byte of a ledger entry (spec 3.2). */
 public enum EntryType {
-    PAY(0x01), RECEIVE(0x02), LOAD(0x03);
+    /** The payer's payment record. */
+    PAY(0x01),
+    /** The payee's receipt, kept with the payer's PAY entry. */
+    RECEIVE(0x02),
+    /** Value loaded from an issuer-signed load token: online to offline. */
+    LOAD(0x03),
+    /** Value unloaded by the wallet (defunding): offline to online, credited once when the backend accepts it. */
+    UNLOAD(0x04);
 
     public final int code;
 

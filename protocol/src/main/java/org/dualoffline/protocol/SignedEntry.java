@@ -18,7 +18,7 @@ public record SignedEntry(byte[] entryBytes, byte[] signature) {
         return P256Sha256.INSTANCE.verify(publicKey, entryBytes, signature);
     }
 
-    /** Splits {@code entry(110) || DER signature} as returned by PAY, RECEIVE, LOAD and READ RECORD. */
+    /** Splits {@code entry(110) || DER signature} as returned by PAY, RECEIVE, LOAD, UNLOAD and READ RECORD. */
     public static SignedEntry decode(byte[] b) {
         Bytes.requireLength("signed entry", b, Entry.LENGTH + 8, Entry.LENGTH + 72);
         return new SignedEntry(Bytes.slice(b, 0, Entry.LENGTH), Bytes.slice(b, Entry.LENGTH, b.length - Entry.LENGTH));

@@ -14,6 +14,7 @@ public final class WalletCommands {
     public static final byte INS_READ_RECORD = 0x50;
     public static final byte INS_APPLY_SYNC_ACK = 0x52;
     public static final byte INS_LOAD = 0x60;
+    public static final byte INS_UNLOAD = 0x62;
 
     /** The reference wallet's AID: F0 "DUALOFF" 01. */
     public static final byte[] REFERENCE_AID = Hex.parse("f04455414c4f464601");
@@ -75,6 +76,11 @@ public final class WalletCommands {
         return apdu(CLA, INS_LOAD, 0, 0, token, true);
     }
 
+    /** UNLOAD (defunding): the wallet debits {@code amount} fen and answers its signed UNLOAD entry, the redeem record. */
+    public static byte[] unload(long amount) {
+        return apdu(CLA, INS_UNLOAD, 0, 0, u32(amount), true);
+    }
+
     /** A short APDU: case 1/2/3/4 chosen from the data and whether a response is expected (Le = 00). */
     public static byte[] apdu(byte cla, byte ins, int p1, int p2, byte[] data, boolean expectResponse) {
         if (data.length > 255) {
@@ -116,6 +122,7 @@ public final class WalletCommands {
             case INS_READ_RECORD -> "READ RECORD";
             case INS_APPLY_SYNC_ACK -> "APPLY SYNC ACK";
             case INS_LOAD -> "LOAD";
+            case INS_UNLOAD -> "UNLOAD";
             default -> String.format("INS %02X", ins & 0xFF);
         };
     }

@@ -42,6 +42,31 @@ class ProtocolCodecTest {
     }
 
     @Test
+    void entryTypesAreTheSpecCodesAndAnUnknownOneIsRefused() {
+        assertThat(EntryType.of(0x01)).isEqualTo(EntryType.PAY);
+        assertThat(EntryType.of(0x02)).isEqualTo(EntryType.RECEIVE);
+        assertThat(EntryType.of(0x03)).isEqualTo(EntryType.LOAD);
+        assertThat(EntryType.of(0x04)).isEqualTo(EntryType.UNLOAD);
+        assertThatThrownBy(() -> EntryType.of(0x05)).hasMessageContaining("unknown entry type 5");
+    }
+
+    @Test
+    void anUnloadEntryRoundTripsWithItsTypeByte() {
+        Entry e = new Entry(EntryType.UNLOAD, new WalletId(0x0102030405060708L), 4, WalletId.NONE, 1_500,
+                new byte[16], 0, new byte[32], new byte[32]);
+        byte[] b = e.encode();
+        assertThat(b[1]).isEqualTo((byte) 0x04);
+        assertThat(Entry.decode(b)).usingRecursiveComparison().isEqualTo(e);
+    }
+
+    @Test
+    void unloadIsACase4ApduWithTheAmountAndHasATraceName() {
+        assertThat(Hex.of(WalletCommands.unload(2_500))).isEqualTo("8062000004000009c400");
+        assertThat(WalletCommands.nameOf(WalletCommands.INS_UNLOAD)).isEqualTo("UNLOAD");
+        assertThatThrownBy(() -> WalletCommands.unload(-1)).hasMessageContaining("does not fit 4 unsigned bytes");
+    }
+
+    @Test
     void signaturesVerifyAndRejectOtherData() {
         CryptoSuite.KeyPair kp = P256Sha256.INSTANCE.generateKeyPair(random);
         byte[] sig = P256Sha256.INSTANCE.sign(kp.privateKey(), new byte[] {1, 2, 3});

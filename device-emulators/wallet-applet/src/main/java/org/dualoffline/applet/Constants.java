@@ -24,6 +24,7 @@ final class Constants {
     static final byte INS_READ_RECORD = (byte) 0x50;
     static final byte INS_APPLY_SYNC_ACK = (byte) 0x52;
     static final byte INS_LOAD = (byte) 0x60;
+    static final byte INS_UNLOAD = (byte) 0x62;
 
     /** READ RECORD P2: the wallet's own signed entry. */
     static final byte READ_RECORD_P2_OWN = (byte) 0x00;
@@ -76,6 +77,7 @@ final class Constants {
     static final byte ENTRY_TYPE_PAY = (byte) 0x01;
     static final byte ENTRY_TYPE_RECEIVE = (byte) 0x02;
     static final byte ENTRY_TYPE_LOAD = (byte) 0x03;
+    static final byte ENTRY_TYPE_UNLOAD = (byte) 0x04;
     static final byte ACK_TYPE = (byte) 0x20;
     static final byte TOKEN_TYPE = (byte) 0x30;
 
@@ -202,6 +204,9 @@ final class Constants {
     static final short OFFSET_PAY_CERT = (short) 20;
     static final short OFFSET_BEGIN_RECEIVE_AMOUNT = (short) 0;
     static final short OFFSET_BEGIN_RECEIVE_CERT = (short) 4;
+    static final short OFFSET_UNLOAD_AMOUNT = (short) 0;
+    /** UNLOAD data: the amount alone. */
+    static final short LENGTH_UNLOAD_DATA = LENGTH_AMOUNT;
 
     // ---------------------------------------------------------------- log slot (applet-private)
 
@@ -210,7 +215,7 @@ final class Constants {
     static final short OFFSET_SLOT_OWN_SIG_LENGTH = (short) 1;
     static final short OFFSET_SLOT_OWN_ENTRY = (short) 2;
     static final short OFFSET_SLOT_OWN_SIG = (short) (OFFSET_SLOT_OWN_ENTRY + LENGTH_ENTRY);
-    /** Zero when the slot carries no payer entry (PAY and LOAD entries). */
+    /** Zero when the slot carries no payer entry (PAY, LOAD and UNLOAD entries). */
     static final short OFFSET_SLOT_PEER_SIG_LENGTH = (short) (OFFSET_SLOT_OWN_SIG + LENGTH_SIGNATURE_MAX);
     static final short OFFSET_SLOT_PEER_ENTRY = (short) (OFFSET_SLOT_PEER_SIG_LENGTH + 1);
     static final short OFFSET_SLOT_PEER_SIG = (short) (OFFSET_SLOT_PEER_ENTRY + LENGTH_ENTRY);

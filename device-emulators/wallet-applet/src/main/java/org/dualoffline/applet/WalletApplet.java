@@ -18,7 +18,8 @@ import javacard.security.Signature;
 /**
  * The reference wallet of protocol spec v1 (docs/protocol-spec.md): an offline purse that pays
  * and receives value as signed, hash-chained ledger entries, loads value from issuer-signed
- * tokens and frees its log on issuer-signed sync acknowledgements.
+ * tokens, unloads value back to its holder's online account as a signed UNLOAD entry (the
+ * redeem record) and frees its log on issuer-signed sync acknowledgements.
  *
  * <p>Install data (GlobalPlatform format, applet-specific part): the first byte, if present, is
  * the log capacity in entries (clamped to 1..64; default 32).
@@ -151,6 +152,9 @@ public final class WalletApplet extends Applet {
                 break;
             case Constants.INS_LOAD:
                 processLoad(apdu);
+                break;
+            case Constants.INS_UNLOAD:
+                processUnload(apdu);
                 break;
             default:
                 ISOException.throwIt(Constants.SW_INS_NOT_SUPPORTED);
@@ -597,7 +601,8 @@ public final class WalletApplet extends Applet {
         }
 
         // New values in RAM: held value of acknowledged receipts becomes spendable; the offline
-        // count and amount are those of the PAY entries left in the log.
+        // count and amount are those of the PAY entries left in the log (LOAD and UNLOAD entries
+        // are not offline payments).
         Util.arrayCopyNonAtomic(store.balance, (short) 0, ram, Transients.NEW_BALANCE, Arith.LENGTH);
         Util.arrayCopyNonAtomic(store.held, (short) 0, ram, Transients.NEW_HELD, Arith.LENGTH);
         Util.arrayFillNonAtomic(ram, Transients.NEW_PAID, Arith.LENGTH, (byte) 0);
@@ -689,6 +694,48 @@ public final class WalletApplet extends Applet {
         JCSystem.commitTransaction();
 
         sendEntry(apdu, ownSigLength);
+    }
+
+    // =================================================================== UNLOAD (62)
+
+    /**
+     * Defunding: debits the balance and writes an UNLOAD entry, the redeem record the backend
+     * credits to the holder's online account once. Not an offline payment: no PIN, no offline
+     * limits, the offline count and paid amount stay as they are. Held value cannot be unloaded.
+     */
+    private void processUnload(APDU apdu) {
+        byte[] buf = apdu.getBuffer();
+        requireState(Constants.STATE_ACTIVE);
+        requireP1P2Zero(buf);
+        short len = receive(apdu);
+        if (len != Constants.LENGTH_UNLOAD_DATA) {
+            ISOException.throwIt(Constants.SW_WRONG_LENGTH);
+        }
+        short amount = (short) (ISO7816.OFFSET_CDATA + Constants.OFFSET_UNLOAD_AMOUNT);
+        if (Arith.isZero(buf, amount)) {
+            ISOException.throwIt(Constants.SW_WRONG_DATA);
+        }
+        if (Arith.sub(store.balance, (short) 0, buf, amount, ram, Transients.NEW_BALANCE) != 0) {
+            ISOException.throwIt(Constants.SW_INSUFFICIENT_FUNDS);
+        }
+        requireLogSpace();
+
+        // Build and sign the redeem record in RAM: no peer, no nonce, no reference.
+        short e = Transients.ENTRY;
+        startEntry(Constants.ENTRY_TYPE_UNLOAD);
+        Util.arrayCopyNonAtomic(buf, amount, ram, (short) (e + Constants.OFFSET_ENTRY_AMOUNT), Constants.LENGTH_AMOUNT);
+        short sigLength = signEntry();
+        writeFreeSlot(sigLength, (byte) 0);
+
+        // The counter increment, the debit and the record commit together.
+        JCSystem.beginTransaction();
+        Util.arrayCopy(ram, (short) (e + Constants.OFFSET_ENTRY_COUNTER), store.counter, (short) 0, Constants.LENGTH_COUNTER);
+        Util.arrayCopy(ram, Transients.NEW_BALANCE, store.balance, (short) 0, Arith.LENGTH);
+        Util.arrayCopy(ram, Transients.HASH, store.lastHash, (short) 0, Constants.LENGTH_HASH);
+        store.logCount++;
+        JCSystem.commitTransaction();
+
+        sendEntry(apdu, sigLength);
     }
 
     // =================================================================== entries and the log

@@ -197,33 +197,35 @@ class LifecycleTest {
     // ------------------------------------------------------------------ states and headers
 
     /** Commands other than GET STATUS, with the states the spec allows them in (table of spec 5). */
-    private static final Map<String, Set<WalletState>> ALLOWED = Map.of(
-            "GET CERTIFICATE", EnumSet.of(WalletState.PERSONALIZED, WalletState.ACTIVE),
-            "INITIALIZE", EnumSet.of(WalletState.NEW),
-            "PERSONALIZE", EnumSet.of(WalletState.INITIALIZED),
-            "VERIFY PIN", EnumSet.of(WalletState.PERSONALIZED, WalletState.ACTIVE),
-            "BEGIN RECEIVE", EnumSet.of(WalletState.ACTIVE),
-            "RECEIVE", EnumSet.of(WalletState.ACTIVE),
-            "PAY", EnumSet.of(WalletState.ACTIVE),
-            "READ RECORD", EnumSet.of(WalletState.PERSONALIZED, WalletState.ACTIVE),
-            "APPLY SYNC ACK", EnumSet.of(WalletState.PERSONALIZED, WalletState.ACTIVE),
-            "LOAD", EnumSet.of(WalletState.ACTIVE));
+    private static final Map<String, Set<WalletState>> ALLOWED = Map.ofEntries(
+            Map.entry("GET CERTIFICATE", EnumSet.of(WalletState.PERSONALIZED, WalletState.ACTIVE)),
+            Map.entry("INITIALIZE", EnumSet.of(WalletState.NEW)),
+            Map.entry("PERSONALIZE", EnumSet.of(WalletState.INITIALIZED)),
+            Map.entry("VERIFY PIN", EnumSet.of(WalletState.PERSONALIZED, WalletState.ACTIVE)),
+            Map.entry("BEGIN RECEIVE", EnumSet.of(WalletState.ACTIVE)),
+            Map.entry("RECEIVE", EnumSet.of(WalletState.ACTIVE)),
+            Map.entry("PAY", EnumSet.of(WalletState.ACTIVE)),
+            Map.entry("READ RECORD", EnumSet.of(WalletState.PERSONALIZED, WalletState.ACTIVE)),
+            Map.entry("APPLY SYNC ACK", EnumSet.of(WalletState.PERSONALIZED, WalletState.ACTIVE)),
+            Map.entry("LOAD", EnumSet.of(WalletState.ACTIVE)),
+            Map.entry("UNLOAD", EnumSet.of(WalletState.ACTIVE)));
 
     /** A well-formed instance of each command; the state check comes before its data is read. */
     private static byte[] commandNamed(String name) {
         Certificate cert = ISSUER.certify(new WalletId(ID), FormFactor.CARD, ISSUER.publicKey());
-        Map<String, Supplier<byte[]>> m = Map.of(
-                "GET CERTIFICATE", () -> WalletCommands.getCertificate(),
-                "INITIALIZE", () -> WalletCommands.initialize(ISSUER.publicKey()),
-                "PERSONALIZE", () -> WalletCommands.personalize(cert.encode(), TestWallet.PIN),
-                "VERIFY PIN", () -> WalletCommands.verifyPin(TestWallet.PIN),
-                "BEGIN RECEIVE", () -> WalletCommands.beginReceive(100, cert.encode()),
-                "RECEIVE", () -> WalletCommands.receive(new byte[180]),
-                "PAY", () -> WalletCommands.pay(100, new byte[16], cert.encode()),
-                "READ RECORD", () -> WalletCommands.readRecord(0, 0),
-                "APPLY SYNC ACK", () -> WalletCommands.applySyncAck(
-                        ISSUER.acknowledge(new WalletId(ID), 0, new byte[32], Limits.defaults()).encode()),
-                "LOAD", () -> WalletCommands.load(ISSUER.loadToken(new WalletId(ID), 1, 100).encode()));
+        Map<String, Supplier<byte[]>> m = Map.ofEntries(
+                Map.entry("GET CERTIFICATE", () -> WalletCommands.getCertificate()),
+                Map.entry("INITIALIZE", () -> WalletCommands.initialize(ISSUER.publicKey())),
+                Map.entry("PERSONALIZE", () -> WalletCommands.personalize(cert.encode(), TestWallet.PIN)),
+                Map.entry("VERIFY PIN", () -> WalletCommands.verifyPin(TestWallet.PIN)),
+                Map.entry("BEGIN RECEIVE", () -> WalletCommands.beginReceive(100, cert.encode())),
+                Map.entry("RECEIVE", () -> WalletCommands.receive(new byte[180])),
+                Map.entry("PAY", () -> WalletCommands.pay(100, new byte[16], cert.encode())),
+                Map.entry("READ RECORD", () -> WalletCommands.readRecord(0, 0)),
+                Map.entry("APPLY SYNC ACK", () -> WalletCommands.applySyncAck(
+                        ISSUER.acknowledge(new WalletId(ID), 0, new byte[32], Limits.defaults()).encode())),
+                Map.entry("LOAD", () -> WalletCommands.load(ISSUER.loadToken(new WalletId(ID), 1, 100).encode())),
+                Map.entry("UNLOAD", () -> WalletCommands.unload(100)));
         return m.get(name).get();
     }
 

@@ -17,29 +17,66 @@ import org.dualoffline.protocol.SyncAck;
 import org.dualoffline.protocol.WalletCommands;
 import org.dualoffline.protocol.WalletId;
 import org.dualoffline.protocol.WalletStatus;
+import org.dualoffline.se.JcardsimSecureElement;
 
 /**
  * One simulated secure element with the wallet applet installed and selected, plus the test
  * issuer that enrols it. Methods named after commands send them and return the raw
  * {@link Response}; the {@code do...} helpers also assert 9000 and decode the answer.
+ *
+ * <p>The SE is plain jcardsim, or the transactional runtime of se-runtime ({@link #activeOn})
+ * where transactions roll back and power can be cut at any persistent write.
  */
 final class TestWallet {
 
     static final String PIN = "1234";
 
-    private final Simulator simulator;
+    /** Where the applet runs: sends one command APDU; cuts the power and brings it back. */
+    private interface Card {
+        byte[] transmit(byte[] command);
+
+        void powerCycle();
+    }
+
+    private final Card card;
     private final Issuer issuer;
-    private final AID aid;
     private WalletId walletId;
     private Certificate certificate;
     private byte[] publicKey;
 
     private TestWallet(Issuer issuer, byte[] installData) {
         this.issuer = issuer;
-        this.simulator = new Simulator(new SimulatorRuntime());
+        Simulator simulator = new Simulator(new SimulatorRuntime());
         byte[] aidBytes = WalletCommands.REFERENCE_AID;
-        this.aid = new AID(aidBytes, (short) 0, (byte) aidBytes.length);
+        AID aid = new AID(aidBytes, (short) 0, (byte) aidBytes.length);
         simulator.installApplet(aid, WalletApplet.class, installData, (short) 0, (byte) installData.length);
+        this.card = new Card() {
+            @Override
+            public byte[] transmit(byte[] command) {
+                return simulator.transmitCommand(command);
+            }
+
+            @Override
+            public void powerCycle() {
+                simulator.reset();
+            }
+        };
+        assertOk(select());
+    }
+
+    private TestWallet(Issuer issuer, JcardsimSecureElement se) {
+        this.issuer = issuer;
+        this.card = new Card() {
+            @Override
+            public byte[] transmit(byte[] command) {
+                return se.transceive(command);
+            }
+
+            @Override
+            public void powerCycle() {
+                se.powerCycle();
+            }
+        };
         assertOk(select());
     }
 
@@ -84,6 +121,13 @@ final class TestWallet {
         return w;
     }
 
+    /** Enrolled and activated on an se-runtime SE (which has the applet installed): a wallet that can be torn. */
+    static TestWallet activeOn(JcardsimSecureElement se, Issuer issuer, long walletId, Limits limits) {
+        TestWallet w = new TestWallet(issuer, se);
+        w.enrol(walletId, limits);
+        return w;
+    }
+
     void enrol(long id, Limits limits) {
         doInitialize();
         doPersonalize(id, PIN);
@@ -93,7 +137,7 @@ final class TestWallet {
     // ------------------------------------------------------------------ transport
 
     Response send(byte[] apdu) {
-        return Response.of(simulator.transmitCommand(apdu));
+        return Response.of(card.transmit(apdu));
     }
 
     Response select() {
@@ -102,7 +146,7 @@ final class TestWallet {
 
     /** Power loss: the card is reset (RAM cleared) and the reader selects the wallet again. */
     void powerCycle() {
-        simulator.reset();
+        card.powerCycle();
         assertOk(select());
     }
 
@@ -152,6 +196,10 @@ final class TestWallet {
         return send(WalletCommands.load(issuer.loadToken(walletId, loadSeq, amount).encode()));
     }
 
+    Response unload(long amount) {
+        return send(WalletCommands.unload(amount));
+    }
+
     // ------------------------------------------------------------------ asserted steps
 
     WalletStatus doStatus() {
@@ -186,6 +234,11 @@ final class TestWallet {
     SignedEntry doLoad(long amount) {
         long next = doStatus().loadSeq() + 1;
         return SignedEntry.decode(assertOk(load(next, amount)).data());
+    }
+
+    /** Unloads and returns the signed UNLOAD entry (the redeem record). */
+    SignedEntry doUnload(long amount) {
+        return SignedEntry.decode(assertOk(unload(amount)).data());
     }
 
     byte[] doBeginReceive(long amount, Certificate payer) {
