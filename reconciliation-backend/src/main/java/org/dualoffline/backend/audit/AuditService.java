@@ -77,7 +77,7 @@ public final class AuditService {
                         case LOAD -> loaded += e.amount();
                         case RECEIVE -> received += e.amount();
                         case PAY -> paid += e.amount();
-                        default -> unloaded += e.amount();
+                        case UNLOAD -> unloaded += e.amount();
                     }
                 }
             }

@@ -15,7 +15,9 @@ import org.dualoffline.protocol.WalletId;
 /**
  * Funding: deposits credit the holder's online account; load tokens move value from the online
  * account to the SE (the online debit happens when the token is issued, so value is never both
- * online and offline); a wallet's LOAD entry redeems its token exactly once.
+ * online and offline); a wallet's LOAD entry redeems its token exactly once. Defunding goes the
+ * other way: the wallet debits itself and signs an UNLOAD entry, and the backend credits the
+ * online account when it accepts that entry into the wallet's chain, once.
  */
 public final class FundingService {
     private final Database db;
@@ -87,5 +89,16 @@ public final class FundingService {
         }
         tokens.markRedeemed(c, walletId, loadSeq, load.counter());
         return Redemption.REDEEMED;
+    }
+
+    /**
+     * Credits the online account with an accepted UNLOAD entry (the wallet's signed redeem
+     * record), inside the caller's upload transaction, which holds the wallet's row lock. The
+     * entry was accepted once into the chain, so it is credited once; the unloads table's key
+     * (wallet, counter) would refuse a second credit anyway.
+     */
+    public void creditUnload(java.sql.Connection c, Entry unload, byte[] entryHash) throws java.sql.SQLException {
+        tokens.insertUnload(c, unload.walletId(), unload.counter(), unload.amount(), entryHash);
+        wallets.credit(c, unload.walletId(), unload.amount());
     }
 }

@@ -9,7 +9,7 @@ import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.LoadToken;
 import org.dualoffline.protocol.WalletId;
 
-/** SQL of the {@code deposits} and {@code load_tokens} tables. */
+/** SQL of the {@code deposits}, {@code load_tokens} and {@code unloads} tables: value moving between online and offline. */
 public final class LoadTokenRepository {
 
     public enum Status { ISSUED, REDEEMED }
@@ -21,6 +21,20 @@ public final class LoadTokenRepository {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO deposits (wallet_id, amount) VALUES (?, ?)")) {
             ps.setString(1, wallet.hex());
             ps.setLong(2, amount);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Records a wallet's accepted UNLOAD entry; the primary key (wallet, counter) makes a second
+     * credit for the same entry impossible.
+     */
+    public void insertUnload(Connection c, WalletId wallet, long counter, long amount, byte[] entryHash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO unloads (wallet_id, counter, amount, entry_hash) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, wallet.hex());
+            ps.setLong(2, counter);
+            ps.setLong(3, amount);
+            ps.setString(4, Hex.of(entryHash));
             ps.executeUpdate();
         }
     }

@@ -167,6 +167,7 @@ public final class SyncService {
                 case PAY -> checkPay(r, known);
                 case RECEIVE -> checkReceive(r, known);
                 case LOAD -> { } // matched against its load token inside the transaction
+                case UNLOAD -> checkUnload(r);
             }
         }
     }
@@ -179,6 +180,24 @@ public final class SyncService {
         if (lookUp(pay.peerId(), known).isEmpty()) {
             throw unacceptable(r.describe() + " pays wallet " + pay.peerId() + ", which is not enrolled here");
         }
+    }
+
+    /** An UNLOAD entry names no peer, no challenge, no reference (spec 3.2). */
+    private static void checkUnload(UploadedRecord r) {
+        Entry e = r.entry();
+        if (!e.peerId().equals(WalletId.NONE) || e.peerCounter() != 0 || !isZero(e.nonce()) || !isZero(e.refHash())) {
+            throw unacceptable(r.describe() + " is an UNLOAD entry with a peer, nonce, peer counter or reference; "
+                    + "an UNLOAD entry has none");
+        }
+    }
+
+    private static boolean isZero(byte[] b) {
+        for (byte x : b) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkReceive(UploadedRecord r, Map<WalletId, Optional<Certificate>> known) {
@@ -422,7 +441,8 @@ public final class SyncService {
     }
 
     /**
-     * What accepted entries do, in chain order: a LOAD redeems its token now; every PAY and
+     * What accepted entries do, in chain order: a LOAD redeems its token now, an UNLOAD credits
+     * the online account now; every PAY and
      * RECEIVE reports its payment (returned, to be settled together), with the signed PAY entry
      * that would be the evidence of a double spend added to {@code evidence}.
      */
@@ -447,6 +467,7 @@ public final class SyncService {
                                         + "LOAD entry; LOAD entry #" + e.counter() + " redeems it again; the upload was not applied"));
                     }
                 }
+                case UNLOAD -> funding.creditUnload(c, e, r.hash());
             }
         }
         return reports;

@@ -31,7 +31,7 @@ public final class WalletController {
         Wallet w = s.wallet();
         ctx.json(new WalletView(w.id().hex(), w.holder(), w.formFactor().name(), w.status().name(), w.onlineBalance(),
                 s.offlineBalance(), w.loadedTotal(), s.totals().unredeemedLoads(), s.totals().settledIncoming(),
-                s.totals().settledOutgoing(), w.lastCounter(), Hex.of(w.lastHash()), s.totals().pendingRecords(),
+                s.totals().settledOutgoing(), s.totals().unloaded(), w.lastCounter(), Hex.of(w.lastHash()), s.totals().pendingRecords(),
                 s.totals().conflicts(), w.loadSeq(), LimitsView.of(w.limits()), Hex.of(w.certificate().encode())));
     }
 
@@ -50,7 +50,7 @@ public final class WalletController {
     /** Response body of {@code GET /v1/wallets/{walletId}}; amounts in fen. */
     public record WalletView(String walletId, String holder, String formFactor, String status, long onlineBalance,
                              long offlineBalance, long loaded, long unredeemedLoads, long settledIncoming,
-                             long settledOutgoing, long lastCounter, String lastHash, int pendingRecords, int conflicts,
+                             long settledOutgoing, long unloaded, long lastCounter, String lastHash, int pendingRecords, int conflicts,
                              long loadSeq, LimitsView limits, String certificate) {}
 
     /** Limits as JSON, amounts in fen. */

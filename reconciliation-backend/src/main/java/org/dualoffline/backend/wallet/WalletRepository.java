@@ -146,19 +146,24 @@ public final class WalletRepository {
                 + "(SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE wallet_id = ? AND kind = 'SETTLE_OUT'), "
                 + "(SELECT pending_records FROM wallets WHERE wallet_id = ?), "
                 + "(SELECT COUNT(*) FROM wallet_conflicts WHERE wallet_id = ?), "
-                + "(SELECT COALESCE(SUM(amount), 0) FROM load_tokens WHERE wallet_id = ? AND status = 'ISSUED')")) {
-            for (int i = 1; i <= 5; i++) {
+                + "(SELECT COALESCE(SUM(amount), 0) FROM load_tokens WHERE wallet_id = ? AND status = 'ISSUED'), "
+                + "(SELECT COALESCE(SUM(amount), 0) FROM unloads WHERE wallet_id = ?)")) {
+            for (int i = 1; i <= 6; i++) {
                 ps.setString(i, id.hex());
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new Totals(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getLong(5));
+                return new Totals(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getLong(5), rs.getLong(6));
             }
         }
     }
 
-    /** Settled credits and debits, entries waiting beyond a gap, recorded conflicts, load tokens not yet redeemed. */
-    public record Totals(long settledIncoming, long settledOutgoing, int pendingRecords, int conflicts, long unredeemedLoads) {}
+    /**
+     * Settled credits and debits, entries waiting beyond a gap, recorded conflicts, load tokens
+     * not yet redeemed, value unloaded back to the online account.
+     */
+    public record Totals(long settledIncoming, long settledOutgoing, int pendingRecords, int conflicts, long unredeemedLoads,
+                         long unloaded) {}
 
     private Optional<Wallet> select(Connection c, WalletId id, String suffix) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM wallets WHERE wallet_id = ?" + suffix)) {

@@ -27,9 +27,9 @@ public final class WalletService {
 
     /** A wallet with the sums that are kept outside its row. */
     public record WalletSummary(Wallet wallet, WalletRepository.Totals totals) {
-        /** What the backend believes the SE holds: loaded - settled outgoing + settled incoming. */
+        /** What the backend believes the SE holds: loaded - settled outgoing + settled incoming - unloaded. */
         public long offlineBalance() {
-            return wallet.loadedTotal() - totals.settledOutgoing() + totals.settledIncoming();
+            return wallet.loadedTotal() - totals.settledOutgoing() + totals.settledIncoming() - totals.unloaded();
         }
     }
 

@@ -82,6 +82,11 @@ public final class TestWallet {
                 P256Sha256.INSTANCE.hash(token.body()), lastHash));
     }
 
+    /** Defunding: the wallet's signed UNLOAD entry, the redeem record (no peer, nonce or reference). */
+    public SignedEntry unload(long amount) {
+        return write(new Entry(EntryType.UNLOAD, id, counter + 1, WalletId.NONE, amount, ZERO_16, 0, ZERO_32, lastHash));
+    }
+
     /** Appends an entry to the chain (its counter and prevHash are the caller's business) and signs it. */
     public SignedEntry write(Entry e) {
         SignedEntry signed = sign(e);
