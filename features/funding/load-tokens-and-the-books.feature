@@ -1,7 +1,8 @@
 Feature: Money moves between the bank account and the wallet exactly once, and the books balance
   A load takes money out of the holder's bank account the moment the issuer signs a load token,
-  and the wallet accepts each token once, only if it is its own and the next in sequence; so
-  value is never both online and offline. The bank's audit shows it: everything issued is in
+  and the wallet accepts each token once, only if it is its own and the next in sequence; an
+  unload takes it off the wallet first and reaches the bank account only with the wallet's signed
+  redeem record, once; so value is never both online and offline. The bank's audit shows it: everything issued is in
   an online account, on a wallet as its last sync reported, or on its way.
 
   Rule: a load token is accepted once, and only by its own wallet
@@ -21,6 +22,31 @@ Feature: Money moves between the bank account and the wallet exactly once, and t
       Then the wallet refuses the load because the token is for another wallet
       And Wei's wallet holds ¥60.00
       And Fang's wallet holds ¥10.00
+
+  Rule: an unload is the wallet's signed redeem record, credited to the bank account once
+
+    @FUND-02
+    Scenario: Wei unloads ¥40.00 back to the bank account; the redeem record is credited once
+      Given Wei has a card wallet holding ¥100.00
+      When Wei's wallet unloads ¥40.00 back to the bank account
+      Then the unload is accepted with a redeem record for ¥40.00 signed by Wei's wallet
+      And Wei's wallet holds ¥60.00
+      And Wei's bank account holds ¥0.00
+      When Wei's wallet comes online and syncs
+      Then Wei's bank account holds ¥40.00
+      And the bank believes Wei's wallet holds ¥60.00
+      When Wei's redeem record reaches the bank again
+      Then Wei's bank account holds ¥40.00
+      When Wei's wallet unloads ¥60.01 back to the bank account
+      Then the wallet refuses the unload because its balance is too low
+      And Wei's wallet holds ¥60.00
+      And the bank's books balance: everything issued is online, offline or on its way
+
+    @FUND-02
+    Scenario: the power fails at every point of Wei's unload; the money is on the card or in the bank, once
+      When the power fails at every point of unloading ¥40.00 from Wei's card wallet holding ¥100.00
+      Then every tear point of "unload" was tried
+      And no tear point created value, lost value, reused a counter or broke storage
 
   Rule: the bank's books balance whatever state the payments are in
 

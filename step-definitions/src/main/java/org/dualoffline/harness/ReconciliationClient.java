@@ -134,12 +134,13 @@ public final class ReconciliationClient {
     }
 
     /** The backend's view of a wallet. */
-    public record WalletView(long onlineBalance, long offlineBalance, long settledIncoming, long settledOutgoing, long lastCounter, int pendingRecords) {}
+    public record WalletView(long onlineBalance, long offlineBalance, long settledIncoming, long settledOutgoing, long unloaded,
+                             long lastCounter, int pendingRecords) {}
 
     public WalletView wallet(WalletId wallet) {
         JsonPath j = expect(operator().get("/v1/wallets/{id}", wallet.hex()), 200, "read wallet " + wallet);
         return new WalletView(j.getLong("onlineBalance"), j.getLong("offlineBalance"), j.getLong("settledIncoming"),
-                j.getLong("settledOutgoing"), j.getLong("lastCounter"), j.getInt("pendingRecords"));
+                j.getLong("settledOutgoing"), j.getLong("unloaded"), j.getLong("lastCounter"), j.getInt("pendingRecords"));
     }
 
     /** One payment as the backend sees it. */

@@ -8,8 +8,10 @@ import org.dualoffline.devices.DeviceKind;
 import org.dualoffline.devices.PaymentOutcome;
 import org.dualoffline.devices.PaymentSession;
 import org.dualoffline.devices.WalletClient;
+import org.dualoffline.protocol.EntryType;
 import org.dualoffline.protocol.LoadToken;
 import org.dualoffline.protocol.Money;
+import org.dualoffline.protocol.SignedEntry;
 import org.dualoffline.protocol.Sw;
 import org.dualoffline.protocol.WalletStatus;
 import org.dualoffline.se.PowerLostException;
@@ -214,6 +216,88 @@ public final class TearingCampaign {
         }
     }
 
+    // ------------------------------------------------------------------ unload
+
+    /**
+     * Tears every point of an unload from a wallet holding {@code balance}; recovery is reading
+     * the wallet and syncing. Either nothing happened, or the wallet debited itself and keeps the
+     * signed UNLOAD entry; after the sync the bank account holds exactly what left the wallet, and
+     * the wallet unloads again under a counter never used.
+     */
+    public Result unload(String holder, DeviceKind kind, long balance, long amount) {
+        List<String> violations = new ArrayList<>();
+        List<String> log = new ArrayList<>();
+        TearPlan dry = TearPlan.dryRun();
+        unloadOnce(issueOne(holder, kind, balance, dry), amount, dry);
+        List<TearPlan.TearPoint> points = dry.tearPoints();
+        for (TearPlan.TearPoint point : points) {
+            TearPlan plan = TearPlan.tearAt(point);
+            Party w = issueOne(holder, kind, balance, plan);
+            String where = point.describe();
+            List<String> v = new ArrayList<>();
+            WalletStatus before = inspector.status(w);
+            try {
+                unloadOnce(w, amount, plan);
+            } catch (PowerLostException e) {
+                // expected: the recovery below decides whether the unload happened
+            }
+            String outcome = "";
+            try {
+                WalletClient client = inspector.open(w);
+                WalletStatus torn = client.status();
+                if (torn.balance() == before.balance()) {
+                    outcome = "nothing unloaded";
+                    if (torn.counter() != before.counter() || torn.records() != before.records()) {
+                        v.add(where + ": nothing was debited, yet the counter went " + before.counter() + " -> " + torn.counter()
+                                + " and the records " + before.records() + " -> " + torn.records());
+                    }
+                } else if (torn.balance() == before.balance() - amount) {
+                    outcome = "unloaded";
+                    List<WalletClient.StoredRecord> records = client.readRecords();
+                    SignedEntry last = records.isEmpty() ? null : records.get(records.size() - 1).own();
+                    if (torn.counter() != before.counter() + 1 || last == null || last.entry().type() != EntryType.UNLOAD
+                            || last.entry().amount() != amount || last.entry().counter() != torn.counter()) {
+                        v.add(where + ": debited " + Money.yuan(amount) + " without its signed UNLOAD entry as the newest record"
+                                + " (counter " + before.counter() + " -> " + torn.counter() + ")");
+                    }
+                } else {
+                    outcome = "balance " + Money.yuan(torn.balance());
+                    v.add(where + ": the balance is " + Money.yuan(torn.balance()) + " after a torn unload of " + Money.yuan(amount)
+                            + " from " + Money.yuan(before.balance()));
+                }
+                inspector.sync(w);
+                ReconciliationClient.WalletView bank = context.backend().wallet(w.walletId());
+                long onCard = inspector.status(w).balance();
+                if (bank.onlineBalance() + onCard != balance) {
+                    v.add(where + ": the bank account holds " + Money.yuan(bank.onlineBalance()) + " and the wallet "
+                            + Money.yuan(onCard) + "; together they must be the " + Money.yuan(balance) + " loaded");
+                }
+                client.unload(1);
+                inspector.sync(w);
+                v.addAll(storageConsistent(w, where));
+            } catch (RuntimeException e) {
+                v.add(where + ": recovery failed: " + e.getMessage());
+            }
+            log.add(String.format("%-70s %-20s %s", where, outcome, v.isEmpty() ? "ok" : "VIOLATION"));
+            violations.addAll(v);
+        }
+        return new Result("unload", points.size(), violations, log);
+    }
+
+    private static void unloadOnce(Party p, long amount, TearPlan plan) {
+        WalletClient client = new WalletClient(p.device().secureElement(), p.device().walletAid());
+        plan.start();
+        try {
+            client.select();
+            client.unload(amount);
+            // The holder's device reads the new balance to show it: a tear before this command is
+            // a tear after the unload committed, with its response possibly lost.
+            client.status();
+        } finally {
+            plan.stop();
+        }
+    }
+
     // ------------------------------------------------------------------ sync acknowledgement
 
     /** Tears every point of the payee's sync after a payment; recovery is syncing again. */
@@ -316,8 +400,12 @@ public final class TearingCampaign {
     }
 
     private Party issueOne(String holder, DeviceKind kind, TearPlan plan) {
+        return issueOne(holder, kind, 0, plan);
+    }
+
+    private Party issueOne(String holder, DeviceKind kind, long balance, TearPlan plan) {
         run++;
-        return provisioner.issue(holder, kind, 0, se -> plan.wrap(se, seName(holder), true), false, "#" + run);
+        return provisioner.issue(holder, kind, balance, se -> plan.wrap(se, seName(holder), true), false, "#" + run);
     }
 
     private static String seName(String holder) {

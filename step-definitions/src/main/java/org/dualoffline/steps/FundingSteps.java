@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.dualoffline.harness.Party;
 import org.dualoffline.harness.ReconciliationClient;
 import org.dualoffline.harness.ScenarioContext;
+import org.dualoffline.harness.TearingCampaign;
 import org.dualoffline.harness.WalletInspector;
+import org.dualoffline.devices.DeviceKind;
+import org.dualoffline.devices.WalletClient;
+import org.dualoffline.protocol.EntryType;
 import org.dualoffline.protocol.LoadToken;
 import org.dualoffline.protocol.Money;
+import org.dualoffline.protocol.SignedEntry;
 import org.dualoffline.protocol.Sw;
 import org.dualoffline.se.SecureElementException;
 
@@ -20,6 +26,8 @@ public class FundingSteps {
     private final ScenarioContext context;
     private final WalletInspector inspector;
     private final Map<String, LoadToken> tokens = new HashMap<>();
+    /** Each holder's last redeem record (signed UNLOAD entry), kept to upload it again. */
+    private final Map<String, SignedEntry> redeemRecords = new HashMap<>();
     /** The status word of the last load or unload: 9000, or the SE's refusal. */
     private int lastSw = -1;
 
@@ -54,6 +62,52 @@ public class FundingSteps {
         LoadToken token = tokens.get(owner);
         assertThat(token).as("a load token issued to " + owner + " in this scenario").isNotNull();
         lastSw = swOf(() -> inspector.operate(context.party(holder), description, w -> w.load(token.encode())));
+    }
+
+    @When("{party}'s wallet unloads {amount} back to the bank account")
+    public void unloads(String holder, Long amount) {
+        Party p = context.party(holder);
+        lastSw = swOf(() -> redeemRecords.put(holder, inspector.operate(p, holder + "'s wallet unloads " + Money.yuan(amount),
+                w -> w.unload(amount))));
+    }
+
+    @Then("the unload is accepted with a redeem record for {amount} signed by {party}'s wallet")
+    public void unloadAccepted(Long amount, String holder) {
+        assertThat(Sw.describe(lastSw)).as("the wallet's answer to UNLOAD").isEqualTo(Sw.describe(Sw.OK));
+        SignedEntry record = redeemRecords.get(holder);
+        Party p = context.party(holder);
+        assertThat(record.entry().type()).as("the redeem record's entry type").isEqualTo(EntryType.UNLOAD);
+        assertThat(record.entry().walletId()).as("the wallet that wrote the redeem record").isEqualTo(p.walletId());
+        assertThat(Money.yuan(record.entry().amount())).as("the redeem record's amount").isEqualTo(Money.yuan(amount));
+        assertThat(record.isSignedBy(p.certificate().publicKey())).as("the redeem record verifies under " + holder + "'s certified key")
+                .isTrue();
+    }
+
+    @Then("the wallet refuses the unload because {unloadRefusal}")
+    public void unloadRefused(Integer expectedSw) {
+        assertThat(Sw.describe(lastSw)).as("the wallet's answer to UNLOAD").isEqualTo(Sw.describe(expectedSw));
+    }
+
+    @When("{party}'s redeem record reaches the bank again")
+    public void redeemRecordAgain(String holder) {
+        SignedEntry record = redeemRecords.get(holder);
+        assertThat(record).as("a redeem record of " + holder + "'s wallet in this scenario").isNotNull();
+        ReconciliationClient.SyncResult r = context.backend().sync(context.party(holder).walletId(),
+                List.of(new WalletClient.StoredRecord(record, null)));
+        assertThat(r.accepted()).as("records the bank accepted from the repeated upload").isZero();
+        assertThat(r.duplicates()).as("the repeated redeem record is a duplicate").isEqualTo(1);
+    }
+
+    @When("the power fails at every point of unloading {amount} from {party}'s {device} wallet holding {amount}")
+    public void everyPointOfAnUnload(Long amount, String holder, DeviceKind kind, Long balance) {
+        context.addTearing(List.of(new TearingCampaign(context).unload(holder, kind, balance, amount)));
+    }
+
+    @Then("the bank believes {party}'s wallet holds {amount}")
+    public void bankBelievesOffline(String holder, Long amount) {
+        ReconciliationClient.WalletView v = context.backend().wallet(context.party(holder).walletId());
+        assertThat(Money.yuan(v.offlineBalance())).as("the offline balance the bank has for " + holder + "'s wallet")
+                .isEqualTo(Money.yuan(amount));
     }
 
     @Then("the load is accepted")

@@ -53,6 +53,12 @@ public class ParameterTypes {
         return text.equals("the token was already used") ? Sw.REPLAY : Sw.WRONG_WALLET;
     }
 
+    /** Why a wallet refuses to unload, and the status word behind each. */
+    @ParameterType("its balance is too low|the amount is zero")
+    public Integer unloadRefusal(String text) {
+        return text.equals("its balance is too low") ? Sw.INSUFFICIENT_FUNDS : Sw.WRONG_DATA;
+    }
+
     @ParameterType("low-end card|typical SE|phone eSE")
     public org.dualoffline.devices.timing.SeSpeedProfile speed(String text) {
         return org.dualoffline.devices.timing.SeSpeedProfile.parse(text);

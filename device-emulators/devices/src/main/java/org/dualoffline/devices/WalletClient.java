@@ -56,6 +56,11 @@ public final class WalletClient {
         return SignedEntry.decode(send(WalletCommands.load(token)).check("load value"));
     }
 
+    /** Defunding: the wallet debits {@code amount} and answers its signed UNLOAD entry, the redeem record. */
+    public SignedEntry unload(long amount) {
+        return SignedEntry.decode(send(WalletCommands.unload(amount)).check("unload value"));
+    }
+
     public byte[] beginReceive(long amount, byte[] payerCertificate) {
         return send(WalletCommands.beginReceive(amount, payerCertificate)).check("accept a payment (challenge)");
     }

@@ -14,21 +14,15 @@ public enum Fault {
     /** PAY debits, counts and chains its record with no transaction around it. */
     NON_ATOMIC_DEBIT("non-atomic-debit", "ATOM-01",
             "PAY writes the counter, the debit and the record outside a transaction, so a tear in between debits without a record",
-            next -> new MethodPatch(next, "processPay") {
-                @Override
-                protected MethodVisitor patch(MethodVisitor mv) {
-                    return new MethodVisitor(Opcodes.ASM9, mv) {
-                        @Override
-                        public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
-                            boolean transaction = owner.equals("javacard/framework/JCSystem")
-                                    && (name.equals("beginTransaction") || name.equals("commitTransaction"));
-                            if (!transaction) {
-                                super.visitMethodInsn(opcode, owner, name, desc, itf);
-                            }
-                        }
-                    };
-                }
-            }),
+            next -> withoutTransaction(next, "processPay")),
+    /** UNLOAD debits, counts and chains its redeem record with no transaction around it. */
+    NON_ATOMIC_UNLOAD("non-atomic-unload", "FUND-02",
+            "UNLOAD writes the counter, the debit and the redeem record outside a transaction, so a tear in between debits "
+                    + "without a redeem record: the value is neither on the card nor ever credited to the bank account",
+            next -> withoutTransaction(next, "processUnload")),
+    BLOCKLIST_IGNORED("blocklist-ignored", "DS-03",
+            "the wallet pays and is paid by wallets on its blocklist: the blocklist arrives in acknowledgements but is never checked",
+            next -> ignoreRefusal(ignoreRefusal(next, "processPay", 0x6924), "processBeginReceive", 0x6924)),
     LIMIT_SINGLE_IGNORED("limit-single-ignored", "LIMIT-01", "PAY never refuses an amount over the single-payment limit",
             next -> ignoreRefusal(next, "processPay", 0x6911)),
     LIMIT_COUNT_IGNORED("limit-count-ignored", "LIMIT-02", "PAY never refuses when the offline payment count is used up",
@@ -69,6 +63,37 @@ public enum Fault {
         this.breaks = breaks;
         this.description = description;
         this.patch = patch;
+    }
+
+    /** Removes the {@code JCSystem.beginTransaction} and {@code commitTransaction} calls of {@code method}: it writes non-atomically. */
+    static ClassVisitor withoutTransaction(ClassVisitor next, String method) {
+        return new MethodPatch(next, method) {
+            @Override
+            protected MethodVisitor patch(MethodVisitor mv) {
+                return new MethodVisitor(Opcodes.ASM9, mv) {
+                    private int removed;
+
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
+                        boolean transaction = owner.equals("javacard/framework/JCSystem")
+                                && (name.equals("beginTransaction") || name.equals("commitTransaction"));
+                        if (transaction) {
+                            removed++;
+                        } else {
+                            super.visitMethodInsn(opcode, owner, name, desc, itf);
+                        }
+                    }
+
+                    @Override
+                    public void visitEnd() {
+                        if (removed == 0) {
+                            throw new IllegalStateException(method + " has no transaction to remove");
+                        }
+                        super.visitEnd();
+                    }
+                };
+            }
+        };
     }
 
     /**
