@@ -46,11 +46,29 @@ public final class PcscStack {
             }
         }
         TerminalFactory factory = TerminalFactory.getDefault();
-        if (!"PC/SC".equals(factory.getType())) {
-            throw new PcscException(PcscException.Problem.UNAVAILABLE, "PC/SC unavailable: the JDK could not load the PC/SC library ("
-                    + LIBRARY_PROPERTY + "=" + System.getProperty(LIBRARY_PROPERTY) + "); install pcsc-lite (Debian: pcscd, libpcsclite1)");
+        if ("PC/SC".equals(factory.getType())) {
+            return factory;
         }
-        return factory;
+        // The default falls back to a factory without terminals and hides why; asking by name tells.
+        try {
+            return TerminalFactory.getInstance("PC/SC", null);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new PcscException(PcscException.Problem.UNAVAILABLE, "PC/SC unavailable: " + whyUnavailable(e), e);
+        }
+    }
+
+    /** The JDK's reason in a lab's words: no pcscd, or no pcsc-lite library. */
+    static String whyUnavailable(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = String.valueOf(root.getMessage());
+        if (why.contains("SCARD_E_NO_SERVICE") || why.contains("SCARD_E_SERVICE_STOPPED")) {
+            return "pcscd is not running (" + why + "); start it (Debian: apt-get install pcscd, then pcscd or systemctl start pcscd.socket)";
+        }
+        return "the JDK could not load the PC/SC library (" + LIBRARY_PROPERTY + "=" + System.getProperty(LIBRARY_PROPERTY) + "): " + why
+                + "; install pcsc-lite (Debian: apt-get install pcscd libpcsclite1)";
     }
 
     /** The names of the readers pcscd knows, in its order. */
