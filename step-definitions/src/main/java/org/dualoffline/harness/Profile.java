@@ -35,10 +35,31 @@ public record Profile(
         String backendUrl,
         String operatorToken,
         Map<String, Boolean> capabilities,
-        String breaks) {
+        String breaks,
+        PcscSettings pcsc) {
 
-    /** How the harness reaches the wallet's secure element. */
-    public enum SeKind { JCARDSIM }
+    /**
+     * How the harness reaches the wallet's secure element: in-process ({@code jcardsim}), or in a
+     * PC/SC reader through pcscd ({@code pcsc}; then {@link #pcsc()} says which readers).
+     */
+    public enum SeKind { JCARDSIM, PCSC }
+
+    /**
+     * The PC/SC readers of a {@code se.kind=pcsc} profile, one per wallet a scenario holds at once,
+     * in the order the scenario issues its wallets; null for other kinds.
+     *
+     * @param readers reader names, or parts of names that match one reader each
+     * @param serveVpcd the harness itself puts an emulated SE with the profile's applet into each
+     *     reader, through vsmartcard's vpcd on {@code vpcdHost} at {@code vpcdPorts} (one port per reader)
+     * @param freshCardCommand a shell command that puts a freshly installed wallet applet on the card in
+     *     the reader named by {@code $DUALOFFLINE_READER}, run before each wallet is issued; empty: none
+     */
+    public record PcscSettings(List<String> readers, boolean serveVpcd, String vpcdHost, List<Integer> vpcdPorts, String freshCardCommand) {
+        public PcscSettings {
+            readers = List.copyOf(readers);
+            vpcdPorts = List.copyOf(vpcdPorts);
+        }
+    }
 
     /** Which reconciliation backend the wallets sync to. */
     public enum BackendMode { EMBEDDED, CONTAINER, EXTERNAL }
@@ -47,7 +68,8 @@ public record Profile(
     private static final Set<String> KNOWN_KEYS = Set.of(
             "profile.name", "device.name", "device.vendor", "device.version", "se.kind", "applet.jar", "applet.class",
             "applet.aid", "applet.installParameters", "backend.mode", "backend.url", "backend.operatorToken",
-            "capabilities.pin", "capabilities.display", "qualification.breaks");
+            "capabilities.pin", "capabilities.display", "qualification.breaks",
+            "pcsc.readers", "pcsc.vpcd.serve", "pcsc.vpcd.host", "pcsc.vpcd.ports", "pcsc.freshCard.command");
 
     /** The reference wallet on the embedded backend, the default of {@code ./certify}. */
     public static Profile reference() {
@@ -90,6 +112,7 @@ public record Profile(
         }
         String name = require(p, "profile.name", where);
         SeKind seKind = enumValue(SeKind.class, p.getProperty("se.kind", "jcardsim"), "se.kind", where);
+        PcscSettings pcsc = pcsc(p, seKind, where);
         String appletClass = require(p, "applet.class", where);
         String jar = p.getProperty("applet.jar", "").trim();
         AppletSource applet;
@@ -130,12 +153,84 @@ public record Profile(
         }
         return new Profile(name, file, p.getProperty("device.name", name).trim(), p.getProperty("device.vendor", "unknown").trim(),
                 p.getProperty("device.version", "unknown").trim(), seKind, applet, aid, params, mode, url,
-                p.getProperty("backend.operatorToken", "").trim(), Map.copyOf(caps), p.getProperty("qualification.breaks", "").trim());
+                p.getProperty("backend.operatorToken", "").trim(), Map.copyOf(caps), p.getProperty("qualification.breaks", "").trim(), pcsc);
     }
 
     public Profile withBackendMode(BackendMode mode) {
         return new Profile(name, source, deviceName, deviceVendor, deviceVersion, seKind, applet, aid, installParameters, mode,
-                backendUrl, operatorToken, capabilities, breaks);
+                backendUrl, operatorToken, capabilities, breaks, pcsc);
+    }
+
+    /** The {@code pcsc.*} keys: required and checked for {@code se.kind=pcsc}, refused for any other kind. */
+    private static PcscSettings pcsc(Properties p, SeKind seKind, String where) {
+        List<String> given = new ArrayList<>();
+        for (String k : p.stringPropertyNames()) {
+            if (k.startsWith("pcsc.")) {
+                given.add(k);
+            }
+        }
+        if (seKind != SeKind.PCSC) {
+            if (!given.isEmpty()) {
+                throw new ProfileException(where + ": " + new java.util.TreeSet<>(given) + " only apply to se.kind=pcsc (this profile's se.kind is "
+                        + seKind.name().toLowerCase(Locale.ROOT) + ")");
+            }
+            return null;
+        }
+        String readersValue = p.getProperty("pcsc.readers", "").trim();
+        if (readersValue.isEmpty()) {
+            throw new ProfileException(where + ": se.kind=pcsc needs pcsc.readers: the PC/SC reader names (or a part of each that matches "
+                    + "one reader only), comma-separated, one per wallet a scenario holds at once (a payment needs two)");
+        }
+        List<String> readers = new ArrayList<>();
+        for (String r : readersValue.split(",", -1)) {
+            String name = r.strip();
+            if (name.isEmpty()) {
+                throw new ProfileException(where + ": pcsc.readers has an empty reader name in \"" + readersValue + "\"");
+            }
+            if (readers.stream().anyMatch(name::equalsIgnoreCase)) {
+                throw new ProfileException(where + ": pcsc.readers names \"" + name + "\" twice: each wallet needs a reader of its own");
+            }
+            readers.add(name);
+        }
+        String serveValue = p.getProperty("pcsc.vpcd.serve", "false").trim().toLowerCase(Locale.ROOT);
+        if (!serveValue.equals("true") && !serveValue.equals("false")) {
+            throw new ProfileException(where + ": pcsc.vpcd.serve must be true or false, got " + serveValue);
+        }
+        boolean serve = Boolean.parseBoolean(serveValue);
+        String host = p.getProperty("pcsc.vpcd.host", "127.0.0.1").trim();
+        List<Integer> ports = new ArrayList<>();
+        String portsValue = p.getProperty("pcsc.vpcd.ports", "").trim();
+        if (!serve && (p.getProperty("pcsc.vpcd.host") != null || !portsValue.isEmpty())) {
+            throw new ProfileException(where + ": pcsc.vpcd.host and pcsc.vpcd.ports only apply with pcsc.vpcd.serve=true");
+        }
+        if (serve) {
+            if (portsValue.isEmpty()) {
+                for (int i = 0; i < readers.size(); i++) {
+                    ports.add(org.dualoffline.se.pcsc.VpcdCard.DEFAULT_PORT + i);
+                }
+            } else {
+                for (String port : portsValue.split(",", -1)) {
+                    try {
+                        int n = Integer.parseInt(port.strip());
+                        if (n < 1 || n > 65_535) {
+                            throw new NumberFormatException();
+                        }
+                        ports.add(n);
+                    } catch (NumberFormatException e) {
+                        throw new ProfileException(where + ": pcsc.vpcd.ports must be TCP ports (1 to 65535), comma-separated, got \"" + portsValue + "\"");
+                    }
+                }
+                if (ports.size() != readers.size()) {
+                    throw new ProfileException(where + ": pcsc.vpcd.ports names " + ports.size() + " ports for " + readers.size()
+                            + " readers in pcsc.readers: one port per reader, in the same order");
+                }
+            }
+        }
+        String fresh = p.getProperty("pcsc.freshCard.command", "").trim();
+        if (serve && !fresh.isEmpty()) {
+            throw new ProfileException(where + ": pcsc.freshCard.command does not apply with pcsc.vpcd.serve=true (the harness inserts a fresh SE itself)");
+        }
+        return new PcscSettings(readers, serve, host, ports, fresh);
     }
 
     private static String require(Properties p, String key, String where) {

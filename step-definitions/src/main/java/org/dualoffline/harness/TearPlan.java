@@ -37,6 +37,30 @@ public final class TearPlan {
         this.tear = tear;
     }
 
+    private static final String APDU_BOUNDARIES_ONLY = "this scenario cuts the power at every persistent write of a flow, which needs "
+            + "the harness's instrumented emulated SE; through PC/SC tear points are limited to APDU boundaries (a reader can only power "
+            + "the card off between two APDUs)";
+
+    /**
+     * Why a profile cannot run the tearing campaigns, or null if it can. They cut the power at
+     * every persistent write of a flow, which only the harness's instrumented emulated SE allows;
+     * a card in a PC/SC reader can only be powered off between two APDUs.
+     */
+    public static String whyNotTearable(Profile profile) {
+        return switch (profile.seKind()) {
+            case JCARDSIM -> null;
+            case PCSC -> APDU_BOUNDARIES_ONLY;
+        };
+    }
+
+    /** Makes the calling scenario NOT APPLICABLE when {@code profile}'s SEs cannot be torn at persistent writes. */
+    public static void requireTearingAtWrites(Profile profile) {
+        String why = whyNotTearable(profile);
+        if (why != null) {
+            throw new org.opentest4j.TestAbortedException("NOT APPLICABLE: " + why);
+        }
+    }
+
     public static TearPlan dryRun() {
         return new TearPlan(null);
     }
@@ -81,7 +105,8 @@ public final class TearPlan {
      */
     public CardTransport wrap(CardTransport inner, String seName, boolean inField) {
         if (!(inner instanceof JcardsimSecureElement se)) {
-            throw new IllegalArgumentException("tearing at persistent writes needs the instrumented jcardsim SE, not " + inner.describe());
+            // Every flow torn through a plan lands here, including ones whose step did not ask first.
+            throw new org.opentest4j.TestAbortedException("NOT APPLICABLE: " + APDU_BOUNDARIES_ONLY);
         }
         if (inField) {
             fieldPowered.add(se);

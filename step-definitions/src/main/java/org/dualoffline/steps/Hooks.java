@@ -7,6 +7,7 @@ import io.cucumber.java.Scenario;
 import java.nio.charset.StandardCharsets;
 import org.dualoffline.harness.Evidence;
 import org.dualoffline.harness.HarnessRun;
+import org.dualoffline.harness.PcscReaders;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.ScenarioKeys;
 
@@ -55,8 +56,15 @@ public class Hooks {
         scenario.attach(http.getBytes(StandardCharsets.UTF_8), "text/plain", "HTTP exchanges");
     }
 
+    /** A scenario's PC/SC readers are free for the next one (a no-op unless the profile's SEs are in readers). */
+    @After(order = 0)
+    public void freeReaders() {
+        PcscReaders.endScenario();
+    }
+
     @AfterAll
     public static void stopBackend() {
+        PcscReaders.closeAll();
         HarnessRun.finish();
     }
 }

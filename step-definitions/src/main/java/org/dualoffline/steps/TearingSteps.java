@@ -8,6 +8,7 @@ import java.util.List;
 import org.dualoffline.devices.DeviceKind;
 import org.dualoffline.harness.Party;
 import org.dualoffline.harness.ScenarioContext;
+import org.dualoffline.harness.TearPlan;
 import org.dualoffline.harness.TearingCampaign;
 import org.dualoffline.harness.WalletInspector;
 
@@ -25,16 +26,19 @@ public class TearingSteps {
 
     @When("the power fails at every point of a payment of {amount} from {party} to {party}")
     public void everyPointOfAPayment(Long amount, String payer, String payee) {
+        TearPlan.requireTearingAtWrites(context.run().profile());
         context.addTearing(campaign.payment(template(payer, payee, amount)));
     }
 
     @When("the power fails at every point of {party}'s sync after {party} pays {amount}")
     public void everyPointOfASync(String payee, String payer, Long amount) {
+        TearPlan.requireTearingAtWrites(context.run().profile());
         context.addTearing(List.of(campaign.syncAck(template(payer, payee, amount))));
     }
 
     @When("the power fails at every point of loading {amount} onto {party}'s {device} wallet")
     public void everyPointOfALoad(Long amount, String holder, DeviceKind kind) {
+        TearPlan.requireTearingAtWrites(context.run().profile());
         context.addTearing(List.of(campaign.load(holder, kind, amount)));
     }
 
