@@ -25,6 +25,7 @@ import org.dualoffline.protocol.Sw;
 import org.dualoffline.protocol.WalletId;
 import org.dualoffline.protocol.WalletState;
 import org.dualoffline.se.CardTransport;
+import org.dualoffline.se.JcardsimSecureElement;
 import org.dualoffline.se.SecureElementException;
 import org.dualoffline.se.Tearable;
 import org.dualoffline.se.pcsc.PcscException;
@@ -215,6 +216,42 @@ class PcscVirtualReaderTest {
         assertThatThrownBy(() -> PcscTransport.open(factory, READER_1, Duration.ofMillis(300), "x"))
                 .isInstanceOfSatisfying(PcscException.class, e -> assertThat(e.problem()).isEqualTo(PcscException.Problem.NO_CARD))
                 .hasMessageStartingWith("no card in PC/SC reader \"" + READER_1 + "\"");
+    }
+
+    @Test
+    void aLabCardWithAUsedWalletOnItStopsTheRunInsteadOfFailingTheDevice() {
+        JcardsimSecureElement used = new JcardsimSecureElement("pcsc-test/used", PROFILE.applet(), PROFILE.aid(), null, 5);
+        LocalIssuance.issue(new WalletClient(used, PROFILE.aid()), Issuer.generate(Seeds.secureRandom(5)), new WalletId(1), FormFactor.CARD,
+                Limits.defaults(), 0);
+        ownCard = VpcdCard.insert("127.0.0.1", VpcdCard.DEFAULT_PORT, used, WAIT);
+        Profile lab = labProfile("");
+
+        assertThatThrownBy(() -> SecureElements.create(lab, "pcsc-test/Wei/CARD", 5))
+                .isInstanceOf(Profile.ProfileException.class)
+                .hasMessageContaining("the card in PC/SC reader \"" + READER_0 + "\" holds a wallet in state ACTIVE, not a freshly installed one")
+                .hasMessageContaining("pcsc.freshCard.command");
+    }
+
+    @Test
+    void theFreshCardCommandIsToldTheReaderAndItsFailureStopsTheRun() {
+        Profile lab = labProfile("pcsc.freshCard.command=echo \"no card manager key for $DUALOFFLINE_READER\"; exit 3\n");
+
+        assertThatThrownBy(() -> SecureElements.create(lab, "pcsc-test/Wei/CARD", 5))
+                .isInstanceOf(Profile.ProfileException.class)
+                .hasMessageContaining("pcsc.freshCard.command exited with 3 for reader \"" + READER_0 + "\"")
+                .hasMessageEndingWith("its output ends: no card manager key for " + READER_0);
+    }
+
+    /** A lab's profile for the first virtual reader, with a card the test inserts itself. */
+    private static Profile labProfile(String extra) {
+        java.util.Properties p = new java.util.Properties();
+        try {
+            p.load(new java.io.StringReader("profile.name=lab\nse.kind=pcsc\npcsc.readers=PCD 00 00\n"
+                    + "applet.class=org.dualoffline.applet.WalletApplet\napplet.aid=" + Hex.of(PROFILE.aid()) + "\n" + extra));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        return Profile.parse(p, Path.of("lab.properties"));
     }
 
     private long balance(CardTransport se) {
