@@ -35,7 +35,8 @@ public final class CertifyMain {
     static final int HARNESS_ERROR = 2;
 
     private static final String USAGE = """
-            usage: ./certify [--profile FILE] [--backend embedded|container|external] [--seed N] [--out DIR] [--tags EXPR] [--no-allure]
+            usage: ./certify [--profile FILE] [--backend embedded|container|external] [--seed N] [--out DIR] [--tags EXPR]
+                             [--threads N] [--no-allure]
                    ./certify qualify [--seed N] [--out DIR]
               --profile FILE   device profile (default: the reference wallet, step-definitions/src/main/resources/profiles/reference.properties)
               --backend MODE   override the profile's backend mode
@@ -43,6 +44,10 @@ public final class CertifyMain {
               --out DIR        where the reports go (default reports/latest)
               --tags EXPR      run only the scenarios a Cucumber tag expression selects, e.g. "@ATOM-01 or @LIMIT-01";
                                requirements without a selected scenario are reported NOT TESTED
+              --threads N      run scenarios on N threads (1..16, default 1). Each scenario has its own devices, so
+                               verdicts do not change, but scenarios share the backend: wallet ids, blocklist
+                               deltas in acknowledgements and so the evidence differ from run to run; keep 1 for a
+                               run to be reproduced byte for byte from its seed
               --no-allure      skip generating the Allure HTML report (the results are still written)
               qualify          harness qualification: certifies the reference wallet and every known-bad wallet in
                                profiles/faulty/, writes qualification.json; exit 0 only if the reference PASSes and each
@@ -108,13 +113,32 @@ public final class CertifyMain {
 
         HarnessRun.finish();
         try {
-            return certify(root, out, features, catalogue, opts.get("tags"), !opts.containsKey("no-allure"));
+            return certify(root, out, features, catalogue, opts.get("tags"), !opts.containsKey("no-allure"), threads(opts.get("threads")));
         } finally {
             HarnessRun.finish();
         }
     }
 
-    private static int certify(Path root, Path out, Path features, RequirementCatalogue catalogue, String tags, boolean allureHtml) {
+    /** Most scenario threads --threads accepts. */
+    static final int MAX_THREADS = 16;
+
+    static int threads(String value) {
+        if (value == null) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1 && n <= MAX_THREADS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new HarnessError("--threads needs a whole number from 1 to " + MAX_THREADS + ", got \"" + value + "\"");
+    }
+
+    private static int certify(Path root, Path out, Path features, RequirementCatalogue catalogue, String tags, boolean allureHtml,
+                               int threads) {
         HarnessRun run = HarnessRun.current();
         Profile profile = run.profile();
         System.err.printf("certify: profile %s - %s (%s), backend %s, seed %d%n", profile.name(), profile.deviceName(),
@@ -134,7 +158,7 @@ public final class CertifyMain {
 
         Instant started = Instant.now();
         Path results = out.resolve("scenario-results.json");
-        runFeatures(features, out, results, tags);
+        runFeatures(features, out, results, tags, threads);
         Instant finished = Instant.now();
 
         List<ScenarioResult> scenarios = readResults(results);
@@ -183,10 +207,16 @@ public final class CertifyMain {
         return cert.verdict() == Certification.Verdict.PASS ? PASS : FAIL;
     }
 
-    private static void runFeatures(Path features, Path out, Path results, String tags) {
+    private static void runFeatures(Path features, Path out, Path results, String tags, int threads) {
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();
         if (tags != null) {
             builder.configurationParameter("cucumber.filter.tags", tags);
+        }
+        if (threads > 1) {
+            builder.configurationParameter("cucumber.execution.parallel.enabled", "true")
+                    .configurationParameter("cucumber.execution.parallel.config.strategy", "fixed")
+                    .configurationParameter("cucumber.execution.parallel.config.fixed.parallelism", Integer.toString(threads))
+                    .configurationParameter("cucumber.execution.parallel.config.fixed.max-pool-size", Integer.toString(threads));
         }
         LauncherDiscoveryRequest request = builder
                 .selectors(selectDirectory(features.toFile()))
@@ -297,7 +327,7 @@ public final class CertifyMain {
             switch (a) {
                 case "-h", "--help" -> m.put("help", "");
                 case "--no-allure" -> m.put("no-allure", "");
-                case "--profile", "--backend", "--seed", "--out", "--tags" -> {
+                case "--profile", "--backend", "--seed", "--out", "--tags", "--threads" -> {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                         throw new HarnessError(a + " needs a value\n" + USAGE);
                     }

@@ -33,7 +33,7 @@ class CertifyEndToEndTest {
         for (JsonNode r : cert.get("requirements")) {
             assertThat(r.get("verdict").asText()).as(r.get("id").asText()).isEqualTo("PASS");
         }
-        for (String flow : new String[] {"pay", "receive", "load", "sync-ack"}) {
+        for (String flow : new String[] {"pay", "receive", "load", "sync-ack", "unload"}) {
             assertThat(cert.get("tearing").get(flow).get("tearPoints").asInt()).as(flow + " tear points").isGreaterThan(5);
             assertThat(cert.get("tearing").get(flow).get("violations").asInt()).as(flow + " violations").isZero();
         }
@@ -134,5 +134,30 @@ class CertifyEndToEndTest {
         Files.writeString(bad, "profile.name=x\napplet.class=org.dualoffline.applet.WalletApplet\napplet.aid=f04455414c4f464601\nbackend.mod=embedded\n");
         assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"--profile", bad.toString(), "--out", Path.of("target/e2e/bad").toAbsolutePath().toString()}))
                 .hasMessageContaining("unknown keys [backend.mod]");
+    }
+
+    @Test
+    void scenariosOnTwoThreadsShareTheBackendAndGiveTheSameVerdicts() throws Exception {
+        Path out = Path.of("target/e2e/threads").toAbsolutePath();
+        String tags = "@SYNC-02 or @DS-02 or @DS-03 or @FUND-03 or @INTEROP-01";
+
+        int code = CertifyMain.run(ROOT, new String[] {"--out", out.toString(), "--tags", tags, "--threads", "2", "--no-allure"});
+
+        JsonNode cert = new ObjectMapper().readTree(out.resolve("certification.json").toFile());
+        assertThat(code).as(cert.toPrettyString()).isZero();
+        for (String id : new String[] {"SYNC-02", "DS-02", "DS-03", "FUND-03", "INTEROP-01"}) {
+            assertThat(verdictOf(cert, id)).as(id).isEqualTo("PASS");
+        }
+        assertThat(verdictOf(cert, "ATOM-01")).isEqualTo("NOT TESTED");
+    }
+
+    @Test
+    void aThreadCountOutsideOneToSixteenIsRefused() {
+        assertThat(CertifyMain.threads(null)).isEqualTo(1);
+        assertThat(CertifyMain.threads(" 4 ")).isEqualTo(4);
+        for (String bad : new String[] {"0", "17", "two", "-1", ""}) {
+            assertThatThrownBy(() -> CertifyMain.threads(bad)).as(bad).isInstanceOf(CertifyMain.HarnessError.class)
+                    .hasMessageContaining("--threads needs a whole number from 1 to 16");
+        }
     }
 }

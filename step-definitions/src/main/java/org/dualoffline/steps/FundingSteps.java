@@ -10,6 +10,7 @@ import java.util.Map;
 import org.dualoffline.harness.Party;
 import org.dualoffline.harness.ReconciliationClient;
 import org.dualoffline.harness.ScenarioContext;
+import org.dualoffline.harness.TearPlan;
 import org.dualoffline.harness.TearingCampaign;
 import org.dualoffline.harness.WalletInspector;
 import org.dualoffline.devices.DeviceKind;
@@ -100,6 +101,7 @@ public class FundingSteps {
 
     @When("the power fails at every point of unloading {amount} from {party}'s {device} wallet holding {amount}")
     public void everyPointOfAnUnload(Long amount, String holder, DeviceKind kind, Long balance) {
+        TearPlan.requireTearingAtWrites(context.run().profile());
         context.addTearing(List.of(new TearingCampaign(context).unload(holder, kind, balance, amount)));
     }
 
