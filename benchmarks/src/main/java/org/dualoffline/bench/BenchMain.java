@@ -10,11 +10,15 @@ import org.dualoffline.backend.BackendConfig;
 /** {@code ./bench NAME}: runs one benchmark, prints its figures and writes {@code reports/bench/NAME.json}. */
 public final class BenchMain {
     private static final String USAGE = """
-            usage: ./bench payments [--payments N] [--warmup N]
+            usage: ./bench suite    [--runs 3] [--threads 1] [--seed 1]
+                   ./bench payments [--payments N] [--warmup N]
                    ./bench backend  [--wallets 1000] [--records 100] [--per-upload 20] [--warmup 300]
                                     [--clients 8] [--pool 8] [--signature-cache 131072] [--seed 1] [--profile]
                    ./bench storm    [--wallets 10000] [--records 20] [--warmup 500] [--clients 64] [--pool 8]
                                     [--signature-cache 131072] [--deadline 600] [--seed 2] [--profile]
+              suite      wall time of the full reference certification (./certify --no-allure, as a process, JVM
+                         start to exit), median of --runs runs after one untimed run; every run must PASS; target
+                         60 s on the 2-core machine. --threads runs scenarios in parallel (see ./certify --help)
               payments   full emulated offline payments per second on one thread (real ECDSA on both SEs)
               backend    records/s uploaded through the HTTP API, verified (ECDSA), chained and settled by the
                          reconciliation backend, in-process, on PostgreSQL: wallets enrolled and funded, then
@@ -44,6 +48,8 @@ public final class BenchMain {
         Path root = Path.of(System.getProperty("dualoffline.root", "."));
         Map<String, Object> result;
         switch (args[0]) {
+            case "suite" -> result = SuiteBench.run(root, new SuiteBench.Plan(intOption(args, "--runs", 3, 1),
+                    intOption(args, "--threads", 1, 1), intOption(args, "--seed", 1, 0)));
             case "payments" -> {
                 int payments = intOption(args, "--payments", 2_000);
                 int warmup = intOption(args, "--warmup", 500);
