@@ -24,6 +24,17 @@ Feature: Forged wallets, replayed records and the PIN
       Then the payment is refused because the record does not answer the payee's challenge
       And Golden Dragon's wallet holds ¥25.00
 
+    @SEC-02
+    Scenario: a reader hands Wei a challenge of its own instead of Golden Dragon's
+      Given Wei has a card wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      When Wei pays Golden Dragon ¥25.00 through a reader that substitutes the payee's challenge
+      Then the payment is refused because the record does not answer the payee's challenge
+      And Golden Dragon's wallet holds ¥0.00
+      And Wei's wallet holds ¥75.00
+      When Wei's wallet comes online and syncs
+      Then the bank has settled ¥25.00 to Golden Dragon exactly once
+
   Rule: payments above the PIN-free threshold need the PIN
 
     @SEC-03 @needs-pin
@@ -43,6 +54,17 @@ Feature: Forged wallets, replayed records and the PIN
       When Wei pays Golden Dragon ¥80.00 entering the PIN
       Then the payment is completed
       And Wei's wallet holds ¥20.00
+
+  Rule: cutting the power never gives a PIN try back
+
+    @SEC-05 @needs-pin
+    Scenario: Mallory guesses Wei's PIN and cuts the power after every wrong guess
+      Given Wei has a card wallet holding ¥100.00
+      When Mallory guesses Wei's PIN wrongly as many times as the card allows, cutting the power after each guess
+      Then each wrong guess cost a try
+      And Wei's card has no PIN tries left
+      When Wei enters the right PIN on Wei's card
+      Then the card refuses the right PIN because the PIN is blocked
 
   Rule: a record altered on its way to the payee is refused
 

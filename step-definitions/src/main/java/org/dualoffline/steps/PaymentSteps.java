@@ -44,6 +44,12 @@ public class PaymentSteps {
                 context.party(payee).device(), amount));
     }
 
+    @When("{party} pays {party} {amount} through a reader that substitutes the payee's challenge")
+    public void paysThroughSubstitutingReader(String payer, String payee, Long amount) {
+        context.recordPayment(payer, payee, org.dualoffline.devices.ReaderAttacks.substituteChallenge(context.party(payer).device(),
+                context.party(payee).device(), amount));
+    }
+
     @When("a reader replays {party}'s last payment record to {party} in a new tap")
     public void replayLastRecord(String payer, String payee) {
         org.dualoffline.devices.PaymentOutcome previous = context.lastPayment();

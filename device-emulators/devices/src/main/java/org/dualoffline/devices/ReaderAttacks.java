@@ -50,27 +50,66 @@ public final class ReaderAttacks {
     public static PaymentOutcome alterRecord(Device payer, Device payee, long amount) {
         NfcTouch touch = NfcTouch.between(payer, payee, payer.name() + " pays " + payee.name() + " " + Money.yuan(amount)
                 + " through a reader that alters the record");
-        WalletClient payerWallet = touch.walletOf(payer);
-        WalletClient payeeWallet = touch.walletOf(payee);
         String stage = payee.name();
         try {
-            payeeWallet.select();
-            payerWallet.select();
-            Certificate payeeCert = payeeWallet.certificate();
-            Certificate payerCert = payerWallet.certificate();
-            byte[] nonce = payeeWallet.beginReceive(amount, payerCert.encode());
+            Challenge c = challenge(touch, payer, payee, amount);
             stage = payer.name();
-            SignedEntry record = payerWallet.pay(amount, nonce, payeeCert.encode());
+            SignedEntry record = c.payerWallet().pay(amount, c.nonce(), c.payeeCertificate().encode());
             byte[] altered = record.entryBytes();
             altered[78] ^= 0x01;
             touch.trace().note("the reader flips a bit of " + payer.name() + "'s record #" + record.entry().counter() + " (its prevHash)");
             stage = payee.name();
-            SignedEntry receipt = payeeWallet.receive(new SignedEntry(altered, record.signature()));
+            SignedEntry receipt = c.payeeWallet().receive(new SignedEntry(altered, record.signature()));
             touch.trace().note(payee.name() + " credited the altered record");
             return new PaymentOutcome(PaymentOutcome.Status.COMPLETED, null, Sw.OK, null, record, receipt, touch.trace());
         } catch (SecureElementException e) {
             touch.trace().note(stage + " refused: " + e.getMessage());
             return new PaymentOutcome(PaymentOutcome.Status.REFUSED, stage, e.sw(), e.getMessage(), null, null, touch.trace());
         }
+    }
+
+    /**
+     * A payment in which the reader keeps the payee's challenge to itself and hands the payer one
+     * of its own choosing (so that it could collect records for taps yet to come): the payer
+     * signs and debits, and the payee must refuse the record, which answers the reader's
+     * challenge, not its own. The payer's signed record is returned with the refusal: the bank
+     * settles the payee from it at the payer's sync, so no value is lost.
+     */
+    public static PaymentOutcome substituteChallenge(Device payer, Device payee, long amount) {
+        NfcTouch touch = NfcTouch.between(payer, payee, payer.name() + " pays " + payee.name() + " " + Money.yuan(amount)
+                + " through a reader that substitutes the challenge");
+        String stage = payee.name();
+        SignedEntry record = null;
+        try {
+            Challenge c = challenge(touch, payer, payee, amount);
+            byte[] readersOwn = c.nonce().clone();
+            for (int i = 0; i < readersOwn.length; i++) {
+                readersOwn[i] ^= (byte) 0xA5;
+            }
+            touch.trace().note("the reader keeps " + payee.name() + "'s challenge and hands " + payer.name() + " its own");
+            stage = payer.name();
+            record = c.payerWallet().pay(amount, readersOwn, c.payeeCertificate().encode());
+            stage = payee.name();
+            SignedEntry receipt = c.payeeWallet().receive(record);
+            touch.trace().note(payee.name() + " credited a record that answers the reader's challenge");
+            return new PaymentOutcome(PaymentOutcome.Status.COMPLETED, null, Sw.OK, null, record, receipt, touch.trace());
+        } catch (SecureElementException e) {
+            touch.trace().note(stage + " refused: " + e.getMessage());
+            return new PaymentOutcome(PaymentOutcome.Status.REFUSED, stage, e.sw(), e.getMessage(), record, null, touch.trace());
+        }
+    }
+
+    /** The honest opening of a tap: both wallets selected, the payee's challenge for the payer's certificate. */
+    private record Challenge(WalletClient payerWallet, WalletClient payeeWallet, Certificate payeeCertificate, byte[] nonce) {}
+
+    private static Challenge challenge(NfcTouch touch, Device payer, Device payee, long amount) {
+        WalletClient payerWallet = touch.walletOf(payer);
+        WalletClient payeeWallet = touch.walletOf(payee);
+        payeeWallet.select();
+        payerWallet.select();
+        Certificate payeeCert = payeeWallet.certificate();
+        Certificate payerCert = payerWallet.certificate();
+        byte[] nonce = payeeWallet.beginReceive(amount, payerCert.encode());
+        return new Challenge(payerWallet, payeeWallet, payeeCert, nonce);
     }
 }

@@ -49,6 +49,35 @@ public enum Fault {
     CHAIN_NOT_UPDATED("chain-not-updated", "DS-01",
             "PAY never stores the hash of its record, so the next record points at the wrong predecessor: a broken hash chain",
             next -> skipCopy(next, "processPay", 4)),
+    PIN_TRIES_RESET_BY_POWER_LOSS("pin-tries-reset-by-power-loss", "SEC-05",
+            "selecting the wallet, as every reader does after the power comes back, gives back every PIN try: a thief who cuts "
+                    + "the power between guesses never runs out of tries",
+            next -> new MethodPatch(next, "select") {
+                @Override
+                protected MethodVisitor patch(MethodVisitor mv) {
+                    return new MethodVisitor(Opcodes.ASM9, mv) {
+                        private boolean replaced;
+
+                        @Override
+                        public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
+                            if (owner.equals("javacard/framework/OwnerPIN") && name.equals("reset")) {
+                                replaced = true;
+                                super.visitMethodInsn(opcode, owner, "resetAndUnblock", desc, itf);
+                                return;
+                            }
+                            super.visitMethodInsn(opcode, owner, name, desc, itf);
+                        }
+
+                        @Override
+                        public void visitEnd() {
+                            if (!replaced) {
+                                throw new IllegalStateException("select() does not reset the PIN");
+                            }
+                            super.visitEnd();
+                        }
+                    };
+                }
+            }),
     SIGNATURE_NOT_VERIFIED("signature-not-verified", "SEC-04",
             "RECEIVE credits a payment record whose signature does not verify",
             next -> ignoreRefusal(next, "processReceive", 0x6921));
