@@ -36,7 +36,6 @@ public class PinSteps {
 
     @When("{party} guesses {party}'s PIN wrongly as many times as the card allows, cutting the power after each guess")
     public void wrongPinsWithPowerCuts(String attacker, String holder) {
-        assertThat(WRONG_PIN).isNotEqualTo(WalletProvisioner.DEFAULT_PIN);
         Party p = context.party(holder);
         if (!(p.device().secureElement() instanceof Tearable se)) {
             throw new org.opentest4j.TestAbortedException(Hooks.NOT_APPLICABLE + "the harness cannot cut the power of "
