@@ -15,6 +15,21 @@ Feature: The issuer's offline limits
       Then the payment is refused because the offline payment count is used up
       And Wei's wallet holds ¥97.00
 
+  Rule: no clock is trusted: only a new acknowledgement from the issuer renews the offline allowance
+
+    @LIMIT-06
+    Scenario: Li's phone, its clock set back, presents her last sync's acknowledgement again
+      Given the issuer allows 3 offline payments between syncs
+      And Li has a phone wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      And Li's wallet comes online and syncs
+      And Li has paid Golden Dragon ¥1.00 3 times without syncing
+      When Li's phone, its clock set back to the day of the last sync, presents that sync's acknowledgement to the wallet again
+      Then Li's wallet still counts 3 offline payments since its last sync
+      When Li pays Golden Dragon ¥1.00
+      Then the payment is refused because the offline payment count is used up
+      And Li's wallet holds ¥97.00
+
   Rule: the total paid offline between syncs is capped
 
     @LIMIT-03

@@ -29,6 +29,17 @@ public final class ScenarioContext {
 
     private final java.util.Map<String, WalletProvisioner.Issuance> issuances = new java.util.HashMap<>();
 
+    private final Map<String, org.dualoffline.protocol.SyncAck> lastAcks = new java.util.HashMap<>();
+
+    /** The acknowledgement a party's wallet applied at its last sync, as its phone or reader would keep it. */
+    public void rememberAck(String party, org.dualoffline.protocol.SyncAck ack) {
+        lastAcks.put(party, ack);
+    }
+
+    public java.util.Optional<org.dualoffline.protocol.SyncAck> lastAck(String party) {
+        return java.util.Optional.ofNullable(lastAcks.get(party));
+    }
+
     /** How each holder's wallet was issued in this scenario, by holder (for clones). */
     public java.util.Map<String, WalletProvisioner.Issuance> issuances() {
         return issuances;

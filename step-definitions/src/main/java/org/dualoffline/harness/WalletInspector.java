@@ -72,6 +72,7 @@ public final class WalletInspector {
             wallet.applySyncAck(result.ack().encode());
         }
         WalletStatus after = wallet.status();
+        context.rememberAck(party.name(), result.ack());
         if (keepTraces) {
             context.addTrace(trace);
         }

@@ -52,6 +52,36 @@ public class LimitRenewalSteps {
         }
     }
 
+    /**
+     * No clock reaches the wallet (it has no time source, and spec v1 carries no time), so all a
+     * phone whose clock is set back can do is what a host that trusts its clock would: decide it
+     * is the day of the last sync again and present the acknowledgement it kept from that day.
+     * The wallet may take it again (it is the current one) or refuse it; either way it must not
+     * give back an offline allowance the payments since have used.
+     */
+    @When("{party}'s phone, its clock set back to the day of the last sync, presents that sync's acknowledgement to the wallet again")
+    public void phoneReplaysLastAck(String holder) {
+        Party p = context.party(holder);
+        SyncAck kept = context.lastAck(holder).orElseThrow(() -> new IllegalStateException(
+                holder + "'s wallet has not synced in this scenario: there is no acknowledgement to present again"));
+        try {
+            inspector.operate(p, holder + "'s phone, its clock set back, presents the acknowledgement of the last sync again", w -> {
+                w.applySyncAck(kept.encode());
+                return null;
+            });
+            lastSw = Sw.OK;
+        } catch (SecureElementException e) {
+            lastSw = e.sw();
+        }
+    }
+
+    @Then("{party}'s wallet still counts {int} offline payments since its last sync")
+    public void stillCounts(String holder, Integer payments) {
+        WalletStatus s = inspector.status(context.party(holder));
+        assertThat(s.offlineCount()).as(holder + "'s offline payments since the last sync (the replayed acknowledgement answered "
+                + Sw.describe(lastSw) + ")").isEqualTo(payments);
+    }
+
     @Then("the wallet refuses the acknowledgement because its signature is not the issuer's")
     public void acknowledgementRefused() {
         assertThat(Sw.describe(lastSw)).as("the wallet's answer to APPLY SYNC ACK").isEqualTo(Sw.describe(Sw.BAD_SIGNATURE));

@@ -49,6 +49,35 @@ public enum Fault {
     CHAIN_NOT_UPDATED("chain-not-updated", "DS-01",
             "PAY never stores the hash of its record, so the next record points at the wrong predecessor: a broken hash chain",
             next -> skipCopy(next, "processPay", 4)),
+    OFFLINE_COUNT_RESET_BY_ANY_ACK("offline-count-reset-by-any-ack", "LIMIT-06",
+            "any acknowledgement, even one the phone presents again, resets the offline payment count to zero instead of counting "
+                    + "the payments it does not cover: replaying the last sync's acknowledgement gives a new allowance",
+            next -> new MethodPatch(next, "processApplySyncAck") {
+                @Override
+                protected MethodVisitor patch(MethodVisitor mv) {
+                    return new MethodVisitor(Opcodes.ASM9, mv) {
+                        private boolean replaced;
+
+                        @Override
+                        public void visitFieldInsn(int opcode, String owner, String name, String desc) {
+                            if (opcode == Opcodes.PUTFIELD && name.equals("offlineCount")) {
+                                replaced = true;
+                                super.visitInsn(Opcodes.POP);
+                                super.visitInsn(Opcodes.ICONST_0);
+                            }
+                            super.visitFieldInsn(opcode, owner, name, desc);
+                        }
+
+                        @Override
+                        public void visitEnd() {
+                            if (!replaced) {
+                                throw new IllegalStateException("processApplySyncAck does not store the offline count");
+                            }
+                            super.visitEnd();
+                        }
+                    };
+                }
+            }),
     PIN_TRIES_RESET_BY_POWER_LOSS("pin-tries-reset-by-power-loss", "SEC-05",
             "selecting the wallet, as every reader does after the power comes back, gives back every PIN try: a thief who cuts "
                     + "the power between guesses never runs out of tries",
