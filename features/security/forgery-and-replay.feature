@@ -13,6 +13,15 @@ Feature: Forged wallets, replayed records and the PIN
       Then the payment is refused because the payer's certificate is not from the issuer
       And Golden Dragon's wallet holds ¥0.00
 
+    @SEC-01
+    Scenario: a reader forges Wei's certificate with a key of its own choosing
+      Given Wei has a card wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      When a reader presents Wei's certificate to Golden Dragon with another public key in it, for ¥10.00
+      Then the payment is refused because the payer's certificate is not from the issuer
+      And Golden Dragon's wallet holds ¥0.00
+      And Wei's wallet holds ¥100.00
+
   Rule: a payment record is credited only in the tap it was made for
 
     @SEC-02
@@ -75,3 +84,14 @@ Feature: Forged wallets, replayed records and the PIN
       When Wei pays Golden Dragon ¥25.00 through a reader that alters the record
       Then the payment is refused because the record's signature does not verify
       And Golden Dragon's wallet holds ¥0.00
+
+    @SEC-04
+    Scenario: a reader raises the amount in Wei's record to get Golden Dragon credited more than Wei paid
+      Given Wei has a card wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      When Wei pays Golden Dragon ¥25.00 through a reader that raises the amount in the record to ¥90.00
+      Then the payment is refused because the record's signature does not verify
+      And Golden Dragon's wallet holds ¥0.00
+      And Wei's wallet holds ¥75.00
+      When Wei's wallet comes online and syncs
+      Then the bank has settled ¥25.00 to Golden Dragon exactly once

@@ -50,6 +50,18 @@ public class PaymentSteps {
                 context.party(payee).device(), amount));
     }
 
+    @When("{party} pays {party} {amount} through a reader that raises the amount in the record to {amount}")
+    public void paysThroughRaisingReader(String payer, String payee, Long amount, Long raised) {
+        context.recordPayment(payer, payee, org.dualoffline.devices.ReaderAttacks.raiseAmount(context.party(payer).device(),
+                context.party(payee).device(), amount, raised));
+    }
+
+    @When("a reader presents {party}'s certificate to {party} with another public key in it, for {amount}")
+    public void forgedCertificate(String payer, String payee, Long amount) {
+        context.recordPayment(payer, payee, org.dualoffline.devices.ReaderAttacks.forgeCertificate(context.party(payer).device(),
+                context.party(payee).device(), amount));
+    }
+
     @When("a reader replays {party}'s last payment record to {party} in a new tap")
     public void replayLastRecord(String payer, String payee) {
         org.dualoffline.devices.PaymentOutcome previous = context.lastPayment();

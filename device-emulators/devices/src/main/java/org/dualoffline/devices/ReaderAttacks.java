@@ -99,6 +99,70 @@ public final class ReaderAttacks {
         }
     }
 
+    /**
+     * The reader raises the amount: it asks the payee to receive {@code raised} and the payer to
+     * pay {@code amount}, then writes {@code raised} into the payer's record before handing it
+     * over, so that the amount and the challenge match what the payee expects. The payee must
+     * refuse it: the payer did not sign that amount. The payer's genuine record is returned with
+     * the refusal (the bank settles {@code amount} from it).
+     */
+    public static PaymentOutcome raiseAmount(Device payer, Device payee, long amount, long raised) {
+        NfcTouch touch = NfcTouch.between(payer, payee, payer.name() + " pays " + payee.name() + " " + Money.yuan(amount)
+                + " through a reader that raises the amount to " + Money.yuan(raised));
+        String stage = payee.name();
+        SignedEntry record = null;
+        try {
+            Challenge c = challenge(touch, payer, payee, raised);
+            touch.trace().note("the reader asked " + payee.name() + " to receive " + Money.yuan(raised) + "; it asks " + payer.name()
+                    + " to pay " + Money.yuan(amount));
+            stage = payer.name();
+            record = c.payerWallet().pay(amount, c.nonce(), c.payeeCertificate().encode());
+            byte[] altered = record.entryBytes();
+            byte[] raisedBytes = java.nio.ByteBuffer.allocate(4).putInt((int) raised).array();
+            System.arraycopy(raisedBytes, 0, altered, AMOUNT_OFFSET, raisedBytes.length);
+            touch.trace().note("the reader writes " + Money.yuan(raised) + " into " + payer.name() + "'s record #" + record.entry().counter());
+            stage = payee.name();
+            SignedEntry receipt = c.payeeWallet().receive(new SignedEntry(altered, record.signature()));
+            touch.trace().note(payee.name() + " credited the raised amount");
+            return new PaymentOutcome(PaymentOutcome.Status.COMPLETED, null, Sw.OK, null, record, receipt, touch.trace());
+        } catch (SecureElementException e) {
+            touch.trace().note(stage + " refused: " + e.getMessage());
+            return new PaymentOutcome(PaymentOutcome.Status.REFUSED, stage, e.sw(), e.getMessage(), record, null, touch.trace());
+        }
+    }
+
+    /**
+     * The reader forges the payer's certificate: the genuine one with the payer's public key
+     * replaced by a key of the reader's choosing (here another genuine wallet's, a valid point),
+     * so that records signed with that key would look like the payer's. The payee must refuse it
+     * at BEGIN RECEIVE, before anything moves: the issuer did not sign that certificate.
+     */
+    public static PaymentOutcome forgeCertificate(Device payer, Device payee, long amount) {
+        NfcTouch touch = NfcTouch.between(payer, payee, "a reader presents a forged certificate of " + payer.name() + " to " + payee.name());
+        WalletClient payerWallet = touch.walletOf(payer);
+        WalletClient payeeWallet = touch.walletOf(payee);
+        try {
+            payeeWallet.select();
+            payerWallet.select();
+            byte[] forged = payerWallet.certificate().encode();
+            byte[] otherKey = payeeWallet.certificate().encode();
+            System.arraycopy(otherKey, CERTIFICATE_KEY_OFFSET, forged, CERTIFICATE_KEY_OFFSET, CERTIFICATE_KEY_LENGTH);
+            touch.trace().note("the reader replaces the public key in " + payer.name() + "'s certificate and presents it to " + payee.name());
+            payeeWallet.beginReceive(amount, forged);
+            touch.trace().note(payee.name() + " accepted the forged certificate");
+            return new PaymentOutcome(PaymentOutcome.Status.COMPLETED, null, Sw.OK, null, null, null, touch.trace());
+        } catch (SecureElementException e) {
+            touch.trace().note(payee.name() + " refused: " + e.getMessage());
+            return new PaymentOutcome(PaymentOutcome.Status.REFUSED, payee.name(), e.sw(), e.getMessage(), null, null, touch.trace());
+        }
+    }
+
+    /** Where the amount (4 bytes) sits in a ledger entry (spec 3.2). */
+    private static final int AMOUNT_OFFSET = 22;
+    /** Where the wallet's public key (65 bytes) sits in a certificate (spec 3.1). */
+    private static final int CERTIFICATE_KEY_OFFSET = 11;
+    private static final int CERTIFICATE_KEY_LENGTH = 65;
+
     /** The honest opening of a tap: both wallets selected, the payee's challenge for the payer's certificate. */
     private record Challenge(WalletClient payerWallet, WalletClient payeeWallet, Certificate payeeCertificate, byte[] nonce) {}
 
