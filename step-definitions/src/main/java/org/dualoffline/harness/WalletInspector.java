@@ -138,6 +138,22 @@ public final class WalletInspector {
         }
     }
 
+    /**
+     * {@link #operate} for an operation the SE may refuse: the status word it answered, 9000 when
+     * the operation went through.
+     */
+    public int statusWordOf(Party party, String description, java.util.function.Consumer<WalletClient> operation) {
+        try {
+            operate(party, description, w -> {
+                operation.accept(w);
+                return null;
+            });
+            return org.dualoffline.protocol.Sw.OK;
+        } catch (org.dualoffline.se.SecureElementException e) {
+            return e.sw();
+        }
+    }
+
     private WalletClient open(Party party, ApduTrace trace, String link) {
         WalletClient wallet = new WalletClient(trace.tracing(party.device().secureElement(), party.name() + " SE", link, WalletCommands::nameOf),
                 party.device().walletAid());

@@ -20,7 +20,6 @@ import org.dualoffline.protocol.LoadToken;
 import org.dualoffline.protocol.Money;
 import org.dualoffline.protocol.SignedEntry;
 import org.dualoffline.protocol.Sw;
-import org.dualoffline.se.SecureElementException;
 
 /** Money moving between the holder's bank account and the wallet, and the bank's books. */
 public class FundingSteps {
@@ -62,14 +61,14 @@ public class FundingSteps {
     private void load(String holder, String owner, String description) {
         LoadToken token = tokens.get(owner);
         assertThat(token).as("a load token issued to " + owner + " in this scenario").isNotNull();
-        lastSw = swOf(() -> inspector.operate(context.party(holder), description, w -> w.load(token.encode())));
+        lastSw = inspector.statusWordOf(context.party(holder), description, w -> w.load(token.encode()));
     }
 
     @When("{party}'s wallet unloads {amount} back to the bank account")
     public void unloads(String holder, Long amount) {
         Party p = context.party(holder);
-        lastSw = swOf(() -> redeemRecords.put(holder, inspector.operate(p, holder + "'s wallet unloads " + Money.yuan(amount),
-                w -> w.unload(amount))));
+        lastSw = inspector.statusWordOf(p, holder + "'s wallet unloads " + Money.yuan(amount),
+                w -> redeemRecords.put(holder, w.unload(amount)));
     }
 
     @Then("the unload is accepted with a redeem record for {amount} signed by {party}'s wallet")
@@ -133,14 +132,5 @@ public class FundingSteps {
         ReconciliationClient.AuditView a = context.backend().audit();
         assertThat(a.difference()).as("issued - (online + offline as last reported + in flight), in fen; the audit: " + a.all()).isZero();
         assertThat(a.conserved()).as("the bank's audit: " + a.all()).isTrue();
-    }
-
-    private static int swOf(Runnable r) {
-        try {
-            r.run();
-            return Sw.OK;
-        } catch (SecureElementException e) {
-            return e.sw();
-        }
     }
 }

@@ -14,7 +14,6 @@ import org.dualoffline.protocol.Seeds;
 import org.dualoffline.protocol.Sw;
 import org.dualoffline.protocol.SyncAck;
 import org.dualoffline.protocol.WalletStatus;
-import org.dualoffline.se.SecureElementException;
 
 /** Limits that change after issue: only through the issuer's signed acknowledgement at a sync. */
 public class LimitRenewalSteps {
@@ -41,15 +40,8 @@ public class LimitRenewalSteps {
                 l.pinFreeThreshold(), l.receivePolicy());
         Issuer forger = Issuer.generate(Seeds.secureRandom(context.run().seed() ^ holder.hashCode() ^ 0x5EEDL));
         SyncAck forged = forger.acknowledge(p.walletId(), s.counter(), s.lastHash(), raised, s.blocklistSeq(), java.util.List.of());
-        try {
-            inspector.operate(p, "a reader gives " + holder + "'s wallet an acknowledgement signed by another key", w -> {
-                w.applySyncAck(forged.encode());
-                return null;
-            });
-            lastSw = Sw.OK;
-        } catch (SecureElementException e) {
-            lastSw = e.sw();
-        }
+        lastSw = inspector.statusWordOf(p, "a reader gives " + holder + "'s wallet an acknowledgement signed by another key",
+                w -> w.applySyncAck(forged.encode()));
     }
 
     /**
@@ -64,15 +56,8 @@ public class LimitRenewalSteps {
         Party p = context.party(holder);
         SyncAck kept = context.lastAck(holder).orElseThrow(() -> new IllegalStateException(
                 holder + "'s wallet has not synced in this scenario: there is no acknowledgement to present again"));
-        try {
-            inspector.operate(p, holder + "'s phone, its clock set back, presents the acknowledgement of the last sync again", w -> {
-                w.applySyncAck(kept.encode());
-                return null;
-            });
-            lastSw = Sw.OK;
-        } catch (SecureElementException e) {
-            lastSw = e.sw();
-        }
+        lastSw = inspector.statusWordOf(p, holder + "'s phone, its clock set back, presents the acknowledgement of the last sync again",
+                w -> w.applySyncAck(kept.encode()));
     }
 
     @Then("{party}'s wallet still counts {int} offline payments since its last sync")

@@ -11,7 +11,6 @@ import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.WalletInspector;
 import org.dualoffline.harness.WalletProvisioner;
 import org.dualoffline.protocol.Sw;
-import org.dualoffline.se.SecureElementException;
 import org.dualoffline.se.Tearable;
 
 /**
@@ -45,21 +44,15 @@ public class PinSteps {
         assertThat(triesBefore).as(holder + "'s PIN tries before the attack").isPositive();
         for (int i = 1; i <= triesBefore; i++) {
             String guess = attacker + " enters a wrong PIN on " + holder + "'s card (guess " + i + "), then cuts the power";
-            guesses.add(swOf(() -> inspector.operate(p, guess,
-                    w -> {
-                        w.verifyPin(WRONG_PIN);
-                        return null;
-                    })));
+            guesses.add(inspector.statusWordOf(p, guess, w -> w.verifyPin(WRONG_PIN)));
             se.tear();
         }
     }
 
     @When("{party} enters the right PIN on {party}'s card")
     public void rightPin(String who, String holder) {
-        lastSw = swOf(() -> inspector.operate(context.party(holder), who + " enters the right PIN on " + holder + "'s card", w -> {
-            w.verifyPin(WalletProvisioner.DEFAULT_PIN);
-            return null;
-        }));
+        lastSw = inspector.statusWordOf(context.party(holder), who + " enters the right PIN on " + holder + "'s card",
+                w -> w.verifyPin(WalletProvisioner.DEFAULT_PIN));
     }
 
     @Then("each wrong guess cost a try")
@@ -80,14 +73,5 @@ public class PinSteps {
     @Then("the card refuses the right PIN because the PIN is blocked")
     public void rightPinBlocked() {
         assertThat(Sw.describe(lastSw)).as("the card's answer to the right PIN").isEqualTo(Sw.describe(Sw.PIN_BLOCKED));
-    }
-
-    private static int swOf(Runnable r) {
-        try {
-            r.run();
-            return Sw.OK;
-        } catch (SecureElementException e) {
-            return e.sw();
-        }
     }
 }

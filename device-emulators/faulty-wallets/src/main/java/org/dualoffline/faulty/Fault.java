@@ -52,61 +52,11 @@ public enum Fault {
     OFFLINE_COUNT_RESET_BY_ANY_ACK("offline-count-reset-by-any-ack", "LIMIT-06",
             "any acknowledgement, even one the phone presents again, resets the offline payment count to zero instead of counting "
                     + "the payments it does not cover: replaying the last sync's acknowledgement gives a new allowance",
-            next -> new MethodPatch(next, "processApplySyncAck") {
-                @Override
-                protected MethodVisitor patch(MethodVisitor mv) {
-                    return new MethodVisitor(Opcodes.ASM9, mv) {
-                        private boolean replaced;
-
-                        @Override
-                        public void visitFieldInsn(int opcode, String owner, String name, String desc) {
-                            if (opcode == Opcodes.PUTFIELD && name.equals("offlineCount")) {
-                                replaced = true;
-                                super.visitInsn(Opcodes.POP);
-                                super.visitInsn(Opcodes.ICONST_0);
-                            }
-                            super.visitFieldInsn(opcode, owner, name, desc);
-                        }
-
-                        @Override
-                        public void visitEnd() {
-                            if (!replaced) {
-                                throw new IllegalStateException("processApplySyncAck does not store the offline count");
-                            }
-                            super.visitEnd();
-                        }
-                    };
-                }
-            }),
+            next -> storeZero(next, "processApplySyncAck", "offlineCount")),
     PIN_TRIES_RESET_BY_POWER_LOSS("pin-tries-reset-by-power-loss", "SEC-05",
             "selecting the wallet, as every reader does after the power comes back, gives back every PIN try: a thief who cuts "
                     + "the power between guesses never runs out of tries",
-            next -> new MethodPatch(next, "select") {
-                @Override
-                protected MethodVisitor patch(MethodVisitor mv) {
-                    return new MethodVisitor(Opcodes.ASM9, mv) {
-                        private boolean replaced;
-
-                        @Override
-                        public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
-                            if (owner.equals("javacard/framework/OwnerPIN") && name.equals("reset")) {
-                                replaced = true;
-                                super.visitMethodInsn(opcode, owner, "resetAndUnblock", desc, itf);
-                                return;
-                            }
-                            super.visitMethodInsn(opcode, owner, name, desc, itf);
-                        }
-
-                        @Override
-                        public void visitEnd() {
-                            if (!replaced) {
-                                throw new IllegalStateException("select() does not reset the PIN");
-                            }
-                            super.visitEnd();
-                        }
-                    };
-                }
-            }),
+            next -> renameCall(next, "select", "javacard/framework/OwnerPIN", "reset", "resetAndUnblock")),
     SIGNATURE_NOT_VERIFIED("signature-not-verified", "SEC-04",
             "RECEIVE credits a payment record whose signature does not verify",
             next -> ignoreRefusal(next, "processReceive", 0x6921));
@@ -128,30 +78,82 @@ public enum Fault {
         return new MethodPatch(next, method) {
             @Override
             protected MethodVisitor patch(MethodVisitor mv) {
-                return new MethodVisitor(Opcodes.ASM9, mv) {
-                    private int removed;
-
+                return new RequiredEdit(mv, method + " has no transaction to remove") {
                     @Override
                     public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
-                        boolean transaction = owner.equals("javacard/framework/JCSystem")
-                                && (name.equals("beginTransaction") || name.equals("commitTransaction"));
-                        if (transaction) {
-                            removed++;
+                        if (owner.equals("javacard/framework/JCSystem")
+                                && (name.equals("beginTransaction") || name.equals("commitTransaction"))) {
+                            edited();
                         } else {
                             super.visitMethodInsn(opcode, owner, name, desc, itf);
                         }
                     }
+                };
+            }
+        };
+    }
 
+    /** Every store into the field {@code field} in {@code method} stores zero instead of the value computed. */
+    static ClassVisitor storeZero(ClassVisitor next, String method, String field) {
+        return new MethodPatch(next, method) {
+            @Override
+            protected MethodVisitor patch(MethodVisitor mv) {
+                return new RequiredEdit(mv, method + " does not store " + field) {
                     @Override
-                    public void visitEnd() {
-                        if (removed == 0) {
-                            throw new IllegalStateException(method + " has no transaction to remove");
+                    public void visitFieldInsn(int opcode, String owner, String name, String desc) {
+                        if (opcode == Opcodes.PUTFIELD && name.equals(field)) {
+                            edited();
+                            super.visitInsn(Opcodes.POP);
+                            super.visitInsn(Opcodes.ICONST_0);
                         }
-                        super.visitEnd();
+                        super.visitFieldInsn(opcode, owner, name, desc);
                     }
                 };
             }
         };
+    }
+
+    /** In {@code method}, calls of {@code owner.from} become calls of {@code owner.to} (same descriptor). */
+    static ClassVisitor renameCall(ClassVisitor next, String method, String owner, String from, String to) {
+        return new MethodPatch(next, method) {
+            @Override
+            protected MethodVisitor patch(MethodVisitor mv) {
+                return new RequiredEdit(mv, method + " does not call " + owner + "." + from) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String o, String name, String desc, boolean itf) {
+                        if (o.equals(owner) && name.equals(from)) {
+                            edited();
+                            super.visitMethodInsn(opcode, o, to, desc, itf);
+                        } else {
+                            super.visitMethodInsn(opcode, o, name, desc, itf);
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    /** A method rewrite that must change something: a fault whose patch found nothing to change is a build error. */
+    abstract static class RequiredEdit extends MethodVisitor {
+        private final String nothingToEdit;
+        private int edits;
+
+        RequiredEdit(MethodVisitor mv, String nothingToEdit) {
+            super(Opcodes.ASM9, mv);
+            this.nothingToEdit = nothingToEdit;
+        }
+
+        protected void edited() {
+            edits++;
+        }
+
+        @Override
+        public void visitEnd() {
+            if (edits == 0) {
+                throw new IllegalStateException(nothingToEdit);
+            }
+            super.visitEnd();
+        }
     }
 
     /**
