@@ -245,7 +245,7 @@ public final class CertifyMain {
                 s.get("tags").forEach(t -> tags.add(t.asText()));
                 list.add(new ScenarioResult(s.get("key").asText(), s.get("name").asText(), s.get("uri").asText(), s.get("line").asInt(),
                         tags, s.get("status").asText(), s.get("durationMillis").asLong(), s.hasNonNull("error") ? s.get("error").asText() : null,
-                        s.path("harnessError").asBoolean(false)));
+                        s.path("harnessError").asBoolean(false), s.hasNonNull("notApplicable") ? s.get("notApplicable").asText() : null));
             }
             return list;
         } catch (IOException e) {

@@ -2,11 +2,15 @@ package org.dualoffline.reports;
 
 import java.util.List;
 
-/** One scenario's outcome as the certification plugin recorded it. */
+/**
+ * One scenario's outcome as the certification plugin recorded it. {@code notApplicableReason} is
+ * set only when the harness itself declared the scenario not applicable to the device (its
+ * {@code NotApplicable} outcome); a skip for any other reason leaves it null.
+ */
 public record ScenarioResult(String key, String name, String uri, int line, List<String> tags, String status, long durationMillis, String error,
-                             boolean harnessError) {
+                             boolean harnessError, String notApplicableReason) {
     public ScenarioResult(String key, String name, String uri, int line, List<String> tags, String status, long durationMillis, String error) {
-        this(key, name, uri, line, tags, status, durationMillis, error, false);
+        this(key, name, uri, line, tags, status, durationMillis, error, false, null);
     }
 
     /** Steps the glue does not define, or define twice: the suite itself is broken, not the device. */
@@ -23,9 +27,9 @@ public record ScenarioResult(String key, String name, String uri, int line, List
         return status.equals("SKIPPED");
     }
 
-    /** Skipped because the device lacks a capability the scenario needs (its profile says so). */
+    /** Skipped because the scenario cannot run against this device (the reason is in {@link #notApplicableReason()}). */
     public boolean notApplicable() {
-        return skipped() && error != null && error.startsWith("NOT APPLICABLE");
+        return skipped() && notApplicableReason != null;
     }
 
     public boolean failed() {

@@ -60,7 +60,8 @@ class CertificationTest {
     @Test
     void aRequirementWhoseScenariosNeedWhatTheDeviceLacksIsNotApplicableAndTheRunStillPasses() {
         ScenarioResult noPin = new ScenarioResult("k", "PIN above threshold", "file:///features/a.feature", 1, List.of("@LIMIT-01"),
-                "SKIPPED", 1, "NOT APPLICABLE: the device has no PIN entry (capabilities.pin=false in the profile)");
+                "SKIPPED", 1, "NOT APPLICABLE: the device has no PIN entry (capabilities.pin=false in the profile)", false,
+                "the device has no PIN entry (capabilities.pin=false in the profile)");
         Certification c = new Certification(RUN, List.of(noPin, scenario("b", "PASSED", "@SYNC-01")), RequirementCatalogue.parse(List.of(
                 "| LIMIT-01 | LIMIT | x | y | z |", "| SYNC-01 | SYNC | x | y | z |"), "t"));
         assertThat(c.requirements().get(0).verdict()).isEqualTo(Certification.Verdict.NOT_APPLICABLE);
@@ -71,6 +72,15 @@ class CertificationTest {
     void aScenarioSkippedForAnotherReasonLeavesItsRequirementNotTested() {
         ScenarioResult skipped = new ScenarioResult("k", "x", "file:///features/a.feature", 1, List.of("@LIMIT-01"), "SKIPPED", 1, "something else");
         Certification c = new Certification(RUN, List.of(skipped, scenario("b", "PASSED", "@SYNC-01")), CATALOGUE);
+        assertThat(c.requirements().get(0).verdict()).isEqualTo(Certification.Verdict.NOT_TESTED);
+    }
+
+    @Test
+    void aSkipWhoseMessageOnlyReadsLikeNotApplicableLeavesItsRequirementNotTested() {
+        // Only the harness's typed outcome makes a requirement NOT APPLICABLE; a message with the same words does not.
+        ScenarioResult lookalike = new ScenarioResult("k", "x", "file:///features/a.feature", 1, List.of("@LIMIT-01"), "SKIPPED", 1,
+                "NOT APPLICABLE: says who?");
+        Certification c = new Certification(RUN, List.of(lookalike, scenario("b", "PASSED", "@SYNC-01")), CATALOGUE);
         assertThat(c.requirements().get(0).verdict()).isEqualTo(Certification.Verdict.NOT_TESTED);
     }
 

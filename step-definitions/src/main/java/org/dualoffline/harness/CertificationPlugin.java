@@ -51,6 +51,9 @@ public final class CertificationPlugin implements ConcurrentEventListener {
             s.put("error", String.valueOf(r.getError().getMessage()));
             s.put("errorType", r.getError().getClass().getName());
             s.put("harnessError", isHarnessError(r.getError()));
+            if (r.getError() instanceof NotApplicable na) {
+                s.put("notApplicable", na.reason());
+            }
         }
         scenarios.add(s);
     }

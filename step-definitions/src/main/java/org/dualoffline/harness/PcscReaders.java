@@ -41,7 +41,6 @@ public final class PcscReaders implements AutoCloseable {
     /** How long a reader may take to show a card (pcscd polls the vpcd reader every 400 ms). */
     static final Duration CARD_WAIT = Duration.ofSeconds(10);
     static final Duration FRESH_CARD_TIMEOUT = Duration.ofMinutes(2);
-    static final String NOT_APPLICABLE = "NOT APPLICABLE: ";
 
     private static PcscReaders current;
 
@@ -109,7 +108,7 @@ public final class PcscReaders implements AutoCloseable {
         owner = me;
         List<String> readers = settings.readers();
         if (leased.size() >= readers.size()) {
-            throw new org.opentest4j.TestAbortedException(NOT_APPLICABLE + "this scenario holds more than " + readers.size()
+            throw new NotApplicable("this scenario holds more than " + readers.size()
                     + " wallets at once, and the profile names " + readers.size() + " PC/SC readers (pcsc.readers): through PC/SC "
                     + "each wallet is a card in a reader of its own");
         }

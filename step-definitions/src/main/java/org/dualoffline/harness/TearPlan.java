@@ -57,7 +57,7 @@ public final class TearPlan {
     public static void requireTearingAtWrites(Profile profile) {
         String why = whyNotTearable(profile);
         if (why != null) {
-            throw new org.opentest4j.TestAbortedException("NOT APPLICABLE: " + why);
+            throw new NotApplicable(why);
         }
     }
 
@@ -106,7 +106,7 @@ public final class TearPlan {
     public CardTransport wrap(CardTransport inner, String seName, boolean inField) {
         if (!(inner instanceof JcardsimSecureElement se)) {
             // Every flow torn through a plan lands here, including ones whose step did not ask first.
-            throw new org.opentest4j.TestAbortedException("NOT APPLICABLE: " + APDU_BOUNDARIES_ONLY);
+            throw new NotApplicable(APDU_BOUNDARIES_ONLY);
         }
         if (inField) {
             fieldPowered.add(se);

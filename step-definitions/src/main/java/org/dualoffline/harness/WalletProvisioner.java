@@ -136,7 +136,7 @@ public final class WalletProvisioner {
         HarnessRun run = context.run();
         Profile profile = run.profile();
         if (profile.seKind() != Profile.SeKind.JCARDSIM) {
-            throw new org.opentest4j.TestAbortedException("NOT APPLICABLE: a clone needs a second SE with the same private key; "
+            throw new NotApplicable("a clone needs a second SE with the same private key; "
                     + "only emulated SEs can be cloned (this profile's SEs are " + profile.seKind() + ")");
         }
         CardTransport se = SecureElements.create(profile, original.seName(), run.seed());

@@ -5,6 +5,7 @@ import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import java.nio.charset.StandardCharsets;
+import org.dualoffline.harness.NotApplicable;
 import org.dualoffline.harness.Evidence;
 import org.dualoffline.harness.HarnessRun;
 import org.dualoffline.harness.PcscReaders;
@@ -40,12 +41,9 @@ public class Hooks {
 
     private void requireCapability(String capability, String reason) {
         if (!context.run().profile().capabilities().getOrDefault(capability, true)) {
-            throw new org.opentest4j.TestAbortedException(NOT_APPLICABLE + reason + " (capabilities." + capability + "=false in the profile)");
+            throw new NotApplicable(reason + " (capabilities." + capability + "=false in the profile)");
         }
     }
-
-    /** How a skipped scenario tells the report that its requirement does not apply to the device. */
-    public static final String NOT_APPLICABLE = "NOT APPLICABLE: ";
 
     @After
     public void fileEvidence(Scenario scenario) {

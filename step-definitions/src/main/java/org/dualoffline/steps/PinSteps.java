@@ -6,6 +6,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.ArrayList;
 import java.util.List;
+import org.dualoffline.harness.NotApplicable;
 import org.dualoffline.harness.Party;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.WalletInspector;
@@ -37,7 +38,7 @@ public class PinSteps {
     public void wrongPinsWithPowerCuts(String attacker, String holder) {
         Party p = context.party(holder);
         if (!(p.device().secureElement() instanceof Tearable se)) {
-            throw new org.opentest4j.TestAbortedException(Hooks.NOT_APPLICABLE + "the harness cannot cut the power of "
+            throw new NotApplicable("the harness cannot cut the power of "
                     + p.device().secureElement().describe());
         }
         triesBefore = inspector.status(p).pinTriesRemaining();

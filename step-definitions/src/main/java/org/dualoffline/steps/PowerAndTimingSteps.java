@@ -8,6 +8,7 @@ import io.cucumber.java.en.When;
 import org.dualoffline.devices.Battery;
 import org.dualoffline.devices.PaymentOutcome;
 import org.dualoffline.devices.timing.SeSpeedProfile;
+import org.dualoffline.harness.NotApplicable;
 import org.dualoffline.harness.Party;
 import org.dualoffline.harness.ReconciliationClient;
 import org.dualoffline.harness.ScenarioContext;
@@ -115,7 +116,7 @@ public class PowerAndTimingSteps {
      */
     private void requireMeasuredCosts() {
         if (context.run().profile().seKind() == org.dualoffline.harness.Profile.SeKind.PCSC) {
-            throw new org.opentest4j.TestAbortedException(Hooks.NOT_APPLICABLE + "tap time is modeled from the work the SE measures itself "
+            throw new NotApplicable("tap time is modeled from the work the SE measures itself "
                     + "doing (signatures, verifications, persistent writes); through PC/SC the harness cannot count a card's work, only "
                     + "estimate it from the protocol, which would judge the spec rather than the device");
         }
