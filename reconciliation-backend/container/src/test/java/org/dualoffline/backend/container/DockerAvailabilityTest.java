@@ -3,12 +3,10 @@ package org.dualoffline.backend.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
 /** Finding out whether Docker is there must be quick and must say why not; it never hangs. */
-@Tag("no-database")
 class DockerAvailabilityTest {
 
     @Test
@@ -31,10 +29,8 @@ class DockerAvailabilityTest {
     void askingAgainAnswersFromTheFirstProbe() {
         DockerAvailability first = DockerAvailability.check();
 
-        long start = System.nanoTime();
         DockerAvailability again = DockerAvailability.check();
 
-        assertThat(again).isSameAs(first);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(100));
+        assertThat(again).as("the cached answer, not a second probe").isSameAs(first);
     }
 }
