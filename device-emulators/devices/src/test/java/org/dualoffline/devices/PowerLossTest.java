@@ -120,6 +120,34 @@ class PowerLossTest {
     }
 
     @Test
+    void aPosWhoseBatteryRunsOutWhileItsOwnSeSignsTheReceiptReportsBothSignedRecords() {
+        // the same tap on a twin pair of devices (same issuer, same ids, same keys), with the POS charged
+        TestDevices twins = new TestDevices(3);
+        PaymentOutcome full = PaymentSession.pay(Device.card("Wei", twins.meteredSe("Wei", FormFactor.CARD, 10_000), TestDevices.AID),
+                Device.pos("Shop", twins.meteredSe("Shop", FormFactor.POS, 0), TestDevices.AID, new Battery(100)), 2_500, null,
+                TouchConditions.typical().withBatteryDrain());
+        long tapCharge = 0;
+        for (ApduTime a : full.tapTime().apdus()) {
+            tapCharge += PowerDraw.REFERENCE.readerPerApdu() + PowerDraw.REFERENCE.field(a.totalMicros());
+        }
+        Device wei = card("Wei", 10_000);
+        Device shop = posOn("Shop", Battery.charged((double) tapCharge / PowerDraw.ONE_PERCENT, PowerDraw.REFERENCE));
+
+        PaymentOutcome outcome = PaymentSession.pay(wei, shop, 2_500, null, conditions);
+
+        assertThat(outcome.status()).as(outcome.describe()).isEqualTo(PaymentOutcome.Status.POWER_LOST);
+        assertThat(outcome.powerCut().command()).isEqualTo("RECEIVE");
+        assertThat(outcome.powerCut().se()).isEqualTo("Shop SE");
+        assertThat(outcome.powerCut().responseLost()).isTrue();
+        assertThat(outcome.payerRecord().entry().amount()).isEqualTo(2_500);
+        assertThat(outcome.payeeReceipt().entry().amount()).isEqualTo(2_500);
+        assertThat(outcome.payeeReceipt().entry().peerCounter()).isEqualTo(outcome.payerRecord().entry().counter());
+        assertThat(TestDevices.balance(wei)).isEqualTo(7_500);
+        assertThat(TestDevices.balance(shop)).isEqualTo(2_500);
+        assertThat(outcome.describe()).endsWith("the payer was debited ¥25.00 (record #2) and the payee credited (receipt #1)");
+    }
+
+    @Test
     void aPosOnTheMainsNeverLosesPower() {
         PaymentOutcome outcome = PaymentSession.pay(card("Wei", 10_000), posOn("Shop", new PowerSource.Mains()), 2_500, null, conditions);
         assertThat(outcome.completed()).as(outcome.describe()).isTrue();
