@@ -15,12 +15,13 @@ import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
  * The bytecode patches the {@link Fault}s are made of. Each names what it changes (a status word,
- * a call, the persistent field a write goes to), never a position in the method, so a change of
- * the reference wallet either leaves a fault as it was or fails the build.
+ * a call, the persistent field a write goes to), never a position in the method, so a fault
+ * follows the reference wallet's code when it moves; a patch that finds nothing to change fails
+ * the build.
  */
 final class Patches {
     /** The class that holds everything the reference wallet keeps in EEPROM. */
-    static final String PERSISTENT = "org/dualoffline/applet/Persistent";
+    private static final String PERSISTENT = "org/dualoffline/applet/Persistent";
 
     private static final String JCSYSTEM = "javacard/framework/JCSystem";
     private static final String UTIL = "javacard/framework/Util";

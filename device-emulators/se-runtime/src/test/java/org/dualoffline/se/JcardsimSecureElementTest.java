@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import javacard.framework.ISO7816;
 import org.dualoffline.protocol.Hex;
-import org.dualoffline.protocol.Sw;
 import org.dualoffline.protocol.WalletCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
