@@ -47,7 +47,7 @@ class ProtocolCodecTest {
         assertThat(EntryType.of(0x02)).isEqualTo(EntryType.RECEIVE);
         assertThat(EntryType.of(0x03)).isEqualTo(EntryType.LOAD);
         assertThat(EntryType.of(0x04)).isEqualTo(EntryType.UNLOAD);
-        assertThatThrownBy(() -> EntryType.of(0x05)).hasMessageContaining("unknown entry type 5");
+        assertThatThrownBy(() -> EntryType.of(0x05)).hasMessage("unknown entry type 5");
     }
 
     @Test
@@ -63,7 +63,7 @@ class ProtocolCodecTest {
     void unloadIsACase4ApduWithTheAmountAndHasATraceName() {
         assertThat(Hex.of(WalletCommands.unload(2_500))).isEqualTo("8062000004000009c400");
         assertThat(WalletCommands.nameOf(WalletCommands.INS_UNLOAD)).isEqualTo("UNLOAD");
-        assertThatThrownBy(() -> WalletCommands.unload(-1)).hasMessageContaining("does not fit 4 unsigned bytes");
+        assertThatThrownBy(() -> WalletCommands.unload(-1)).hasMessage("value does not fit 4 unsigned bytes: -1");
     }
 
     @Test
@@ -97,11 +97,11 @@ class ProtocolCodecTest {
 
     @Test
     void malformedInputIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> Entry.decode(new byte[12])).hasMessageContaining("entry must be 110 bytes");
-        assertThatThrownBy(() -> Hex.parse("abc")).hasMessageContaining("odd number");
-        assertThatThrownBy(() -> WalletId.parse("12")).hasMessageContaining("16 hex digits");
+        assertThatThrownBy(() -> Entry.decode(new byte[12])).hasMessage("entry must be 110 bytes, got 12");
+        assertThatThrownBy(() -> Hex.parse("abc")).hasMessage("hex string has an odd number of digits: 3");
+        assertThatThrownBy(() -> WalletId.parse("12")).hasMessage("a wallet id is 16 hex digits, got \"12\"");
         assertThatThrownBy(() -> WalletCommands.apdu((byte) 0x80, (byte) 0x40, 0, 0, new byte[300], true))
-                .hasMessageContaining("does not fit a short APDU");
+                .hasMessage("command data of 300 bytes does not fit a short APDU");
     }
 
     @Test
@@ -109,7 +109,7 @@ class ProtocolCodecTest {
         assertThat(Money.parseYuan("¥25.00")).isEqualTo(2500);
         assertThat(Money.parseYuan("25.5 yuan")).isEqualTo(2550);
         assertThat(Money.yuan(2550)).isEqualTo("¥25.50");
-        assertThatThrownBy(() -> Money.parseYuan("twenty")).hasMessageContaining("not an amount in yuan");
+        assertThatThrownBy(() -> Money.parseYuan("twenty")).hasMessage("not an amount in yuan: \"twenty\" (write it like ¥25.00)");
     }
 
     @Test

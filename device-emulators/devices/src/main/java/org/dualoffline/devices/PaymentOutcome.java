@@ -13,10 +13,10 @@ import org.dualoffline.se.ApduTrace;
  * touch reports its modeled {@link TapTime}.
  *
  * <p>After a power loss, {@code payerRecord} is the payer's signed PAY entry if the payer's SE
- * debited and signed (also when the response never reached the reader: the trace shows what
- * the SE answered), and {@code payeeReceipt} the payee's RECEIVE entry if the payee's SE
- * credited. A debited payer without a receipt is value in flight, settled from the payer's
- * record at its next sync.
+ * debited and signed (also when the response never reached the reader: each SE's signed answer
+ * is kept as it passes towards the reader), and {@code payeeReceipt} the payee's RECEIVE entry if
+ * the payee's SE credited. A debited payer without a receipt is value in flight, settled from the
+ * payer's record at its next sync.
  */
 public record PaymentOutcome(Status status, String refusedBy, int sw, String reason, SignedEntry payerRecord,
                              SignedEntry payeeReceipt, ApduTrace trace, PowerCut powerCut, TapTime tapTime) {

@@ -6,7 +6,6 @@ import org.dualoffline.protocol.Money;
 import org.dualoffline.protocol.SignedEntry;
 import org.dualoffline.protocol.Sw;
 import org.dualoffline.se.ApduTrace;
-import org.dualoffline.se.ResponseApdu;
 import org.dualoffline.se.SecureElementException;
 
 /**
@@ -94,8 +93,8 @@ public final class PaymentSession {
             touch.trace().note(stage + " refused: " + e.getMessage());
             return new PaymentOutcome(PaymentOutcome.Status.REFUSED, stage, e.sw(), e.getMessage(), null, null, touch.trace(), null, power.tapTime());
         } catch (TouchPower.PowerLost e) {
-            SignedEntry record = signedAnswer(touch.trace(), NfcTouch.seNameOf(payer), "PAY");
-            SignedEntry receipt = signedAnswer(touch.trace(), NfcTouch.seNameOf(payee), "RECEIVE");
+            SignedEntry record = power.signedAnswer(payer, SignedAnswers.Signing.PAY);
+            SignedEntry receipt = power.signedAnswer(payee, SignedAnswers.Signing.RECEIVE);
             PaymentOutcome outcome = new PaymentOutcome(PaymentOutcome.Status.POWER_LOST, null, -1, e.cut.describe(), record, receipt,
                     touch.trace(), e.cut, power.tapTime());
             touch.trace().note(outcome.describe());
@@ -126,15 +125,5 @@ public final class PaymentSession {
             return new PaymentOutcome(PaymentOutcome.Status.REFUSED, payer.name(), e.sw(), e.getMessage(), null, null, touch.trace(), null,
                     TapTime.none(start));
         }
-    }
-
-    /** The signed entry {@code se} answered to {@code command} in this touch, if it answered 9000 (whether or not the reader got it). */
-    private static SignedEntry signedAnswer(ApduTrace trace, String se, String command) {
-        for (ApduTrace.Exchange e : trace.exchanges()) {
-            if (e.se().equals(se) && e.command().equals(command) && e.sw() == Sw.OK) {
-                return SignedEntry.decode(ResponseApdu.of(e.responseApdu()).data());
-            }
-        }
-        return null;
     }
 }

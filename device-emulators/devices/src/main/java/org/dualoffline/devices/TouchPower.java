@@ -6,6 +6,7 @@ import java.util.List;
 import org.dualoffline.devices.timing.ApduTime;
 import org.dualoffline.devices.timing.TapTime;
 import org.dualoffline.devices.timing.TapTimer;
+import org.dualoffline.protocol.SignedEntry;
 import org.dualoffline.protocol.WalletCommands;
 import org.dualoffline.se.ApduTrace;
 import org.dualoffline.se.CardTransport;
@@ -38,6 +39,7 @@ final class TouchPower {
     private final TapTimer timer;
     private final List<TouchConditions.BatteryFailure> failures;
     private final List<String> cardSideTorn = new ArrayList<>();
+    private final SignedAnswers signed = new SignedAnswers();
     private boolean cardSideSilent;
 
     TouchPower(NfcTouch touch, TouchConditions conditions) {
@@ -47,9 +49,9 @@ final class TouchPower {
         this.failures = conditions.takeBatteryFailures();
     }
 
-    /** A wallet driver for {@code device}'s SE in this touch: traced, timed and powered. */
+    /** A wallet driver for {@code device}'s SE in this touch: traced, its signed answers kept, timed and powered. */
     WalletClient walletOf(Device device) {
-        CardTransport traced = touch.tracedLinkTo(device);
+        CardTransport traced = signed.watching(device, touch.tracedLinkTo(device));
         CardTransport relayed = new CardTransport() {
             @Override
             public byte[] transceive(byte[] command) {
@@ -62,6 +64,14 @@ final class TouchPower {
             }
         };
         return new WalletClient(relayed, device.walletAid());
+    }
+
+    /**
+     * The signed entry {@code device}'s SE answered to {@code command} in this touch, also when the
+     * field dropped before the reader received it; null if it signed none.
+     */
+    SignedEntry signedAnswer(Device device, SignedAnswers.Signing command) {
+        return signed.of(device, command);
     }
 
     TapTime tapTime() {

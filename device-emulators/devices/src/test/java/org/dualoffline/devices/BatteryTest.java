@@ -43,8 +43,11 @@ class BatteryTest {
 
     @Test
     void chargeOutsideZeroToAHundredIsRefused() {
-        assertThatThrownBy(() -> new Battery(101)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Battery.charged(-0.1, PowerDraw.REFERENCE)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Battery(5).use(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Battery(101)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("battery charge must be 0..100 %, got 101");
+        assertThatThrownBy(() -> Battery.charged(-0.1, PowerDraw.REFERENCE)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("battery charge must be 0..100 %, got -0.1");
+        assertThatThrownBy(() -> new Battery(5).use(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot use a negative charge: -1");
     }
 }

@@ -35,9 +35,9 @@ public final class FaultyWalletBuilder {
     static void write(Fault fault, Path jar) throws IOException {
         try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os)) {
             for (String name : appletClasses()) {
-                byte[] bytes = read(name);
+                byte[] bytes = referenceClass(name);
                 if (name.equals(APPLET)) {
-                    bytes = patch(fault, bytes);
+                    bytes = patch(fault.patch, bytes);
                 }
                 JarEntry e = new JarEntry(name + ".class");
                 e.setTime(0);
@@ -53,10 +53,11 @@ public final class FaultyWalletBuilder {
         }
     }
 
-    static byte[] patch(Fault fault, byte[] classBytes) {
+    /** The applet class with {@code patch} applied; a patch that finds nothing to change throws. */
+    static byte[] patch(Patch patch, byte[] classBytes) {
         ClassReader reader = new ClassReader(classBytes);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        reader.accept(fault.patch.apply(writer), 0);
+        reader.accept(patch.applyTo(writer), 0);
         return writer.toByteArray();
     }
 
@@ -90,7 +91,8 @@ public final class FaultyWalletBuilder {
         return names;
     }
 
-    private static byte[] read(String name) throws IOException {
+    /** The bytes of one class of the reference wallet, e.g. {@link #APPLET}. */
+    static byte[] referenceClass(String name) throws IOException {
         URL url = FaultyWalletBuilder.class.getClassLoader().getResource(name + ".class");
         if (url == null) {
             throw new IOException("the reference wallet class " + name + " is not on the classpath");

@@ -24,9 +24,12 @@ public final class ApduTrace {
         }
     }
 
+    /** A line of narration and the number of exchanges before it. */
+    public record Note(int afterExchange, String text) {}
+
     private final String title;
     private final List<Exchange> exchanges = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
+    private final List<Note> notes = new ArrayList<>();
 
     public ApduTrace(String title) {
         this.title = title;
@@ -39,23 +42,15 @@ public final class ApduTrace {
 
     /** A line of narration between exchanges ("touch refused: no side powers the field"). */
     public synchronized void note(String text) {
-        notes.add(exchanges.size() + ":" + text);
+        notes.add(new Note(exchanges.size(), text));
     }
 
     public synchronized List<Exchange> exchanges() {
         return Collections.unmodifiableList(new ArrayList<>(exchanges));
     }
 
-    /** A line of narration and the number of exchanges before it. */
-    public record Note(int afterExchange, String text) {}
-
     public synchronized List<Note> notes() {
-        List<Note> out = new ArrayList<>();
-        for (String n : notes) {
-            int colon = n.indexOf(':');
-            out.add(new Note(Integer.parseInt(n.substring(0, colon)), n.substring(colon + 1)));
-        }
-        return out;
+        return List.copyOf(notes);
     }
 
     public String title() {
@@ -70,27 +65,22 @@ public final class ApduTrace {
     public synchronized String render() {
         StringBuilder sb = new StringBuilder("# APDU trace: ").append(title).append('\n');
         int noteIdx = 0;
-        List<String> ns = new ArrayList<>(notes);
         for (Exchange e : exchanges) {
-            noteIdx = flushNotes(sb, ns, noteIdx, e.seq() - 1);
+            noteIdx = flushNotes(sb, notes, noteIdx, e.seq() - 1);
             sb.append(String.format("%3d %-22s %-8s %-16s >> %s%n", e.seq(), e.se(), e.link(), e.command(), spaced(e.commandApdu())));
             byte[] r = e.responseApdu();
             String data = r.length > 2 ? spaced(java.util.Arrays.copyOf(r, r.length - 2)) + " " : "";
             sb.append(String.format("%3s %-22s %-8s %-16s << %s%s%n", "", "", "", "", data, e.sw() < 0 ? "(no response)" : Sw.describe(e.sw())));
         }
-        flushNotes(sb, ns, noteIdx, Integer.MAX_VALUE);
+        flushNotes(sb, notes, noteIdx, Integer.MAX_VALUE);
         return sb.toString();
     }
 
-    private static int flushNotes(StringBuilder sb, List<String> notes, int from, int upTo) {
+    /** Writes the notes from index {@code from} on that come after at most {@code upTo} exchanges; returns the next note's index. */
+    private static int flushNotes(StringBuilder sb, List<Note> notes, int from, int upTo) {
         int i = from;
-        while (i < notes.size()) {
-            String n = notes.get(i);
-            int at = Integer.parseInt(n.substring(0, n.indexOf(':')));
-            if (at > upTo) {
-                break;
-            }
-            sb.append("    -- ").append(n.substring(n.indexOf(':') + 1)).append('\n');
+        while (i < notes.size() && notes.get(i).afterExchange() <= upTo) {
+            sb.append("    -- ").append(notes.get(i).text()).append('\n');
             i++;
         }
         return i;

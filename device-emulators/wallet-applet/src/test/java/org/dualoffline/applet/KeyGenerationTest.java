@@ -46,6 +46,7 @@ class KeyGenerationTest {
             keys.add(Hex.of(w.publicKey()));
         }
         System.out.printf("%d wallets initialized, %d distinct public keys%n", WALLETS, keys.size());
+        assertThat(keys).as("distinct public keys").hasSize(WALLETS);
     }
 
     /**

@@ -50,9 +50,8 @@ class LifecycleTest {
     void initializeAnswersTheWalletPublicKeyAndMovesToInitialized() {
         TestWallet w = TestWallet.installed(ISSUER);
 
-        byte[] publicKey = w.doInitialize();
+        w.doInitialize(); // checks the answer is a 65-byte uncompressed point
 
-        assertThat(publicKey).hasSize(65).startsWith(0x04);
         assertThat(w.doStatus().state()).isEqualTo(WalletState.INITIALIZED);
     }
 

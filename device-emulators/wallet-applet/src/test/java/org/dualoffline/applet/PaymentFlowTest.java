@@ -189,13 +189,14 @@ class PaymentFlowTest {
     }
 
     @Test
-    void walletsDrawDifferentWalletIdsAndSignWithTheirOwnKeys() {
+    void eachWalletSignsWithItsOwnKey() {
         alice.doLoad(10_000);
         TestWallet.Payment p = TestWallet.pay(alice, bob, 10);
 
-        assertThat(alice.walletId()).isNotEqualTo(bob.walletId());
         assertThat(P256Sha256.INSTANCE.verify(bob.publicKey(), p.receiveEntry().entryBytes(), p.receiveEntry().signature()))
                 .isTrue();
+        assertThat(P256Sha256.INSTANCE.verify(alice.publicKey(), p.receiveEntry().entryBytes(), p.receiveEntry().signature()))
+                .as("bob's receipt under alice's key").isFalse();
         assertThat(p.payEntry().entry().peerId()).isEqualTo(new WalletId(0xB0B));
     }
 }

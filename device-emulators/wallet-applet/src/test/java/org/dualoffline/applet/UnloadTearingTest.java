@@ -69,9 +69,10 @@ class UnloadTearingTest {
 
     @Test
     void anUnloadHasTearPointsBeforeAndInsideItsTransaction() {
-        // the free slot (flags, signature length, entry, signature, payer length), then counter,
-        // balance, last hash and log count in the transaction
-        assertThat(tearPoints(REFERENCE)).isGreaterThanOrEqualTo(9);
+        // the free slot (flags, signature length, entry and signature, each a non-atomic copy the
+        // runtime can tear halfway, payer length), then counter, balance, last hash and log count
+        // in the transaction
+        assertThat(tearPoints(REFERENCE)).isEqualTo(1 + 1 + 2 + 2 + 1 + 4);
     }
 
     @Test
@@ -91,8 +92,7 @@ class UnloadTearingTest {
 
         List<String> violations = tearEveryWrite(nonAtomic, new ArrayList<>());
 
-        assertThat(violations).as("tears of an UNLOAD without a transaction").isNotEmpty()
-                .anyMatch(v -> v.contains("debited without its UNLOAD entry"));
+        assertThat(violations).as("tears of an UNLOAD without a transaction").anyMatch(v -> v.contains("debited without its UNLOAD entry"));
     }
 
     @Test

@@ -17,7 +17,7 @@ class PcscStackTest {
 
     @Test
     void aPartOfANameThatMatchesOneReaderOnlyNamesThatReaderWhateverItsCase() {
-        assertThat(PcscStack.resolve(LAB, "utrust 3700")).startsWith("Identiv uTrust 3700 F CL Reader");
+        assertThat(PcscStack.resolve(LAB, "utrust 3700")).isEqualTo(LAB.get(2));
         assertThat(PcscStack.resolve(LAB, " PCD 00 00 ")).isEqualTo("Virtual PCD 00 00");
     }
 
@@ -32,17 +32,19 @@ class PcscStackTest {
     void aNameThatMatchesNoReaderIsRefusedListingTheReadersPresent() {
         assertThatThrownBy(() -> PcscStack.resolve(LAB, "ACR122"))
                 .isInstanceOfSatisfying(PcscException.class, e -> assertThat(e.problem()).isEqualTo(PcscException.Problem.NO_SUCH_READER))
-                .hasMessageStartingWith("no PC/SC reader matches \"ACR122\"; readers present: \"Virtual PCD 00 00\", \"Virtual PCD 00 01\", \"Identiv");
+                .hasMessage("no PC/SC reader matches \"ACR122\"; readers present: \"Virtual PCD 00 00\", \"Virtual PCD 00 01\", \""
+                        + LAB.get(2) + "\"");
     }
 
     @Test
     void withNoReadersAtAllTheMessageSaysSo() {
         assertThatThrownBy(() -> PcscStack.resolve(List.of(), "ACR122"))
-                .hasMessageContaining("pcscd knows no readers");
+                .hasMessage("no PC/SC reader matches \"ACR122\"; pcscd knows no readers (is the reader plugged in, is its driver installed?)");
     }
 
     @Test
     void anEmptyNameIsNotAName() {
-        assertThatThrownBy(() -> PcscStack.resolve(LAB, "  ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PcscStack.resolve(LAB, "  ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a PC/SC reader name (or part of one) is needed");
     }
 }

@@ -1,0 +1,147 @@
+package org.dualoffline.faulty;
+
+import java.util.Set;
+import java.util.function.Predicate;
+import org.dualoffline.protocol.Sw;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceValue;
+
+/**
+ * The bytecode patches the {@link Fault}s are made of. Each names what it changes (a status word,
+ * a call, the persistent field a write goes to), never a position in the method, so a fault
+ * follows the reference wallet's code when it moves; a patch that finds nothing to change fails
+ * the build.
+ */
+final class Patches {
+    /** The class that holds everything the reference wallet keeps in EEPROM. */
+    private static final String PERSISTENT = "org/dualoffline/applet/Persistent";
+
+    private static final String JCSYSTEM = "javacard/framework/JCSystem";
+    private static final String UTIL = "javacard/framework/Util";
+    private static final String ISO_EXCEPTION = "javacard/framework/ISOException";
+    private static final String ARRAY_COMPARE_DESC = "([BS[BSS)B";
+    /** Util.arrayCopy(src, srcOff, dest, destOff, length): the destination is the third of five arguments. */
+    private static final int ARRAY_COPY_DEST_FROM_TOP = 3;
+
+    private Patches() {}
+
+    /**
+     * Removes every refusal with status word {@code sw} from {@code method}: each
+     * {@code ISOException.throwIt(sw)} disappears and the check falls through.
+     */
+    static Patch ignoreRefusal(String method, int sw) {
+        return inMethod(method, method + " has no refusal with " + Sw.describe(sw) + " to remove", m -> {
+            int removed = 0;
+            for (AbstractInsnNode insn : m.instructions.toArray()) {
+                if (isCall(insn, ISO_EXCEPTION, "throwIt") && insn.getPrevious() instanceof IntInsnNode push
+                        && push.getOpcode() == Opcodes.SIPUSH && (short) push.operand == (short) sw) {
+                    m.instructions.remove(push);
+                    m.instructions.remove(insn);
+                    removed++;
+                }
+            }
+            return removed;
+        });
+    }
+
+    /** Removes the {@code JCSystem.beginTransaction} and {@code commitTransaction} calls of {@code method}: it writes non-atomically. */
+    static Patch withoutTransaction(String method) {
+        return inMethod(method, method + " has no transaction to remove", m -> removeAll(m.instructions,
+                insn -> isCall(insn, JCSYSTEM, "beginTransaction") || isCall(insn, JCSYSTEM, "commitTransaction")));
+    }
+
+    /** Every store into the persistent field {@code field} in {@code method} stores zero instead of the value computed. */
+    static Patch storeZero(String method, String field) {
+        return inMethod(method, method + " does not store " + field, m -> {
+            int edited = 0;
+            for (AbstractInsnNode insn : m.instructions.toArray()) {
+                if (insn.getOpcode() == Opcodes.PUTFIELD && isField((FieldInsnNode) insn, field)) {
+                    InsnList zero = new InsnList();
+                    zero.add(new InsnNode(Opcodes.POP));
+                    zero.add(new InsnNode(Opcodes.ICONST_0));
+                    m.instructions.insertBefore(insn, zero);
+                    edited++;
+                }
+            }
+            return edited;
+        });
+    }
+
+    /** In {@code method}, calls of {@code owner.from} become calls of {@code owner.to} (same descriptor). */
+    static Patch renameCall(String method, String owner, String from, String to) {
+        return inMethod(method, method + " does not call " + owner + "." + from, m -> {
+            int renamed = 0;
+            for (AbstractInsnNode insn : m.instructions) {
+                if (isCall(insn, owner, from)) {
+                    ((MethodInsnNode) insn).name = to;
+                    renamed++;
+                }
+            }
+            return renamed;
+        });
+    }
+
+    /**
+     * In {@code method}, every {@code Util.arrayCopy} into the persistent field {@code field} (the
+     * copy whose destination array is read from that field, found by following the operand stack)
+     * becomes a {@code Util.arrayCompare} of the same bytes: same arguments, nothing written (the
+     * result is discarded either way). Every other copy of the method still writes.
+     */
+    static Patch skipCopyInto(String method, String field) {
+        return inMethod(method, method + " has no Util.arrayCopy into " + field, m -> {
+            Frame<SourceValue>[] stacks = m.stackSources();
+            int skipped = 0;
+            for (int i = 0; i < m.instructions.size(); i++) {
+                AbstractInsnNode insn = m.instructions.get(i);
+                if (isCall(insn, UTIL, "arrayCopy") && stacks[i] != null && readsOnlyField(destinationOfCopy(stacks[i]), field)) {
+                    MethodInsnNode copy = (MethodInsnNode) insn;
+                    copy.name = "arrayCompare";
+                    copy.desc = ARRAY_COMPARE_DESC;
+                    skipped++;
+                }
+            }
+            return skipped;
+        });
+    }
+
+    private static Patch inMethod(String method, String nothingToEdit, MethodEdit.Edit edit) {
+        return next -> new MethodPatch(next, method, nothingToEdit, edit);
+    }
+
+    private static int removeAll(InsnList instructions, Predicate<AbstractInsnNode> which) {
+        int removed = 0;
+        for (AbstractInsnNode insn : instructions.toArray()) {
+            if (which.test(insn)) {
+                instructions.remove(insn);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private static boolean isCall(AbstractInsnNode insn, String owner, String name) {
+        return insn instanceof MethodInsnNode call && call.owner.equals(owner) && call.name.equals(name);
+    }
+
+    private static boolean isField(FieldInsnNode insn, String field) {
+        return insn.owner.equals(PERSISTENT) && insn.name.equals(field);
+    }
+
+    private static SourceValue destinationOfCopy(Frame<SourceValue> before) {
+        return before.getStack(before.getStackSize() - ARRAY_COPY_DEST_FROM_TOP);
+    }
+
+    /** True if every instruction that may have pushed {@code value} reads the persistent field {@code field}. */
+    private static boolean readsOnlyField(SourceValue value, String field) {
+        Set<AbstractInsnNode> producers = value.insns;
+        return !producers.isEmpty() && producers.stream()
+                .allMatch(p -> p.getOpcode() == Opcodes.GETFIELD && isField((FieldInsnNode) p, field));
+    }
+}
