@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.Map;
+import org.dualoffline.harness.LimitsRenewal;
 import org.dualoffline.harness.Party;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.WalletInspector;
@@ -28,7 +28,7 @@ public class LimitRenewalSteps {
 
     @When("the issuer raises {party}'s single-payment limit and PIN-free threshold to {amount}")
     public void issuerRaisesSingleLimit(String holder, Long amount) {
-        context.backend().renewLimits(context.party(holder).walletId(), Map.of("maxSingle", amount, "pinFreeThreshold", amount));
+        context.backend().renewLimits(context.party(holder).walletId(), LimitsRenewal.singlePaymentAndPinFree(amount));
     }
 
     @When("a reader gives {party}'s wallet an acknowledgement raising its single-payment limit to {amount} signed by someone other than the issuer")
