@@ -45,8 +45,8 @@ Feature: Money moves between the bank account and the wallet exactly once, and t
     @FUND-02
     Scenario: the power fails at every point of Wei's unload; the money is on the card or in the bank, once
       When the power fails at every point of unloading ¥40.00 from Wei's card wallet holding ¥100.00
-      Then every tear point of "unload" was tried
-      And no tear point created value, lost value, reused a counter or broke storage
+      Then the power was cut at every one of those points
+      And no power cut created value, lost value, reused a counter or broke storage
 
   Rule: the bank's books balance whatever state the payments are in
 

@@ -10,10 +10,7 @@ import java.util.Map;
 import org.dualoffline.harness.Party;
 import org.dualoffline.harness.ReconciliationClient;
 import org.dualoffline.harness.ScenarioContext;
-import org.dualoffline.harness.TearPlan;
-import org.dualoffline.harness.TearingCampaign;
 import org.dualoffline.harness.WalletInspector;
-import org.dualoffline.devices.DeviceKind;
 import org.dualoffline.devices.WalletClient;
 import org.dualoffline.protocol.EntryType;
 import org.dualoffline.protocol.LoadToken;
@@ -96,12 +93,6 @@ public class FundingSteps {
                 List.of(new WalletClient.StoredRecord(record, null)));
         assertThat(r.accepted()).as("records the bank accepted from the repeated upload").isZero();
         assertThat(r.duplicates()).as("the repeated redeem record is a duplicate").isEqualTo(1);
-    }
-
-    @When("the power fails at every point of unloading {amount} from {party}'s {device} wallet holding {amount}")
-    public void everyPointOfAnUnload(Long amount, String holder, DeviceKind kind, Long balance) {
-        TearPlan.requireTearingAtWrites(context.run().profile());
-        context.addTearing(List.of(new TearingCampaign(context).unload(holder, kind, balance, amount)));
     }
 
     @Then("the bank believes {party}'s wallet holds {amount}")

@@ -5,25 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import java.util.ArrayList;
+import java.util.List;
 import org.dualoffline.devices.Battery;
 import org.dualoffline.devices.PaymentOutcome;
 import org.dualoffline.devices.timing.SeSpeedProfile;
 import org.dualoffline.harness.NotApplicable;
 import org.dualoffline.harness.Party;
-import org.dualoffline.harness.ReconciliationClient;
+import org.dualoffline.harness.PurseInvariants;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.WalletInspector;
 import org.dualoffline.harness.WalletProvisioner;
-import org.dualoffline.protocol.Money;
 
 /** Batteries that run out, chips of different speeds, and how long a tap takes on the scenario's virtual clock. */
 public class PowerAndTimingSteps {
     private final ScenarioContext context;
     private final WalletProvisioner provisioner;
     private final WalletInspector inspector;
+    private final PurseInvariants invariants;
 
-    public PowerAndTimingSteps(ScenarioContext context) {
+    public PowerAndTimingSteps(ScenarioContext context, PurseInvariants invariants) {
         this.context = context;
+        this.invariants = invariants;
         this.provisioner = new WalletProvisioner(context);
         this.inspector = new WalletInspector(context);
     }
@@ -94,19 +97,15 @@ public class PowerAndTimingSteps {
 
     @Then("once both wallets have synced, no value was created and none was lost")
     public void noValueCreatedOrLost() {
-        PaymentOutcome o = context.lastPayment();
         Party payer = context.lastPayer();
         Party payee = context.lastPayee();
         inspector.sync(payer);
         inspector.sync(payee);
-        long debit = context.valueBeforePayment(payer.name()) - spendable(payer);
-        long credit = spendable(payee) - context.valueBeforePayment(payee.name());
-        long settled = context.backend().payments(payer.walletId()).stream()
-                .filter(p -> p.payer().equals(payer.walletId()) && p.status().equals("SETTLED"))
-                .mapToLong(ReconciliationClient.PaymentView::amount).sum();
-        assertThat(credit).as("what " + payee.name() + " gained may not exceed what " + payer.name() + " lost (" + Money.yuan(debit) + ")")
-                .isLessThanOrEqualTo(debit);
-        assertThat(Money.yuan(settled)).as("every fen " + payer.name() + " lost is on record at the bank").isEqualTo(Money.yuan(debit));
+        PurseInvariants.ValueMoved moved = new PurseInvariants.ValueMoved(context.valueBeforePayment(payer.name()) - spendable(payer),
+                spendable(payee) - context.valueBeforePayment(payee.name()));
+        List<String> broken = new ArrayList<>(invariants.noValueCreated(moved));
+        broken.addAll(invariants.payerLossSettled(payer, moved));
+        assertThat(broken).as("the purse invariants, once both wallets of the last payment have synced").isEmpty();
     }
 
     /**
