@@ -12,16 +12,16 @@ Feature: No value is created or lost when the power fails
       Given Wei has a card wallet holding ¥100.00
       And Golden Dragon has a POS terminal
       When the power fails at every point of a payment of ¥25.00 from Wei to Golden Dragon
-      Then every tear point of "pay and receive" was tried
-      And no tear point created value, lost value, reused a counter or broke storage
+      Then the power was cut at every one of those points
+      And no power cut created value, lost value, reused a counter or broke storage
 
   Rule: a load torn at any point loads the value exactly once
 
     @ATOM-02
     Scenario: the power fails at every point of loading value onto Wei's card
       When the power fails at every point of loading ¥50.00 onto Wei's card wallet
-      Then every tear point of "load" was tried
-      And no tear point created value, lost value, reused a counter or broke storage
+      Then the power was cut at every one of those points
+      And no power cut created value, lost value, reused a counter or broke storage
 
   Rule: a sync torn at any point frees storage only for what the backend acknowledged
 
@@ -30,5 +30,5 @@ Feature: No value is created or lost when the power fails
       Given Wei has a card wallet holding ¥100.00
       And Golden Dragon has a POS terminal
       When the power fails at every point of Golden Dragon's sync after Wei pays ¥25.00
-      Then every tear point of "sync-ack" was tried
-      And no tear point created value, lost value, reused a counter or broke storage
+      Then the power was cut at every one of those points
+      And no power cut created value, lost value, reused a counter or broke storage

@@ -29,24 +29,24 @@ Feature: Money moves between the bank account and the wallet exactly once, and t
     Scenario: Wei unloads ¥40.00 back to the bank account; the redeem record is credited once
       Given Wei has a card wallet holding ¥100.00
       When Wei's wallet unloads ¥40.00 back to the bank account
-      Then the unload is accepted with a redeem record for ¥40.00 signed by Wei's wallet
+      And Wei's wallet comes online and syncs
+      And Wei's redeem record reaches the bank again
+      And Wei's wallet tries to unload ¥60.01 back to the bank account
+      Then the unload of ¥40.00 was accepted with a redeem record signed by Wei's wallet
+      And Wei's bank account held ¥0.00 until the wallet synced
+      And the bank took the second copy of Wei's redeem record as one it already had
+      And Wei's wallet refused to unload ¥60.01 because its balance is too low
       And Wei's wallet holds ¥60.00
-      And Wei's bank account holds ¥0.00
-      When Wei's wallet comes online and syncs
-      Then Wei's bank account holds ¥40.00
+      And Wei's bank account holds ¥40.00
       And the bank believes Wei's wallet holds ¥60.00
-      When Wei's redeem record reaches the bank again
-      Then Wei's bank account holds ¥40.00
-      When Wei's wallet unloads ¥60.01 back to the bank account
-      Then the wallet refuses the unload because its balance is too low
-      And Wei's wallet holds ¥60.00
       And the bank's books balance: everything issued is online, offline or on its way
+
 
     @FUND-02
     Scenario: the power fails at every point of Wei's unload; the money is on the card or in the bank, once
       When the power fails at every point of unloading ¥40.00 from Wei's card wallet holding ¥100.00
-      Then every tear point of "unload" was tried
-      And no tear point created value, lost value, reused a counter or broke storage
+      Then the power was cut at every one of those points
+      And no power cut created value, lost value, reused a counter or broke storage
 
   Rule: the bank's books balance whatever state the payments are in
 

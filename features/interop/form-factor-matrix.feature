@@ -44,7 +44,7 @@ Feature: Every kind of wallet pays every other kind, where a tap is possible
       Given Wei has a <payer> wallet holding ¥100.00
       And Mei has a <payee> wallet holding ¥0.00
       When Wei pays Mei ¥10.00
-      Then no touch is possible because "has an NFC reader"
+      Then no touch is possible because neither device has an NFC reader
       And Wei's wallet holds ¥100.00
 
       Examples:

@@ -23,8 +23,8 @@ Feature: A tap is over before the customer notices
     Scenario: Wei's sixteenth payment since his last sync is as quick as his first
       Given Wei has a card wallet holding ¥100.00
       And Golden Dragon has a POS terminal
-      When Wei has paid Golden Dragon ¥1.00 15 times without syncing
-      And Wei pays Golden Dragon ¥1.00
+      And Wei has paid Golden Dragon ¥1.00 15 times without syncing
+      When Wei pays Golden Dragon ¥1.00
       Then the payment is completed
       And the tap took about as long as the first one since the last sync
       And the tap takes at most 500 milliseconds

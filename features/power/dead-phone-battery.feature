@@ -23,7 +23,7 @@ Feature: Paying when the phone's battery is dead
       And Golden Dragon has a POS terminal
       And Li's phone battery is dead
       When Li pays Golden Dragon ¥30.00
-      Then no touch is possible because "cannot emulate a card"
+      Then no touch is possible because a phone with a dead battery cannot answer as a card
       And Li's wallet holds ¥100.00
 
   Rule: a reader or a phone that dies in the middle of a tap loses no value

@@ -44,4 +44,5 @@ Feature: Settling offline payments when devices come online
     Scenario: Golden Dragon's upload reaches the bank twice
       When Golden Dragon's wallet comes online and syncs
       And the same upload from Golden Dragon's wallet reaches the bank again
-      Then the bank has settled ¥25.00 to Golden Dragon exactly once
+      Then the bank recognised every record of the second upload as one it already held
+      And the bank has settled ¥25.00 to Golden Dragon exactly once

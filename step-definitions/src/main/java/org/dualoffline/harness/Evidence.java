@@ -11,8 +11,6 @@ import org.dualoffline.se.ApduTrace;
 public final class Evidence {
     public static final String APDU_FILE = "apdu-trace.txt";
     public static final String HTTP_FILE = "http-trace.txt";
-    public static final String TEARING_FILE = "tearing.json";
-    public static final String TEARING_LOG = "tearing-log.txt";
 
     private Evidence() {}
 
@@ -37,25 +35,6 @@ public final class Evidence {
                     Files.writeString(dir.resolve(String.format("flow-%02d.svg", ++touch)), org.dualoffline.se.FlowDiagram.svg(t),
                             StandardCharsets.UTF_8);
                 }
-            }
-            if (!context.tearing().isEmpty()) {
-                java.util.List<java.util.Map<String, Object>> json = new java.util.ArrayList<>();
-                StringBuilder log = new StringBuilder();
-                for (TearingCampaign.Result r : context.tearing()) {
-                    json.add(r.toJson());
-                    log.append("# ").append(r.flow()).append(": ").append(r.tearPoints()).append(" tear points, ")
-                            .append(r.violations().size()).append(" violations\n");
-                    r.violations().forEach(v -> log.append("VIOLATION ").append(v).append('\n'));
-                }
-                TearingCampaign.Result any = context.tearing().get(0);
-                log.append("\n# every tear point, with what the touch did and the verdict\n");
-                for (TearingCampaign.Result r : context.tearing()) {
-                    if (r.log() != any.log() || r == any) {
-                        r.log().forEach(l -> log.append(l).append('\n'));
-                    }
-                }
-                new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve(TEARING_FILE).toFile(), json);
-                Files.writeString(dir.resolve(TEARING_LOG), log.toString(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write evidence to " + dir, e);

@@ -23,7 +23,6 @@ public final class ScenarioContext {
     private String lastPayer;
     private String lastPayee;
     private String scenarioKey = "scenario";
-    private final List<TearingCampaign.Result> tearing = new ArrayList<>();
     private final org.dualoffline.devices.TouchConditions conditions = org.dualoffline.devices.TouchConditions.typical();
     private final Map<String, Long> valueBeforePayment = new LinkedHashMap<>();
 
@@ -130,14 +129,6 @@ public final class ScenarioContext {
             throw new IllegalStateException("no payment involving " + party + " has been made in this scenario");
         }
         return v;
-    }
-
-    public void addTearing(List<TearingCampaign.Result> results) {
-        tearing.addAll(results);
-    }
-
-    public List<TearingCampaign.Result> tearing() {
-        return List.copyOf(tearing);
     }
 
     /** A key unique to this scenario within the run, used to name its SEs (and so seed them). */

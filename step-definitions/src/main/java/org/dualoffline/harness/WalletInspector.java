@@ -18,10 +18,14 @@ public final class WalletInspector {
         this(context, true);
     }
 
-    /** {@code keepTraces} false: the APDUs are not added to the scenario's evidence (campaigns of hundreds of runs). */
-    public WalletInspector(ScenarioContext context, boolean keepTraces) {
+    private WalletInspector(ScenarioContext context, boolean keepTraces) {
         this.context = context;
         this.keepTraces = keepTraces;
+    }
+
+    /** An inspector whose APDUs are not added to the scenario's evidence (campaigns of hundreds of runs). */
+    public WalletInspector untraced() {
+        return new WalletInspector(context, false);
     }
 
     /** A selected wallet driver on the party's SE, outside any touch and untraced. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import org.dualoffline.harness.Party;
 import org.dualoffline.harness.ReconciliationClient;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.WalletInspector;
@@ -18,10 +17,10 @@ public class DoubleSpendingSteps {
     private final WalletProvisioner provisioner;
     private final WalletInspector inspector;
 
-    public DoubleSpendingSteps(ScenarioContext context) {
+    public DoubleSpendingSteps(ScenarioContext context, WalletProvisioner provisioner, WalletInspector inspector) {
         this.context = context;
-        this.provisioner = new WalletProvisioner(context);
-        this.inspector = new WalletInspector(context);
+        this.provisioner = provisioner;
+        this.inspector = inspector;
     }
 
     @Given("{party} holds a clone of {party}'s wallet")
@@ -67,9 +66,7 @@ public class DoubleSpendingSteps {
 
     @Then("the bank has settled nothing to {party} from {party}'s account")
     public void nothingSettledFrom(String payeeName, String payerName) {
-        Party payee = context.party(payeeName);
-        Party payer = context.party(payerName);
-        assertThat(context.backend().payments(payee.walletId()).stream().filter(p -> p.payer().equals(payer.walletId())))
+        assertThat(context.backend().paymentsBetween(context.party(payerName).walletId(), context.party(payeeName).walletId()))
                 .as("payments from " + payerName + "'s account to " + payeeName).isEmpty();
     }
 }

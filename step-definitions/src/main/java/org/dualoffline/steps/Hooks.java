@@ -5,19 +5,22 @@ import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import java.nio.charset.StandardCharsets;
-import org.dualoffline.harness.NotApplicable;
 import org.dualoffline.harness.Evidence;
 import org.dualoffline.harness.HarnessRun;
+import org.dualoffline.harness.NotApplicable;
 import org.dualoffline.harness.PcscReaders;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.ScenarioKeys;
+import org.dualoffline.harness.tearing.TearingReports;
 
 /** Names each scenario, files its evidence, and stops the run's backend at the end. */
 public class Hooks {
     private final ScenarioContext context;
+    private final TearingReports tearing;
 
-    public Hooks(ScenarioContext context) {
+    public Hooks(ScenarioContext context, TearingReports tearing) {
         this.context = context;
+        this.tearing = tearing;
     }
 
     @Before(order = 0)
@@ -49,7 +52,7 @@ public class Hooks {
     public void fileEvidence(Scenario scenario) {
         String apdu = Evidence.apduText(context);
         String http = context.httpTrace().render();
-        Evidence.write(context, apdu, http);
+        tearing.writeTo(Evidence.write(context, apdu, http));
         scenario.attach(apdu.getBytes(StandardCharsets.UTF_8), "text/plain", "APDU trace");
         scenario.attach(http.getBytes(StandardCharsets.UTF_8), "text/plain", "HTTP exchanges");
     }

@@ -59,6 +59,12 @@ public class ParameterTypes {
         return text.equals("its balance is too low") ? Sw.INSUFFICIENT_FUNDS : Sw.WRONG_DATA;
     }
 
+    /** Why two devices cannot make a touch at all. */
+    @ParameterType("neither device has an NFC reader|a phone with a dead battery cannot answer as a card")
+    public NoTouch noTouch(String text) {
+        return NoTouch.of(text);
+    }
+
     @ParameterType("low-end card|typical SE|phone eSE")
     public org.dualoffline.devices.timing.SeSpeedProfile speed(String text) {
         return org.dualoffline.devices.timing.SeSpeedProfile.parse(text);

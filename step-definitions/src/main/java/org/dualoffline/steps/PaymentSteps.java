@@ -6,73 +6,61 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import org.dualoffline.devices.PaymentOutcome;
-import org.dualoffline.devices.PaymentSession;
+import org.dualoffline.devices.ReaderAttacks;
+import org.dualoffline.harness.Payments;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.protocol.Sw;
 
 /** Offline payments by touch. */
 public class PaymentSteps {
     private final ScenarioContext context;
-    private final org.dualoffline.harness.WalletInspector inspector;
+    private final Payments payments;
 
-    public PaymentSteps(ScenarioContext context) {
+    public PaymentSteps(ScenarioContext context, Payments payments) {
         this.context = context;
-        this.inspector = new org.dualoffline.harness.WalletInspector(context);
+        this.payments = payments;
     }
 
     @When("{party} pays {party} {amount}")
     public void pays(String payer, String payee, Long amount) {
-        for (String name : new String[] {payer, payee}) {
-            if (context.party(name).device().holdsWallet()) {
-                var status = inspector.status(context.party(name));
-                context.setValueBeforePayment(name, status.balance() + status.held());
-            }
-        }
-        context.recordPayment(payer, payee, PaymentSession.pay(context.party(payer).device(), context.party(payee).device(), amount, null,
-                context.conditions()));
+        payments.pay(payer, payee, amount);
     }
 
     @When("{party} pays {party} {amount} entering the PIN")
     public void paysWithPin(String payer, String payee, Long amount) {
-        context.recordPayment(payer, payee, PaymentSession.pay(context.party(payer).device(), context.party(payee).device(), amount,
-                org.dualoffline.harness.WalletProvisioner.DEFAULT_PIN, context.conditions()));
+        payments.payWithPin(payer, payee, amount);
     }
 
     @When("{party} pays {party} {amount} through a reader that alters the record")
     public void paysThroughAlteringReader(String payer, String payee, Long amount) {
-        context.recordPayment(payer, payee, org.dualoffline.devices.ReaderAttacks.alterRecord(context.party(payer).device(),
-                context.party(payee).device(), amount));
+        payments.throughReader(payer, payee, (from, to) -> ReaderAttacks.alterRecord(from, to, amount));
     }
 
     @When("{party} pays {party} {amount} through a reader that substitutes the payee's challenge")
     public void paysThroughSubstitutingReader(String payer, String payee, Long amount) {
-        context.recordPayment(payer, payee, org.dualoffline.devices.ReaderAttacks.substituteChallenge(context.party(payer).device(),
-                context.party(payee).device(), amount));
+        payments.throughReader(payer, payee, (from, to) -> ReaderAttacks.substituteChallenge(from, to, amount));
     }
 
     @When("{party} pays {party} {amount} through a reader that raises the amount in the record to {amount}")
     public void paysThroughRaisingReader(String payer, String payee, Long amount, Long raised) {
-        context.recordPayment(payer, payee, org.dualoffline.devices.ReaderAttacks.raiseAmount(context.party(payer).device(),
-                context.party(payee).device(), amount, raised));
+        payments.throughReader(payer, payee, (from, to) -> ReaderAttacks.raiseAmount(from, to, amount, raised));
     }
 
     @When("a reader presents {party}'s certificate to {party} with another public key in it, for {amount}")
     public void forgedCertificate(String payer, String payee, Long amount) {
-        context.recordPayment(payer, payee, org.dualoffline.devices.ReaderAttacks.forgeCertificate(context.party(payer).device(),
-                context.party(payee).device(), amount));
+        payments.throughReader(payer, payee, (from, to) -> ReaderAttacks.forgeCertificate(from, to, amount));
     }
 
     @When("a reader replays {party}'s last payment record to {party} in a new tap")
     public void replayLastRecord(String payer, String payee) {
-        org.dualoffline.devices.PaymentOutcome previous = context.lastPayment();
-        context.recordPayment(payer, payee, org.dualoffline.devices.ReaderAttacks.replay(context.party(payer).device(),
-                context.party(payee).device(), previous.payerRecord()));
+        PaymentOutcome previous = context.lastPayment();
+        payments.throughReader(payer, payee, (from, to) -> ReaderAttacks.replay(from, to, previous.payerRecord()));
     }
 
     @Given("{party} has paid {party} {amount}")
     public void hasPaid(String payer, String payee, Long amount) {
-        pays(payer, payee, amount);
-        paymentCompleted();
+        PaymentOutcome outcome = payments.pay(payer, payee, amount);
+        assertThat(outcome.completed()).as(outcome.describe()).isTrue();
     }
 
     @Then("the payment is completed")
@@ -88,10 +76,10 @@ public class PaymentSteps {
         assertThat(Sw.describe(outcome.sw())).as("why the wallet refused").isEqualTo(Sw.describe(expectedSw));
     }
 
-    @Then("no touch is possible because {string}")
-    public void noTouchBecause(String reasonPart) {
+    @Then("no touch is possible because {noTouch}")
+    public void noTouchBecause(NoTouch why) {
         PaymentOutcome outcome = context.lastPayment();
         assertThat(outcome.status()).as(outcome.describe()).isEqualTo(PaymentOutcome.Status.NO_TOUCH);
-        assertThat(outcome.reason()).contains(reasonPart);
+        assertThat(outcome.reason()).as("why the two devices cannot touch").contains(why.touchSays());
     }
 }

@@ -4,66 +4,56 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.List;
 import org.dualoffline.devices.DeviceKind;
-import org.dualoffline.harness.Party;
-import org.dualoffline.harness.ScenarioContext;
-import org.dualoffline.harness.TearPlan;
-import org.dualoffline.harness.TearingCampaign;
-import org.dualoffline.harness.WalletInspector;
+import org.dualoffline.harness.tearing.FlowResult;
+import org.dualoffline.harness.tearing.TearingCampaign;
+import org.dualoffline.harness.tearing.TearingReports;
+import org.dualoffline.harness.tearing.TornFlows;
 
 /** Exhaustive tearing: the power is cut at every point of a flow, and the purse invariants are checked after recovery. */
 public class TearingSteps {
-    private final ScenarioContext context;
+    private final TornFlows flows;
     private final TearingCampaign campaign;
-    private final WalletInspector inspector;
+    private final TearingReports reports;
 
-    public TearingSteps(ScenarioContext context) {
-        this.context = context;
-        this.campaign = new TearingCampaign(context);
-        this.inspector = new WalletInspector(context, false);
+    public TearingSteps(TornFlows flows, TearingCampaign campaign, TearingReports reports) {
+        this.flows = flows;
+        this.campaign = campaign;
+        this.reports = reports;
     }
 
     @When("the power fails at every point of a payment of {amount} from {party} to {party}")
     public void everyPointOfAPayment(Long amount, String payer, String payee) {
-        TearPlan.requireTearingAtWrites(context.run().profile());
-        context.addTearing(campaign.payment(template(payer, payee, amount)));
+        campaign.run(flows.payment(payer, payee, amount));
     }
 
     @When("the power fails at every point of {party}'s sync after {party} pays {amount}")
     public void everyPointOfASync(String payee, String payer, Long amount) {
-        TearPlan.requireTearingAtWrites(context.run().profile());
-        context.addTearing(List.of(campaign.syncAck(template(payer, payee, amount))));
+        campaign.run(flows.syncAfterPayment(payee, payer, amount));
     }
 
     @When("the power fails at every point of loading {amount} onto {party}'s {device} wallet")
     public void everyPointOfALoad(Long amount, String holder, DeviceKind kind) {
-        TearPlan.requireTearingAtWrites(context.run().profile());
-        context.addTearing(List.of(campaign.load(holder, kind, amount)));
+        campaign.run(flows.load(holder, kind, amount));
     }
 
-    @Then("every tear point of {string} was tried")
-    public void everyTearPointTried(String flows) {
-        for (String flow : flows.split(" and ")) {
-            assertThat(context.tearing()).as("tearing campaigns run").anySatisfy(r -> {
-                assertThat(r.flow()).isEqualTo(flow.trim());
-                assertThat(r.tearPoints()).as("tear points of " + flow).isPositive();
-            });
+    @When("the power fails at every point of unloading {amount} from {party}'s {device} wallet holding {amount}")
+    public void everyPointOfAnUnload(Long amount, String holder, DeviceKind kind, Long balance) {
+        campaign.run(flows.unload(holder, kind, balance, amount));
+    }
+
+    @Then("the power was cut at every one of those points")
+    public void everyTearPointTried() {
+        for (FlowResult r : reports.results()) {
+            assertThat(r.tearPoints()).as("tear points the dry run mapped for " + r.flow()).isPositive();
+            assertThat(r.untried()).as("tear points of " + r.flow() + " that no torn run reached").isEmpty();
         }
     }
 
-    @Then("no tear point created value, lost value, reused a counter or broke storage")
+    @Then("no power cut created value, lost value, reused a counter or broke storage")
     public void noViolation() {
-        assertThat(context.tearing()).isNotEmpty();
-        for (TearingCampaign.Result r : context.tearing()) {
+        for (FlowResult r : reports.results()) {
             assertThat(r.violations()).as(r.flow() + ": violations over " + r.tearPoints() + " tear points").isEmpty();
         }
-    }
-
-    private TearingCampaign.Template template(String payerName, String payeeName, long amount) {
-        Party payer = context.party(payerName);
-        Party payee = context.party(payeeName);
-        return new TearingCampaign.Template(payerName, payer.device().kind(), inspector.status(payer).balance(),
-                payeeName, payee.device().kind(), inspector.status(payee).balance(), amount);
     }
 }

@@ -6,11 +6,11 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import org.dualoffline.devices.Battery;
 import org.dualoffline.devices.DeviceKind;
-import org.dualoffline.harness.Party;
+import org.dualoffline.harness.IssuerLimits;
+import org.dualoffline.harness.Payments;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.WalletInspector;
 import org.dualoffline.harness.WalletProvisioner;
-import org.dualoffline.protocol.Limits;
 import org.dualoffline.protocol.Money;
 
 /** Who holds which wallet, what the issuer allows, and what a wallet holds. */
@@ -18,11 +18,16 @@ public class WalletSteps {
     private final ScenarioContext context;
     private final WalletProvisioner provisioner;
     private final WalletInspector inspector;
+    private final IssuerLimits limits;
+    private final Payments payments;
 
-    public WalletSteps(ScenarioContext context) {
+    public WalletSteps(ScenarioContext context, WalletProvisioner provisioner, WalletInspector inspector, IssuerLimits limits,
+                       Payments payments) {
         this.context = context;
-        this.provisioner = new WalletProvisioner(context);
-        this.inspector = new WalletInspector(context);
+        this.provisioner = provisioner;
+        this.inspector = inspector;
+        this.limits = limits;
+        this.payments = payments;
     }
 
     @Given("{party} has a {device} wallet holding {amount}")
@@ -42,42 +47,32 @@ public class WalletSteps {
 
     @Given("the issuer's single-payment limit is {amount}")
     public void issuerSinglePaymentLimit(Long amount) {
-        var l = context.limitsForNewWallets();
-        context.setLimitsForNewWallets(new Limits(l.limitsSeq(), amount, Math.max(l.maxCumulative(), amount),
-                l.maxCount(), l.holdingCap(), Math.min(l.pinFreeThreshold(), amount), l.receivePolicy()));
+        limits.singlePayment(amount);
     }
 
     @Given("the issuer allows {int} offline payments between syncs")
     public void issuerPaymentCount(Integer count) {
-        var l = context.limitsForNewWallets();
-        context.setLimitsForNewWallets(new Limits(l.limitsSeq(), l.maxSingle(), l.maxCumulative(), count, l.holdingCap(),
-                l.pinFreeThreshold(), l.receivePolicy()));
+        limits.offlinePayments(count);
     }
 
     @Given("the issuer's offline cumulative limit is {amount}")
     public void issuerCumulativeLimit(Long amount) {
-        var l = context.limitsForNewWallets();
-        context.setLimitsForNewWallets(new Limits(l.limitsSeq(), Math.min(l.maxSingle(), amount), amount, l.maxCount(), l.holdingCap(),
-                Math.min(l.pinFreeThreshold(), amount), l.receivePolicy()));
+        limits.cumulative(amount);
     }
 
     @Given("the issuer's PIN-free threshold is {amount}")
     public void issuerPinFreeThreshold(Long amount) {
-        var l = context.limitsForNewWallets();
-        context.setLimitsForNewWallets(new Limits(l.limitsSeq(), l.maxSingle(), l.maxCumulative(), l.maxCount(), l.holdingCap(), amount,
-                l.receivePolicy()));
+        limits.pinFreeThreshold(amount);
     }
 
     @Given("{party} has a POS terminal that may hold at most {amount}")
     public void posWithHoldingCap(String name, Long cap) {
-        Limits issuerLimits = context.limitsForNewWallets();
-        context.setLimitsForNewWallets(new Limits(issuerLimits.limitsSeq(), issuerLimits.maxSingle(), issuerLimits.maxCumulative(),
-                issuerLimits.maxCount(), cap, issuerLimits.pinFreeThreshold(), issuerLimits.receivePolicy()));
-        try {
-            context.add(provisioner.issue(name, DeviceKind.POS, 0));
-        } finally {
-            context.setLimitsForNewWallets(issuerLimits);
-        }
+        context.add(limits.withHoldingCap(cap, () -> provisioner.issue(name, DeviceKind.POS, 0)));
+    }
+
+    @Given("{party} has a POS terminal that holds received value until it syncs")
+    public void posHoldingUntilSync(String name) {
+        context.add(limits.holdingUntilSync(() -> provisioner.issue(name, DeviceKind.POS, 0)));
     }
 
     @Given("{party} has a {device} wallet issued by an unknown issuer holding {amount}")
@@ -87,23 +82,15 @@ public class WalletSteps {
 
     @Given("{party}'s wallet storage has been filled by payments to {party}")
     public void storageFilled(String payer, String payee) {
-        Party p = context.party(payer);
-        int payments = 0;
-        while (true) {
-            var s = inspector.status(p);
-            if (s.records() >= s.capacity()) {
-                break;
-            }
-            var o = org.dualoffline.devices.PaymentSession.pay(p.device(), context.party(payee).device(), 1, null, context.conditions());
-            assertThat(o.completed()).as("filling " + payer + "'s storage, payment " + (++payments) + ": " + o.describe()).isTrue();
-        }
+        assertThat(payments.fillStorage(payer, payee)).allSatisfy(o -> assertThat(o.completed()).as(o.describe()).isTrue());
     }
 
     @Given("{party}'s phone battery is dead")
     public void phoneBatteryIsDead(String name) {
-        Party p = context.party(name);
-        assertThat(p.device().power()).as(name + "'s device runs on a battery").isInstanceOf(Battery.class);
-        ((Battery) p.device().power()).drain();
+        if (!(context.party(name).device().power() instanceof Battery battery)) {
+            throw new IllegalStateException(name + "'s device does not run on a battery");
+        }
+        battery.drain();
     }
 
     @Then("{party}'s wallet holds {amount}")
@@ -116,19 +103,6 @@ public class WalletSteps {
     public void walletHoldsHeld(String name, Long amount) {
         long held = inspector.status(context.party(name)).held();
         assertThat(Money.yuan(held)).as(name + "'s value held until the next sync").isEqualTo(Money.yuan(amount));
-    }
-
-    @Given("{party} has a POS terminal that holds received value until it syncs")
-    public void posHoldingUntilSync(String name) {
-        Limits issuerLimits = context.limitsForNewWallets();
-        context.setLimitsForNewWallets(new Limits(issuerLimits.limitsSeq(), issuerLimits.maxSingle(), issuerLimits.maxCumulative(),
-                issuerLimits.maxCount(), issuerLimits.holdingCap(), issuerLimits.pinFreeThreshold(),
-                org.dualoffline.protocol.ReceivePolicy.HELD_UNTIL_SYNC));
-        try {
-            context.add(provisioner.issue(name, DeviceKind.POS, 0));
-        } finally {
-            context.setLimitsForNewWallets(issuerLimits);
-        }
     }
 
     @Then("{party}'s wallet has no records waiting to sync")

@@ -1,7 +1,10 @@
-package org.dualoffline.harness;
+package org.dualoffline.harness.tearing;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dualoffline.harness.NotApplicable;
+import org.dualoffline.harness.Profile;
+import org.dualoffline.protocol.WalletCommands;
 import org.dualoffline.se.CardTransport;
 import org.dualoffline.se.JcardsimSecureElement;
 import org.dualoffline.se.PowerLostException;
@@ -11,18 +14,18 @@ import org.dualoffline.se.Tearable;
  * Where power is cut in one run of a flow: before the n-th APDU of the flow (the card leaves
  * the field), or at the k-th persistent write of the n-th APDU (the chip loses power while
  * writing). The SEs of the flow reach their applet through {@link #wrap} so that the plan sees
- * every APDU, in order, across both sides of a touch. With no tear set, it only records how
- * many persistent writes each APDU made: the map of tear points.
+ * every APDU, in order, across both sides of a touch, and knows which SE each one ran on. With
+ * no tear set, it only records how many persistent writes each APDU made: the map of tear points.
  */
 public final class TearPlan {
-    /** One APDU of a flow as the dry run saw it. */
-    public record Step(int index, String se, String command, int writes) {}
+    /** One APDU of a flow as the dry run saw it, on the SE it ran on. */
+    public record Step(int index, FlowSe se, String command, int writes) {}
 
-    /** A point where power can be cut. {@code write} 0 means before the APDU is sent. */
-    public record TearPoint(int apdu, int write, String se, String command) {
+    /** A point where power can be cut, on the SE of the dry run that the APDU ran on. {@code write} 0 means before the APDU is sent. */
+    public record TearPoint(int apdu, int write, FlowSe se, String command) {
         public String describe() {
-            return write == 0 ? "before " + command + " to " + se + " (APDU " + apdu + ")"
-                    : "at write " + write + " of " + command + " on " + se + " (APDU " + apdu + ")";
+            return write == 0 ? "before " + command + " to " + se.name() + " (APDU " + apdu + ")"
+                    : "at write " + write + " of " + command + " on " + se.name() + " (APDU " + apdu + ")";
         }
     }
 
@@ -79,12 +82,9 @@ public final class TearPlan {
         active = false;
     }
 
+    /** The power was cut where this plan said (always false for a dry run). */
     public boolean fired() {
         return fired;
-    }
-
-    public List<Step> steps() {
-        return List.copyOf(steps);
     }
 
     /** All tear points of the flow the dry run recorded: before each APDU and at each of its writes. */
@@ -100,10 +100,11 @@ public final class TearPlan {
     }
 
     /**
-     * Routes an SE through this plan. {@code inField} marks an SE powered by the reader's field:
-     * when power is cut before an APDU, that is the SE that goes dark.
+     * Routes an SE through this plan, under {@code name} in the tear points. {@code inField} marks
+     * an SE powered by the reader's field: when power is cut before an APDU, that is the SE that
+     * goes dark. The device holding the SE must reach it through the returned {@link FlowSe}.
      */
-    public CardTransport wrap(CardTransport inner, String seName, boolean inField) {
+    public FlowSe wrap(CardTransport inner, String name, boolean inField) {
         if (!(inner instanceof JcardsimSecureElement se)) {
             // Every flow torn through a plan lands here, including ones whose step did not ask first.
             throw new NotApplicable(APDU_BOUNDARIES_ONLY);
@@ -111,20 +112,39 @@ public final class TearPlan {
         if (inField) {
             fieldPowered.add(se);
         }
-        return new CardTransport() {
-            @Override
-            public byte[] transceive(byte[] command) {
-                return step(se, seName, command);
-            }
-
-            @Override
-            public String describe() {
-                return se.describe() + " (tear plan)";
-            }
-        };
+        return new FlowSe(this, se, name);
     }
 
-    private synchronized byte[] step(JcardsimSecureElement se, String seName, byte[] command) {
+    /** One SE of a torn flow: the emulated chip behind the plan, known by this object and named for the evidence. */
+    public static final class FlowSe implements CardTransport {
+        private final TearPlan plan;
+        private final JcardsimSecureElement chip;
+        private final String name;
+
+        private FlowSe(TearPlan plan, JcardsimSecureElement chip, String name) {
+            this.plan = plan;
+            this.chip = chip;
+            this.name = name;
+        }
+
+        /** How the tear points and the log call this SE ("Wei SE"). */
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public byte[] transceive(byte[] command) {
+            return plan.step(this, command);
+        }
+
+        @Override
+        public String describe() {
+            return chip.describe() + " (tear plan)";
+        }
+    }
+
+    private synchronized byte[] step(FlowSe flowSe, byte[] command) {
+        JcardsimSecureElement se = flowSe.chip;
         if (!active) {
             return se.transceive(command);
         }
@@ -132,7 +152,7 @@ public final class TearPlan {
             throw new PowerLostException("the field is off: " + tear.describe());
         }
         int index = ++apdus;
-        String name = org.dualoffline.protocol.WalletCommands.nameOf(command.length > 1 ? command[1] & 0xFF : -1);
+        String name = WalletCommands.nameOf(command.length > 1 ? command[1] & 0xFF : -1);
         if (tear != null && tear.apdu() == index && tear.write() == 0) {
             fired = true;
             for (Tearable t : fieldPowered) {
@@ -146,7 +166,7 @@ public final class TearPlan {
         }
         try {
             byte[] response = se.transceive(command);
-            steps.add(new Step(index, seName, name, se.lastWrites()));
+            steps.add(new Step(index, flowSe, name, se.lastWrites()));
             return response;
         } catch (PowerLostException e) {
             fired = true;

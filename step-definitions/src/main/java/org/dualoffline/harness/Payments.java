@@ -1,0 +1,115 @@
+package org.dualoffline.harness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.dualoffline.devices.Device;
+import org.dualoffline.devices.PaymentOutcome;
+import org.dualoffline.devices.PaymentSession;
+import org.dualoffline.protocol.WalletStatus;
+
+/**
+ * Offline payments by touch between the scenario's parties, under the scenario's touch
+ * conditions; each is the scenario's last payment (see {@link ScenarioContext#lastPayment}).
+ */
+public final class Payments {
+    private final ScenarioContext context;
+    private final WalletInspector inspector;
+    private final PurseInvariants invariants;
+    private PaymentOutcome firstOfSeries;
+
+    public Payments(ScenarioContext context, WalletInspector inspector, PurseInvariants invariants) {
+        this.context = context;
+        this.inspector = inspector;
+        this.invariants = invariants;
+    }
+
+    /** {@code payer} pays {@code payee} {@code amount} fen; what each wallet held before is kept for {@link #brokenOnceSynced}. */
+    public PaymentOutcome pay(String payer, String payee, long amount) {
+        for (String name : new String[] {payer, payee}) {
+            if (device(name).holdsWallet()) {
+                context.setValueBeforePayment(name, PurseInvariants.valueHeld(inspector.status(context.party(name))));
+            }
+        }
+        return record(payer, payee, PaymentSession.pay(device(payer), device(payee), amount, null, context.conditions()));
+    }
+
+    /** {@code payer} pays {@code payee} {@code amount} fen, entering the PIN on the payer's device. */
+    public PaymentOutcome payWithPin(String payer, String payee, long amount) {
+        return record(payer, payee, PaymentSession.pay(device(payer), device(payee), amount, WalletProvisioner.DEFAULT_PIN, context.conditions()));
+    }
+
+    /** A touch between {@code payer} and {@code payee} through a reader that attacks it ({@link org.dualoffline.devices.ReaderAttacks}). */
+    public PaymentOutcome throughReader(String payer, String payee, BiFunction<Device, Device, PaymentOutcome> attack) {
+        return record(payer, payee, attack.apply(device(payer), device(payee)));
+    }
+
+    /**
+     * {@code payer} pays {@code payee} {@code amount} fen {@code times} times in a row, stopping at
+     * the first payment that does not complete; the first, if it completed, is kept with its trace
+     * to compare later taps with. Returns every payment made.
+     */
+    public List<PaymentOutcome> payRepeatedly(String payer, String payee, long amount, int times) {
+        List<PaymentOutcome> made = new ArrayList<>();
+        for (int i = 0; i < times && (made.isEmpty() || made.get(made.size() - 1).completed()); i++) {
+            PaymentOutcome o = PaymentSession.pay(device(payer), device(payee), amount, null, context.conditions());
+            if (i == 0 && o.completed()) {
+                firstOfSeries = o;
+                context.addTrace(o.trace());
+            }
+            made.add(o);
+        }
+        return made;
+    }
+
+    /** The first payment of the scenario's {@link #payRepeatedly series}. */
+    public PaymentOutcome firstOfSeries() {
+        if (firstOfSeries == null) {
+            throw new IllegalStateException("no series of payments was made in this scenario");
+        }
+        return firstOfSeries;
+    }
+
+    /**
+     * {@code payer} pays {@code payee} one fen at a time until its wallet's storage is full,
+     * stopping at the first payment that does not complete. Returns every payment made.
+     */
+    public List<PaymentOutcome> fillStorage(String payer, String payee) {
+        Party p = context.party(payer);
+        List<PaymentOutcome> made = new ArrayList<>();
+        while (made.isEmpty() || made.get(made.size() - 1).completed()) {
+            WalletStatus s = inspector.status(p);
+            if (s.records() >= s.capacity()) {
+                break;
+            }
+            made.add(PaymentSession.pay(p.device(), device(payee), 1, null, context.conditions()));
+        }
+        return made;
+    }
+
+    /**
+     * Both wallets of the last payment come online and sync; then what the purse invariants find
+     * broken about the value it moved: none created, every fen the payer lost settled by the bank.
+     */
+    public List<String> brokenOnceSynced() {
+        Party payer = context.lastPayer();
+        Party payee = context.lastPayee();
+        inspector.sync(payer);
+        inspector.sync(payee);
+        long debit = context.valueBeforePayment(payer.name()) - PurseInvariants.valueHeld(inspector.status(payer));
+        long credit = PurseInvariants.valueHeld(inspector.status(payee)) - context.valueBeforePayment(payee.name());
+        PurseInvariants.ValueMoved moved = new PurseInvariants.ValueMoved(debit, credit);
+        List<String> broken = new ArrayList<>(invariants.noValueCreated(moved));
+        broken.addAll(invariants.payerLossSettled(payer, moved));
+        return broken;
+    }
+
+    private PaymentOutcome record(String payer, String payee, PaymentOutcome outcome) {
+        context.recordPayment(payer, payee, outcome);
+        return outcome;
+    }
+
+    private Device device(String name) {
+        return context.party(name).device();
+    }
+}
