@@ -109,7 +109,6 @@ public final class CertifyMain {
         System.setProperty("dualoffline.root", root.toString());
         prepare(out);
         System.setProperty(HarnessRun.EVIDENCE_PROPERTY, out.resolve("evidence").toString());
-        System.setProperty("allure.results.directory", out.resolve("allure-results").toString());
 
         HarnessRun.finish();
         try {
@@ -226,7 +225,7 @@ public final class CertifyMain {
                         "org.dualoffline.harness.ProgressPlugin",
                         "html:" + out.resolve("cucumber/cucumber-report.html"),
                         "junit:" + out.resolve("junit/cucumber-junit.xml"),
-                        "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm",
+                        "org.dualoffline.harness.AllureResultsPlugin:" + out.resolve("allure-results"),
                         "org.dualoffline.harness.CertificationPlugin:" + results))
                 .build();
         Launcher launcher = LauncherFactory.create();

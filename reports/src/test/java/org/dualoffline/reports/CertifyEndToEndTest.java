@@ -160,4 +160,29 @@ class CertifyEndToEndTest {
                     .hasMessageContaining("--threads needs a whole number from 1 to 16");
         }
     }
+
+    @Test
+    void twoCertificationsInOneJvmEachFileTheirOwnAllureResults() throws Exception {
+        Path first = Path.of("target/e2e/allure-first").toAbsolutePath();
+        Path second = Path.of("target/e2e/allure-second").toAbsolutePath();
+
+        for (Path out : new Path[] {first, second}) {
+            CertifyMain.run(ROOT, new String[] {"--out", out.toString(), "--no-allure", "--tags", "@SYNC-01"});
+        }
+
+        for (Path out : new Path[] {first, second}) {
+            JsonNode cert = new ObjectMapper().readTree(out.resolve("certification.json").toFile());
+            assertThat(allureResults(out)).as(out + " Allure results").isEqualTo(cert.get("scenarios").get("total").asLong());
+        }
+    }
+
+    private static long allureResults(Path out) throws java.io.IOException {
+        Path results = out.resolve("allure-results");
+        if (!Files.isDirectory(results)) {
+            return 0;
+        }
+        try (var files = Files.list(results)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-result.json")).count();
+        }
+    }
 }
