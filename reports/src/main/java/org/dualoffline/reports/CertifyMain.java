@@ -1,7 +1,5 @@
 package org.dualoffline.reports;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,12 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.dualoffline.harness.FeatureRun;
 import org.dualoffline.harness.HarnessRun;
 import org.dualoffline.harness.Profile;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * {@code ./certify}: runs every feature against the device a profile names and writes the
@@ -156,7 +151,7 @@ public final class CertifyMain {
         System.err.println("certify: backend ready at " + backendUrl);
 
         Instant started = Instant.now();
-        Path results = out.resolve("scenario-results.json");
+        Path results = out.resolve(FeatureRun.SCENARIO_RESULTS);
         runFeatures(features, out, results, tags, threads);
         Instant finished = Instant.now();
 
@@ -184,16 +179,16 @@ public final class CertifyMain {
         Certification cert = new Certification(info, scenarios, catalogue);
         addTearing(cert, out.resolve("evidence"));
         addFlows(cert, out.resolve("evidence"));
-        cert.addArtifact("Cucumber report", "cucumber/cucumber-report.html");
-        cert.addArtifact("JUnit XML", "junit/cucumber-junit.xml");
-        String allure = allureHtml ? AllureCli.generate(root, out.resolve("allure-results"), out.resolve("allure-report"))
+        cert.addArtifact("Cucumber report", FeatureRun.CUCUMBER_REPORT);
+        cert.addArtifact("JUnit XML", FeatureRun.JUNIT_REPORT);
+        String allure = allureHtml ? AllureCli.generate(root, out.resolve(FeatureRun.ALLURE_RESULTS), out.resolve("allure-report"))
                 : "skipped (--no-allure)";
         if (allure == null) {
             cert.addArtifact("Allure report", "allure-report/index.html");
         } else {
             System.err.println("certify: warning: the Allure HTML report was not generated: " + allure);
         }
-        cert.addArtifact("Scenario results (JSON)", "scenario-results.json");
+        cert.addArtifact("Scenario results (JSON)", FeatureRun.SCENARIO_RESULTS);
         cert.setEvidenceSha256(EvidenceBundle.seal(out.resolve("evidence"), List.of(results)));
         write(out, cert);
 
@@ -207,29 +202,7 @@ public final class CertifyMain {
     }
 
     private static void runFeatures(Path features, Path out, Path results, String tags, int threads) {
-        LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();
-        if (tags != null) {
-            builder.configurationParameter("cucumber.filter.tags", tags);
-        }
-        if (threads > 1) {
-            builder.configurationParameter("cucumber.execution.parallel.enabled", "true")
-                    .configurationParameter("cucumber.execution.parallel.config.strategy", "fixed")
-                    .configurationParameter("cucumber.execution.parallel.config.fixed.parallelism", Integer.toString(threads))
-                    .configurationParameter("cucumber.execution.parallel.config.fixed.max-pool-size", Integer.toString(threads));
-        }
-        LauncherDiscoveryRequest request = builder
-                .selectors(selectDirectory(features.toFile()))
-                .configurationParameter("cucumber.glue", "org.dualoffline.steps")
-                .configurationParameter("cucumber.publish.quiet", "true")
-                .configurationParameter("cucumber.plugin", String.join(", ",
-                        "org.dualoffline.harness.ProgressPlugin",
-                        "html:" + out.resolve("cucumber/cucumber-report.html"),
-                        "junit:" + out.resolve("junit/cucumber-junit.xml"),
-                        "org.dualoffline.harness.AllureResultsPlugin:" + out.resolve("allure-results"),
-                        "org.dualoffline.harness.CertificationPlugin:" + results))
-                .build();
-        Launcher launcher = LauncherFactory.create();
-        launcher.execute(request);
+        new FeatureRun(features, out, tags, threads).execute();
         if (!Files.isRegularFile(results)) {
             throw new HarnessError("the features ran but produced no results (" + results + ")");
         }
