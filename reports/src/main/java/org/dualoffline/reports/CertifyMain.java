@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.dualoffline.harness.FeatureRun;
 import org.dualoffline.harness.HarnessRun;
 import org.dualoffline.harness.Profile;
+import org.dualoffline.harness.RunSettings;
 
 /**
  * {@code ./certify}: runs every feature against the device a profile names and writes the
@@ -47,7 +48,7 @@ public final class CertifyMain {
               qualify          harness qualification: certifies the reference wallet and every known-bad wallet in
                                profiles/faulty/, writes qualification.json; exit 0 only if the reference PASSes and each
                                known-bad wallet FAILs on the requirement it breaks
-            exit code: 0 PASS, 1 FAIL, 2 the harness could not run""".formatted(HarnessRun.DEFAULT_SEED);
+            exit code: 0 PASS, 1 FAIL, 2 the harness could not run""".formatted(RunSettings.DEFAULT_SEED);
 
     private CertifyMain() {}
 
@@ -98,16 +99,12 @@ public final class CertifyMain {
             Path fromCwd = profileFile.toAbsolutePath();
             profileFile = Files.exists(fromCwd) ? fromCwd : root.resolve(profileFile);
         }
-        setOrClear(HarnessRun.PROFILE_PROPERTY, profileFile == null ? null : profileFile.toString());
-        setOrClear(HarnessRun.BACKEND_MODE_PROPERTY, opts.get("backend"));
-        setOrClear(HarnessRun.SEED_PROPERTY, opts.get("seed"));
-        System.setProperty("dualoffline.root", root.toString());
+        RunSettings settings = new RunSettings(profileFile, RunSettings.backendModeOf(opts.getOrDefault("backend", "")),
+                opts.containsKey("seed") ? RunSettings.seedOf(opts.get("seed")) : RunSettings.DEFAULT_SEED, out.resolve("evidence"), root);
+        int threads = threads(opts.get("threads"));
         prepare(out);
-        System.setProperty(HarnessRun.EVIDENCE_PROPERTY, out.resolve("evidence").toString());
-
-        HarnessRun.finish();
         try {
-            return certify(root, out, features, catalogue, opts.get("tags"), !opts.containsKey("no-allure"), threads(opts.get("threads")));
+            return certify(HarnessRun.start(settings), root, out, features, catalogue, opts.get("tags"), !opts.containsKey("no-allure"), threads);
         } finally {
             HarnessRun.finish();
         }
@@ -131,9 +128,8 @@ public final class CertifyMain {
         throw new HarnessError("--threads needs a whole number from 1 to " + MAX_THREADS + ", got \"" + value + "\"");
     }
 
-    private static int certify(Path root, Path out, Path features, RequirementCatalogue catalogue, String tags, boolean allureHtml,
-                               int threads) {
-        HarnessRun run = HarnessRun.current();
+    private static int certify(HarnessRun run, Path root, Path out, Path features, RequirementCatalogue catalogue, String tags,
+                               boolean allureHtml, int threads) {
         Profile profile = run.profile();
         System.err.printf("certify: profile %s - %s (%s), backend %s, seed %d%n", profile.name(), profile.deviceName(),
                 profile.applet().describe(), profile.backendMode().name().toLowerCase(), run.seed());
@@ -281,14 +277,6 @@ public final class CertifyMain {
             Files.createDirectories(out);
         } catch (IOException e) {
             throw new HarnessError("cannot prepare the report folder " + out + ": " + e.getMessage());
-        }
-    }
-
-    private static void setOrClear(String key, String value) {
-        if (value == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, value);
         }
     }
 
