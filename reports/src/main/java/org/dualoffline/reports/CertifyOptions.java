@@ -108,9 +108,13 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
         return new CertifyOptions(Command.CERTIFY, walletProfile, null, seed, walletOut, null, 1, false);
     }
 
-    /** The report folder, relative to the repository. */
+    /** The report folder, relative to the repository; never the repository or a folder above it, as certify empties it first. */
     Path out(Path root) {
-        return root.resolve(out).normalize();
+        Path folder = root.resolve(out).normalize();
+        if (root.startsWith(folder)) {
+            throw new HarnessError("--out \"" + out + "\" is the repository or a folder above it; certify empties its report folder first");
+        }
+        return folder;
     }
 
     /** The profile file: a relative path is taken from the working folder if the file is there, else from the repository. */

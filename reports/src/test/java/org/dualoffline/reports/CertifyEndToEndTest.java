@@ -12,6 +12,7 @@ import org.dualoffline.backend.ReconciliationBackend;
 import org.dualoffline.backend.issuer.IssuerKeySource;
 import org.dualoffline.harness.Profile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs ./certify's main path for real: every feature against the reference wallet on the embedded backend. */
 class CertifyEndToEndTest {
@@ -134,6 +135,18 @@ class CertifyEndToEndTest {
         Files.writeString(bad, "profile.name=x\napplet.class=org.dualoffline.applet.WalletApplet\napplet.aid=f04455414c4f464601\nbackend.mod=embedded\n");
         assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"--profile", bad.toString(), "--out", Path.of("target/e2e/bad").toAbsolutePath().toString()}))
                 .hasMessageContaining("unknown keys [backend.mod]");
+    }
+
+    @Test
+    void aReportFolderHoldingTheRepositoryIsRefusedBeforeAnythingIsDeleted(@TempDir Path repository) throws Exception {
+        Files.createDirectories(repository.resolve("features"));
+        Files.createDirectories(repository.resolve("docs"));
+        Files.copy(ROOT.resolve("docs/requirements.md"), repository.resolve("docs/requirements.md"));
+        Path readme = Files.writeString(repository.resolve("README.md"), "a lab's own notes");
+
+        assertThatThrownBy(() -> CertifyMain.run(repository, new String[] {"--out", ".", "--profile", "no-such.properties"}))
+                .isInstanceOf(HarnessError.class).hasMessageStartingWith("--out \".\" is the repository or a folder above it");
+        assertThat(readme).hasContent("a lab's own notes");
     }
 
     @Test

@@ -104,4 +104,11 @@ class CertifyOptionsTest {
         assertThat(CertifyOptions.parse("--profile", "profiles/faulty/non-atomic-debit.properties").profileFile(ROOT))
                 .isEqualTo(ROOT.resolve("profiles/faulty/non-atomic-debit.properties"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", ".", "..", "reports/.."})
+    void aReportFolderHoldingTheRepositoryIsRefusedBecauseCertifyEmptiesIt(String out) {
+        assertThatThrownBy(() -> CertifyOptions.parse("--out", out).out(ROOT)).isInstanceOf(HarnessError.class)
+                .hasMessage("--out \"" + out + "\" is the repository or a folder above it; certify empties its report folder first");
+    }
 }
