@@ -23,25 +23,23 @@ import org.dualoffline.harness.Profile;
 final class Qualification {
     private Qualification() {}
 
-    static int run(Path root, Map<String, String> opts) {
-        if (opts.containsKey("profile") || opts.containsKey("tags")) {
-            throw new CertifyMain.HarnessError("qualify runs the reference and profiles/faulty/*; it takes --seed and --out only");
-        }
-        Path out = root.resolve(opts.getOrDefault("out", "reports/latest")).normalize();
+    /** Qualifies the harness with the options' seed into the options' report folder; returns the exit code. */
+    static int run(Path root, CertifyOptions options) {
+        Path out = options.out(root);
         List<Path> faulty;
         try (Stream<Path> s = Files.list(root.resolve("profiles/faulty"))) {
             faulty = s.filter(p -> p.toString().endsWith(".properties")).sorted().toList();
         } catch (IOException e) {
-            throw new CertifyMain.HarnessError("cannot list the known-bad wallets in profiles/faulty: " + e.getMessage());
+            throw new HarnessError("cannot list the known-bad wallets in profiles/faulty: " + e.getMessage());
         }
         if (faulty.isEmpty()) {
-            throw new CertifyMain.HarnessError("no known-bad wallets in profiles/faulty: nothing to qualify the harness with");
+            throw new HarnessError("no known-bad wallets in profiles/faulty: nothing to qualify the harness with");
         }
         Instant started = Instant.now();
         List<Map<String, Object>> wallets = new ArrayList<>();
         boolean qualified = true;
 
-        Map<String, Object> reference = certifyOne(root, out, null, "reference", opts);
+        Map<String, Object> reference = certifyOne(root, out, null, "reference", options);
         boolean referencePasses = "PASS".equals(reference.get("verdict"));
         reference.put("expected", "PASS on every requirement");
         reference.put("asExpected", referencePasses);
@@ -51,10 +49,10 @@ final class Qualification {
         for (Path profile : faulty) {
             String breaks = Profile.load(profile).breaks();
             if (breaks.isEmpty()) {
-                throw new CertifyMain.HarnessError(profile + " names no qualification.breaks: which requirement does it break?");
+                throw new HarnessError(profile + " names no qualification.breaks: which requirement does it break?");
             }
             String name = profile.getFileName().toString().replaceAll("\\.properties$", "");
-            Map<String, Object> r = certifyOne(root, out, profile, name, opts);
+            Map<String, Object> r = certifyOne(root, out, profile, name, options);
             @SuppressWarnings("unchecked")
             List<String> failed = (List<String>) r.get("failedRequirements");
             boolean caught = "FAIL".equals(r.get("verdict")) && failed.contains(breaks);
@@ -77,7 +75,7 @@ final class Qualification {
             Files.createDirectories(out);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("qualification.json").toFile(), doc);
         } catch (IOException e) {
-            throw new CertifyMain.HarnessError("cannot write " + out.resolve("qualification.json") + ": " + e.getMessage());
+            throw new HarnessError("cannot write " + out.resolve("qualification.json") + ": " + e.getMessage());
         }
         System.err.println("qualify: " + (qualified ? "QUALIFIED" : "NOT QUALIFIED") + " - " + out.resolve("qualification.json"));
         for (Map<String, Object> w : wallets) {
@@ -87,20 +85,13 @@ final class Qualification {
         return qualified ? CertifyMain.PASS : CertifyMain.FAIL;
     }
 
-    private static Map<String, Object> certifyOne(Path root, Path out, Path profile, String name, Map<String, String> opts) {
+    private static Map<String, Object> certifyOne(Path root, Path out, Path profile, String name, CertifyOptions options) {
         Path dir = out.resolve("qualification").resolve(name);
-        List<String> args = new ArrayList<>(List.of("--out", dir.toString(), "--no-allure"));
-        if (profile != null) {
-            args.addAll(List.of("--profile", profile.toString()));
-        }
-        if (opts.containsKey("seed")) {
-            args.addAll(List.of("--seed", opts.get("seed")));
-        }
         System.err.println("qualify: certifying " + name + " ...");
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("wallet", name);
         r.put("profile", profile == null ? "reference" : root.relativize(profile).toString());
-        int code = CertifyMain.run(root, args.toArray(String[]::new));
+        int code = CertifyMain.certify(root, options.forQualification(profile, dir));
         try {
             JsonNode cert = new ObjectMapper().readTree(dir.resolve("certification.json").toFile());
             r.put("verdict", cert.get("verdict").asText());
@@ -113,7 +104,7 @@ final class Qualification {
             r.put("failedRequirements", failed);
             r.put("report", root.relativize(dir.resolve("certification.json")).toString());
         } catch (IOException e) {
-            throw new CertifyMain.HarnessError("certifying " + name + " left no readable certification.json: " + e.getMessage());
+            throw new HarnessError("certifying " + name + " left no readable certification.json: " + e.getMessage());
         }
         r.put("exitCode", code);
         return r;

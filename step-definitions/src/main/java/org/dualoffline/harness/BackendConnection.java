@@ -29,7 +29,8 @@ public final class BackendConnection implements AutoCloseable {
         this.owned = owned;
     }
 
-    public static BackendConnection open(Profile profile, long seed) {
+    /** Opens the profile's backend; container mode builds the image from {@code reconciliation-backend} under {@code repositoryRoot}. */
+    public static BackendConnection open(Profile profile, long seed, Path repositoryRoot) {
         return switch (profile.backendMode()) {
             case EMBEDDED -> {
                 ReconciliationBackend backend = ReconciliationBackend.create(BackendConfig.embedded(seed));
@@ -42,8 +43,7 @@ public final class BackendConnection implements AutoCloseable {
                     throw new BackendUnavailableException("container mode needs a Docker engine, and none is reachable: " + docker.reason()
                             + ". Use --backend embedded, or run where Docker works.");
                 }
-                ContainerizedBackend stack = ContainerizedBackend.startFromModule(
-                        Path.of(System.getProperty("dualoffline.root", ".")).resolve("reconciliation-backend"), seed);
+                ContainerizedBackend stack = ContainerizedBackend.startFromModule(repositoryRoot.resolve("reconciliation-backend"), seed);
                 yield new BackendConnection("container", stack.baseUrl(), stack.operatorToken(), stack);
             }
             case EXTERNAL -> {

@@ -1,0 +1,177 @@
+package org.dualoffline.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.dualoffline.harness.FeatureRun;
+import org.dualoffline.harness.Profile;
+import org.dualoffline.protocol.Hex;
+
+/**
+ * Builds the certification of a run from what its features left in the report folder (scenario
+ * results, tearing campaigns and touch pictures in the evidence, the Cucumber and Allure reports),
+ * seals the evidence and writes {@code certification.json} and {@code certification.html}.
+ */
+final class CertificationReport {
+    private final Path root;
+    private final Path out;
+    private final ConsoleSummary console;
+
+    CertificationReport(Path root, Path out, ConsoleSummary console) {
+        this.root = root;
+        this.out = out;
+        this.console = console;
+    }
+
+    /** The scenarios' results; a scenario the harness itself could not run stops the certification (not a verdict on the device). */
+    List<ScenarioResult> scenarios() {
+        Path results = out.resolve(FeatureRun.SCENARIO_RESULTS);
+        List<ScenarioResult> list = new ArrayList<>();
+        try {
+            for (JsonNode s : new ObjectMapper().readTree(results.toFile()).get("scenarios")) {
+                List<String> tags = new ArrayList<>();
+                s.get("tags").forEach(t -> tags.add(t.asText()));
+                list.add(new ScenarioResult(s.get("key").asText(), s.get("name").asText(), s.get("uri").asText(), s.get("line").asInt(),
+                        tags, s.get("status").asText(), s.get("durationMillis").asLong(), s.hasNonNull("error") ? s.get("error").asText() : null,
+                        s.path("harnessError").asBoolean(false), s.hasNonNull("notApplicable") ? s.get("notApplicable").asText() : null));
+            }
+        } catch (IOException e) {
+            throw new HarnessError("cannot read scenario results " + results + ": " + e.getMessage());
+        }
+        List<ScenarioResult> broken = list.stream().filter(ScenarioResult::suiteBroken).toList();
+        if (!broken.isEmpty()) {
+            ScenarioResult first = broken.get(0);
+            throw new HarnessError(broken.size() + " scenario(s) could not be run by the harness itself (not a verdict on the device); first: \""
+                    + first.name() + "\" " + first.status() + (first.error() == null ? "" : ": " + first.error()));
+        }
+        return list;
+    }
+
+    /** Who and what was certified: the profile's device, the backend, the harness's version and commit, the seed, when. */
+    Certification.RunInfo runInfo(Profile profile, long seed, String backendUrl, Instant started, Instant finished) {
+        Map<String, Object> device = new LinkedHashMap<>();
+        device.put("name", profile.deviceName());
+        device.put("vendor", profile.deviceVendor());
+        device.put("version", profile.deviceVersion());
+        device.put("se", profile.seKind().name().toLowerCase());
+        device.put("applet", profile.applet().describe());
+        device.put("aid", Hex.of(profile.aid()));
+        if (profile.applet().jar() != null) {
+            device.put("appletJarSha256", sha256Of(profile.applet().jar()));
+        }
+        return new Certification.RunInfo(profile.name(), device, profile.backendMode().name().toLowerCase(),
+                profile.backendMode() == Profile.BackendMode.EMBEDDED ? null : backendUrl, harnessVersion(), gitCommit(root), seed, started, finished);
+    }
+
+    /** Judges the scenarios, adds the tearing totals, touch pictures and reports, seals the evidence and writes the certification. */
+    Certification write(Certification.RunInfo info, List<ScenarioResult> scenarios, RequirementCatalogue catalogue, boolean allureHtml) {
+        Path evidence = out.resolve("evidence");
+        Certification cert = new Certification(info, scenarios, catalogue);
+        addTearing(cert, evidence);
+        addFlows(cert, evidence);
+        cert.addArtifact("Cucumber report", FeatureRun.CUCUMBER_REPORT);
+        cert.addArtifact("JUnit XML", FeatureRun.JUNIT_REPORT);
+        String allure = allureHtml ? AllureCli.generate(root, out.resolve(FeatureRun.ALLURE_RESULTS), out.resolve("allure-report"))
+                : "skipped (--no-allure)";
+        if (allure == null) {
+            cert.addArtifact("Allure report", "allure-report/index.html");
+        } else {
+            console.allureNotGenerated(allure);
+        }
+        cert.addArtifact("Scenario results (JSON)", FeatureRun.SCENARIO_RESULTS);
+        cert.setEvidenceSha256(EvidenceBundle.seal(evidence, List.of(out.resolve(FeatureRun.SCENARIO_RESULTS))));
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("certification.json").toFile(), cert.toJson());
+            Files.writeString(out.resolve("certification.html"), HtmlReport.render(cert), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new HarnessError("cannot write the certification to " + out + ": " + e.getMessage());
+        }
+        return cert;
+    }
+
+    /** Finds the touch pictures each scenario filed in its evidence folder. */
+    private static void addFlows(Certification cert, Path evidence) {
+        for (ScenarioResult s : cert.scenarios()) {
+            Path dir = evidence.resolve(s.key());
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    cert.addFlows(s.key(), files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("flow-") && n.endsWith(".svg"))
+                            .sorted().toList());
+                } catch (IOException e) {
+                    throw new HarnessError("cannot list the evidence of " + s.key() + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Sums the tearing campaigns the scenarios filed in their evidence, per flow. */
+    private static void addTearing(Certification cert, Path evidence) {
+        if (!Files.isDirectory(evidence)) {
+            return;
+        }
+        try (var dirs = Files.list(evidence)) {
+            for (Path dir : dirs.sorted().toList()) {
+                Path file = dir.resolve("tearing.json");
+                if (Files.isRegularFile(file)) {
+                    for (JsonNode r : new ObjectMapper().readTree(file.toFile())) {
+                        cert.addTearing(r.get("flow").asText(), r.get("tearPoints").asInt(), r.get("violations").asInt(),
+                                "evidence/" + dir.getFileName() + "/tearing-log.txt");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new HarnessError("cannot read the tearing results under " + evidence + ": " + e.getMessage());
+        }
+    }
+
+    private static String harnessVersion() {
+        Properties p = new Properties();
+        try (InputStream in = CertificationReport.class.getResourceAsStream("/harness.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // The version is then reported as unknown.
+        }
+        return p.getProperty("harness.version", "unknown");
+    }
+
+    static String gitCommit(Path root) {
+        try {
+            Process p = new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "HEAD").redirectErrorStream(true).start();
+            String head = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return "unknown (not a git checkout)";
+            }
+            Process d = new ProcessBuilder("git", "-C", root.toString(), "status", "--porcelain", "--untracked-files=no").redirectErrorStream(true).start();
+            String dirty = new String(d.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            d.waitFor(10, TimeUnit.SECONDS);
+            return dirty.isEmpty() ? head : head + "+modified";
+        } catch (IOException e) {
+            return "unknown (git not available)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    private static String sha256Of(Path file) {
+        try {
+            return EvidenceBundle.sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.dualoffline.reports;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.dualoffline.harness.Profile;
+import org.dualoffline.harness.RunSettings;
+
+/**
+ * The command line of {@code ./certify}, parsed and checked; a bad command line is a
+ * {@link HarnessError} saying why (exit code 2).
+ *
+ * @param profile the profile file as given (see {@link #profileFile(Path)}), or null for the reference wallet
+ * @param backendMode the backend mode to use instead of the profile's, or null
+ * @param out the report folder as given (see {@link #out(Path)})
+ * @param tags a Cucumber tag expression selecting the scenarios, or null for all
+ * @param allure whether to generate the Allure HTML report
+ */
+record CertifyOptions(Command command, Path profile, Profile.BackendMode backendMode, long seed, Path out, String tags, int threads,
+                      boolean allure) {
+    /** What {@code ./certify} is asked to do. */
+    enum Command { CERTIFY, QUALIFY, HELP }
+
+    /** Most scenario threads --threads accepts. */
+    static final int MAX_THREADS = 16;
+
+    static final String USAGE = """
+            usage: ./certify [--profile FILE] [--backend embedded|container|external] [--seed N] [--out DIR] [--tags EXPR]
+                             [--threads N] [--no-allure]
+                   ./certify qualify [--seed N] [--out DIR]
+              --profile FILE   device profile (default: the reference wallet, step-definitions/src/main/resources/profiles/reference.properties)
+              --backend MODE   override the profile's backend mode
+              --seed N         seed for every SE's randomness and the backend's issuer key (default %d)
+              --out DIR        where the reports go (default reports/latest)
+              --tags EXPR      run only the scenarios a Cucumber tag expression selects, e.g. "@ATOM-01 or @LIMIT-01";
+                               requirements without a selected scenario are reported NOT TESTED
+              --threads N      run scenarios on N threads (1..16, default 1). Each scenario has its own devices, so
+                               verdicts do not change, but scenarios share the backend: wallet ids, blocklist
+                               deltas in acknowledgements and so the evidence differ from run to run; keep 1 for a
+                               run to be reproduced byte for byte from its seed
+              --no-allure      skip generating the Allure HTML report (the results are still written)
+              qualify          harness qualification: certifies the reference wallet and every known-bad wallet in
+                               profiles/faulty/, writes qualification.json; exit 0 only if the reference PASSes and each
+                               known-bad wallet FAILs on the requirement it breaks
+            exit code: 0 PASS, 1 FAIL, 2 the harness could not run""".formatted(RunSettings.DEFAULT_SEED);
+
+    private static final String DEFAULT_OUT = "reports/latest";
+
+    /**
+     * Parses {@code ./certify}'s arguments. {@code qualify} as the first argument wins over {@code --help};
+     * qualification refuses {@code --profile} and {@code --tags} (it runs the reference and profiles/faulty/*)
+     * and does not use {@code --backend}, {@code --threads} or {@code --no-allure}.
+     */
+    static CertifyOptions parse(String... args) {
+        boolean qualify = args.length > 0 && args[0].equals("qualify");
+        Map<String, String> given = flags(qualify ? Arrays.copyOfRange(args, 1, args.length) : args);
+        if (qualify && (given.containsKey("profile") || given.containsKey("tags"))) {
+            throw new HarnessError("qualify runs the reference and profiles/faulty/*; it takes --seed and --out only");
+        }
+        Command command = qualify ? Command.QUALIFY : given.containsKey("help") ? Command.HELP : Command.CERTIFY;
+        if (command == Command.HELP) {
+            return new CertifyOptions(command, null, null, RunSettings.DEFAULT_SEED, Path.of(DEFAULT_OUT), null, 1, true);
+        }
+        String seed = given.get("seed");
+        return new CertifyOptions(command, given.containsKey("profile") ? Path.of(given.get("profile")) : null,
+                RunSettings.backendModeOf(given.getOrDefault("backend", "")), seed == null ? RunSettings.DEFAULT_SEED : RunSettings.seedOf(seed),
+                Path.of(given.getOrDefault("out", DEFAULT_OUT)), given.get("tags"), threads(given.get("threads")), !given.containsKey("no-allure"));
+    }
+
+    private static Map<String, String> flags(String[] args) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "-h", "--help" -> m.put("help", "");
+                case "--no-allure" -> m.put("no-allure", "");
+                case "--profile", "--backend", "--seed", "--out", "--tags", "--threads" -> {
+                    if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                        throw new HarnessError(a + " needs a value\n" + USAGE);
+                    }
+                    m.put(a.substring(2), args[++i]);
+                }
+                default -> throw new HarnessError("unknown argument \"" + a + "\"\n" + USAGE);
+            }
+        }
+        return m;
+    }
+
+    static int threads(String value) {
+        if (value == null) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1 && n <= MAX_THREADS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new HarnessError("--threads needs a whole number from 1 to " + MAX_THREADS + ", got \"" + value + "\"");
+    }
+
+    /** The options of one certification within a qualification: this seed, the wallet's profile, no Allure HTML. */
+    CertifyOptions forQualification(Path walletProfile, Path walletOut) {
+        return new CertifyOptions(Command.CERTIFY, walletProfile, null, seed, walletOut, null, 1, false);
+    }
+
+    /** The report folder, relative to the repository; never the repository or a folder above it, as certify empties it first. */
+    Path out(Path root) {
+        Path folder = root.resolve(out).normalize();
+        if (root.startsWith(folder)) {
+            throw new HarnessError("--out \"" + out + "\" is the repository or a folder above it; certify empties its report folder first");
+        }
+        return folder;
+    }
+
+    /** The profile file: a relative path is taken from the working folder if the file is there, else from the repository. */
+    Path profileFile(Path root) {
+        if (profile == null || profile.isAbsolute()) {
+            return profile;
+        }
+        Path fromCwd = profile.toAbsolutePath();
+        return Files.exists(fromCwd) ? fromCwd : root.resolve(profile);
+    }
+
+    /** What the run of these options is started with; its evidence goes into the report folder. */
+    RunSettings settings(Path root) {
+        return new RunSettings(profileFile(root), backendMode, seed, out(root).resolve("evidence"), root);
+    }
+}

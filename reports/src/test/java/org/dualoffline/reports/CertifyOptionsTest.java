@@ -1,0 +1,114 @@
+package org.dualoffline.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.dualoffline.harness.Profile.BackendMode;
+import org.dualoffline.harness.RunSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** ./certify's command line: what each option becomes, and the reason given for each bad one. */
+class CertifyOptionsTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void withoutArgumentsTheReferenceWalletIsCertifiedIntoReportsLatest() {
+        assertThat(CertifyOptions.parse()).isEqualTo(new CertifyOptions(CertifyOptions.Command.CERTIFY, null, null, RunSettings.DEFAULT_SEED,
+                Path.of("reports/latest"), null, 1, true));
+    }
+
+    @Test
+    void everyOptionIsReadIntoItsSetting() {
+        CertifyOptions options = CertifyOptions.parse("--profile", "profiles/x.properties", "--backend", "External", "--seed", " 5 ",
+                "--out", "/tmp/o", "--tags", "@SYNC-01", "--threads", " 4 ", "--no-allure");
+
+        assertThat(options).isEqualTo(new CertifyOptions(CertifyOptions.Command.CERTIFY, Path.of("profiles/x.properties"), BackendMode.EXTERNAL,
+                5, Path.of("/tmp/o"), "@SYNC-01", 4, false));
+    }
+
+    @Test
+    void theRunIsStartedWithTheOptionsAndItsEvidenceGoesIntoTheReportFolder() {
+        RunSettings settings = CertifyOptions.parse("--profile", "profiles/faulty/non-atomic-debit.properties", "--backend", "embedded",
+                "--seed", "7", "--out", "target/x").settings(ROOT);
+
+        assertThat(settings).isEqualTo(new RunSettings(ROOT.resolve("profiles/faulty/non-atomic-debit.properties"), BackendMode.EMBEDDED, 7,
+                ROOT.resolve("target/x/evidence"), ROOT));
+    }
+
+    @Test
+    void aBlankBackendModeKeepsTheProfilesOwn() {
+        assertThat(CertifyOptions.parse("--backend", " ").backendMode()).isNull();
+    }
+
+    @Test
+    void anUnknownArgumentIsRefusedWithTheUsage() {
+        assertThatThrownBy(() -> CertifyOptions.parse("--profil", "x")).isInstanceOf(HarnessError.class)
+                .hasMessage("unknown argument \"--profil\"\n" + CertifyOptions.USAGE);
+        assertThatThrownBy(() -> CertifyOptions.parse("--seed", "5", "qualify"))
+                .hasMessage("unknown argument \"qualify\"\n" + CertifyOptions.USAGE);
+    }
+
+    @Test
+    void anOptionWithoutItsValueIsRefusedWithTheUsage() {
+        assertThatThrownBy(() -> CertifyOptions.parse("--profile")).isInstanceOf(HarnessError.class)
+                .hasMessage("--profile needs a value\n" + CertifyOptions.USAGE);
+        assertThatThrownBy(() -> CertifyOptions.parse("--seed", "--out", "x")).hasMessage("--seed needs a value\n" + CertifyOptions.USAGE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "17", "two", "-1", ""})
+    void aThreadCountOutsideOneToSixteenIsRefused(String bad) {
+        assertThatThrownBy(() -> CertifyOptions.parse("--threads", bad)).isInstanceOf(HarnessError.class)
+                .hasMessage("--threads needs a whole number from 1 to 16, got \"" + bad + "\"");
+    }
+
+    @Test
+    void aSeedThatIsNotAWholeNumberIsRefused() {
+        assertThatThrownBy(() -> CertifyOptions.parse("--seed", "12x")).hasMessage("the seed must be a whole number, got 12x");
+    }
+
+    @Test
+    void anUnknownBackendModeIsRefused() {
+        assertThatThrownBy(() -> CertifyOptions.parse("--backend", "cloud"))
+                .hasMessage("backend mode must be embedded, container or external, got cloud");
+    }
+
+    @Test
+    void helpIsHonouredBeforeTheValuesAreChecked() {
+        assertThat(CertifyOptions.parse("--threads", "0", "-h").command()).isEqualTo(CertifyOptions.Command.HELP);
+    }
+
+    @Test
+    void qualifyTakesTheSeedAndTheReportFolder() {
+        CertifyOptions options = CertifyOptions.parse("qualify", "--seed", "9", "--out", "target/q");
+
+        assertThat(options.command()).isEqualTo(CertifyOptions.Command.QUALIFY);
+        assertThat(options.forQualification(ROOT.resolve("profiles/faulty/non-atomic-debit.properties"), ROOT.resolve("target/q/qualification/x")))
+                .isEqualTo(new CertifyOptions(CertifyOptions.Command.CERTIFY, ROOT.resolve("profiles/faulty/non-atomic-debit.properties"), null, 9,
+                        ROOT.resolve("target/q/qualification/x"), null, 1, false));
+    }
+
+    @Test
+    void qualifyRefusesAProfileOrTags() {
+        String reason = "qualify runs the reference and profiles/faulty/*; it takes --seed and --out only";
+        assertThatThrownBy(() -> CertifyOptions.parse("qualify", "--profile", "p")).isInstanceOf(HarnessError.class).hasMessage(reason);
+        assertThatThrownBy(() -> CertifyOptions.parse("qualify", "--tags", "@SYNC-01")).hasMessage(reason);
+    }
+
+    @Test
+    void aRelativeProfileIsTakenFromTheWorkingFolderIfItIsThereElseFromTheRepository() {
+        assertThat(CertifyOptions.parse("--profile", "pom.xml").profileFile(ROOT)).isEqualTo(Path.of("pom.xml").toAbsolutePath());
+        assertThat(CertifyOptions.parse("--profile", "profiles/faulty/non-atomic-debit.properties").profileFile(ROOT))
+                .isEqualTo(ROOT.resolve("profiles/faulty/non-atomic-debit.properties"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", ".", "..", "reports/.."})
+    void aReportFolderHoldingTheRepositoryIsRefusedBecauseCertifyEmptiesIt(String out) {
+        assertThatThrownBy(() -> CertifyOptions.parse("--out", out).out(ROOT)).isInstanceOf(HarnessError.class)
+                .hasMessage("--out \"" + out + "\" is the repository or a folder above it; certify empties its report folder first");
+    }
+}
