@@ -31,7 +31,6 @@ public final class BackendConfig {
     private final int maxBodyBytes;
     private final int maxRecordsPerUpload;
     private final int verifiedSignatureCache;
-    private final int holdUploadBeforeCommit;
     private final boolean shutdownDatabaseOnStop;
 
     private BackendConfig(Builder b) {
@@ -53,9 +52,6 @@ public final class BackendConfig {
         if (b.verifiedSignatureCache < 0) {
             throw new IllegalArgumentException("the verified-signature cache size must be 0 (off) or positive");
         }
-        if (b.holdUploadBeforeCommit < 0) {
-            throw new IllegalArgumentException("the upload to hold is counted from 1 (0 = none)");
-        }
         this.jdbcUrl = b.jdbcUrl;
         this.dbUser = b.dbUser;
         this.dbPassword = b.dbPassword;
@@ -69,7 +65,6 @@ public final class BackendConfig {
         this.maxBodyBytes = b.maxBodyBytes;
         this.maxRecordsPerUpload = b.maxRecordsPerUpload;
         this.verifiedSignatureCache = b.verifiedSignatureCache;
-        this.holdUploadBeforeCommit = b.holdUploadBeforeCommit;
         this.shutdownDatabaseOnStop = b.shutdownDatabaseOnStop;
     }
 
@@ -112,7 +107,6 @@ public final class BackendConfig {
         b.maxBodyBytes = maxBodyBytes;
         b.maxRecordsPerUpload = maxRecordsPerUpload;
         b.verifiedSignatureCache = verifiedSignatureCache;
-        b.holdUploadBeforeCommit = holdUploadBeforeCommit;
         b.shutdownDatabaseOnStop = shutdownDatabaseOnStop;
         return b;
     }
@@ -172,11 +166,6 @@ public final class BackendConfig {
         return verifiedSignatureCache;
     }
 
-    /** Crash tests only: the n-th writing upload is held before its commit until the process dies (0 = none). */
-    public int holdUploadBeforeCommit() {
-        return holdUploadBeforeCommit;
-    }
-
     /** True for a private in-memory H2 that nobody else can reach: it is dropped on stop. */
     public boolean shutdownDatabaseOnStop() {
         return shutdownDatabaseOnStop;
@@ -202,7 +191,6 @@ public final class BackendConfig {
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxRecordsPerUpload = DEFAULT_MAX_RECORDS_PER_UPLOAD;
         private int verifiedSignatureCache = DEFAULT_VERIFIED_SIGNATURE_CACHE;
-        private int holdUploadBeforeCommit;
         private boolean shutdownDatabaseOnStop;
 
         private Builder() {}
@@ -270,15 +258,6 @@ public final class BackendConfig {
          */
         public Builder verifiedSignatureCache(int entries) {
             this.verifiedSignatureCache = entries;
-            return this;
-        }
-
-        /**
-         * Crash tests only: hold the {@code n}-th upload that writes anything inside its transaction,
-         * after its writes and before its commit, until the process is killed (see UploadHold); 0 = never.
-         */
-        public Builder holdUploadBeforeCommit(int n) {
-            this.holdUploadBeforeCommit = n;
             return this;
         }
 

@@ -30,10 +30,10 @@ import org.dualoffline.backend.payment.PaymentController;
 import org.dualoffline.backend.payment.PaymentRepository;
 import org.dualoffline.backend.payment.PaymentService;
 import org.dualoffline.backend.payment.Settlement;
+import org.dualoffline.backend.sync.BeforeCommitListener;
 import org.dualoffline.backend.sync.RecordRepository;
 import org.dualoffline.backend.sync.SyncController;
 import org.dualoffline.backend.sync.SyncService;
-import org.dualoffline.backend.sync.UploadHold;
 import org.dualoffline.backend.sync.VerifiedSignatures;
 import org.dualoffline.backend.wallet.CertificateDirectory;
 import org.dualoffline.backend.wallet.WalletController;
@@ -59,6 +59,7 @@ public final class ReconciliationBackend implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationBackend.class);
 
     private final BackendConfig config;
+    private BeforeCommitListener beforeCommit = BeforeCommitListener.NONE;
     private HikariDataSource ownedPool;
     private DataSource dataSource;
     private Issuer issuer;
@@ -74,6 +75,18 @@ public final class ReconciliationBackend implements AutoCloseable {
     /** A backend for {@code config}, not started yet. */
     public static ReconciliationBackend create(BackendConfig config) {
         return new ReconciliationBackend(config);
+    }
+
+    /**
+     * Tests only: {@code listener} hears every upload that adds records, inside its transaction,
+     * after its writes and before its commit (the service itself hears nothing). Before {@link #start()}.
+     */
+    public synchronized ReconciliationBackend withBeforeCommit(BeforeCommitListener listener) {
+        if (started) {
+            throw new IllegalStateException("the before-commit listener is set before the backend starts");
+        }
+        this.beforeCommit = java.util.Objects.requireNonNull(listener, "listener");
+        return this;
     }
 
     /** Started, on a fresh in-memory H2 database, issuer key from {@code seed}: see {@link BackendConfig#embedded(long)}. */
@@ -123,7 +136,7 @@ public final class ReconciliationBackend implements AutoCloseable {
         signatures = new VerifiedSignatures(config.verifiedSignatureCache());
         SyncService sync = new SyncService(db, dialect, issuer, walletRepository, new CertificateDirectory(db, walletRepository),
                 signatures, new RecordRepository(dialect), new Settlement(paymentRepository), funding, blocklist, config.maxRecordsPerUpload(),
-                config.holdUploadBeforeCommit() == 0 ? UploadHold.NONE : new UploadHold(config.holdUploadBeforeCommit()));
+                beforeCommit);
         PaymentService payments = new PaymentService(db, walletRepository, paymentRepository);
 
         return new WebApp.Controllers(new HealthController(db), new IssuerController(issuer), new OpenApiController(),

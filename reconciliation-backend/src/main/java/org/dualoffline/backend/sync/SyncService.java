@@ -75,11 +75,11 @@ public final class SyncService {
     private final FundingService funding;
     private final BlocklistRepository blocklist;
     private final int maxRecords;
-    private final UploadHold hold;
+    private final BeforeCommitListener beforeCommit;
 
     public SyncService(Database db, Dialect dialect, Issuer issuer, WalletRepository wallets, CertificateDirectory certificates,
                        VerifiedSignatures signatures, RecordRepository records, Settlement settlement, FundingService funding,
-                       BlocklistRepository blocklist, int maxRecords, UploadHold hold) {
+                       BlocklistRepository blocklist, int maxRecords, BeforeCommitListener beforeCommit) {
         this.db = db;
         this.issuer = issuer;
         this.wallets = wallets;
@@ -91,7 +91,7 @@ public final class SyncService {
         this.funding = funding;
         this.blocklist = blocklist;
         this.maxRecords = maxRecords;
-        this.hold = hold;
+        this.beforeCommit = beforeCommit;
     }
 
     /**
@@ -292,7 +292,7 @@ public final class SyncService {
             }
         }
         if (!chain.added.isEmpty()) {
-            hold.beforeCommit(walletId, inCounterOrder.get(0).entry().counter(), inCounterOrder.get(inCounterOrder.size() - 1).entry().counter());
+            beforeCommit.beforeCommit(walletId, inCounterOrder.get(0).entry().counter(), inCounterOrder.get(inCounterOrder.size() - 1).entry().counter());
         }
         // the blocklist delta: entries above the version the wallet holds, at most 12 (the rest with the next acknowledgement)
         long from = walletBlocklistSeq != null ? walletBlocklistSeq : wallet.blocklistSeqAcked();

@@ -44,9 +44,9 @@ import org.junit.jupiter.api.TestReporter;
 /**
  * Crash safety against the real PostgreSQL: the backend runs as a separate OS process; a batch of
  * uploads from several wallets is under way when the process is killed (SIGKILL) with one upload
- * inside its transaction - all its writes done, its commit not - held there by the backend's test
- * hook ({@code DUALOFFLINE_TEST_HOLD_UPLOAD}), so the kill lands mid-batch every time, without
- * timing guesses. After the kill: every upload the backend had answered is there, the held one
+ * inside its transaction - all its writes done, its commit not - held there by a before-commit
+ * listener that only this test passes in ({@link org.dualoffline.backend.testing.HoldingBackendMain}),
+ * so the kill lands mid-batch every time, without timing guesses. After the kill: every upload the backend had answered is there, the held one
  * left nothing, no wallet's chain is partial. The backend restarts on the same schema, every wallet
  * uploads its whole log again, and the database ends exactly as after a clean run of the same
  * traffic (compared row by row with a second schema that saw no crash): nothing lost, nothing
@@ -86,9 +86,8 @@ class CrashSafetyTest {
             String firstApp = appName(env);
             env.put("DUALOFFLINE_OPERATOR_TOKEN", TOKEN);
             env.put("DUALOFFLINE_ISSUER_SEED", Long.toString(ISSUER_SEED));
-            env.put("DUALOFFLINE_TEST_HOLD_UPLOAD", Integer.toString(UPLOADS / 2));
             Traffic traffic;
-            try (BackendProcess first = BackendProcess.start(env, DEADLINE)) {
+            try (BackendProcess first = BackendProcess.startHoldingUpload(UPLOADS / 2, env, DEADLINE)) {
                 traffic = Traffic.enrolFundAndPay(new BackendApi(first.baseUrl(), TOKEN, IssuerKeySource.seededRandom(ISSUER_SEED + 1)));
                 assertThat(traffic.requests.values().stream().mapToInt(List::size).sum()).isEqualTo(UPLOADS);
 
@@ -135,8 +134,7 @@ class CrashSafetyTest {
                         + "p.payer_id AND l.payer_counter = p.payer_counter) <> 2")).as("payments without exactly two postings").isZero();
             }
 
-            // 3. Restart on the same schema; every wallet uploads its whole log again.
-            env.remove("DUALOFFLINE_TEST_HOLD_UPLOAD");
+            // 3. Restart the service itself (no listener) on the same schema; every wallet uploads its whole log again.
             long storedBefore;
             try (Connection c = crashed.connect()) {
                 storedBefore = count(c, "SELECT COUNT(*) FROM wallet_records");

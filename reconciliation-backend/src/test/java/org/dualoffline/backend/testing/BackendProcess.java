@@ -13,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The standalone backend ({@code org.dualoffline.backend.Main}) as a separate OS process, on this
- * test JVM's classpath, configured by environment; its output is collected line by line so that
+ * The standalone backend ({@code org.dualoffline.backend.Main}, or {@link HoldingBackendMain}) as a
+ * separate OS process, on this test JVM's classpath, configured by environment; its output is collected line by line so that
  * tests can wait for what it announces. {@link #kill()} is SIGKILL: no shutdown hook runs, open
  * transactions are left to the database to roll back.
  */
@@ -40,12 +40,25 @@ public final class BackendProcess implements AutoCloseable {
 
     /** Starts {@code java -cp <test classpath> org.dualoffline.backend.Main} on a random loopback port and waits until it is ready. */
     public static BackendProcess start(Map<String, String> env, Duration readyWithin) throws IOException, InterruptedException {
+        return start(List.of("org.dualoffline.backend.Main"), env, readyWithin);
+    }
+
+    /** As {@link #start}, holding the {@code upload}-th upload that adds records before its commit ({@link HoldingBackendMain}). */
+    public static BackendProcess startHoldingUpload(int upload, Map<String, String> env, Duration readyWithin)
+            throws IOException, InterruptedException {
+        return start(List.of(HoldingBackendMain.class.getName(), Integer.toString(upload)), env, readyWithin);
+    }
+
+    private static BackendProcess start(List<String> mainAndArguments, Map<String, String> env, Duration readyWithin)
+            throws IOException, InterruptedException {
         String classpath = System.getProperty("surefire.test.class.path");
         if (classpath == null || classpath.isBlank()) {
             classpath = System.getProperty("java.class.path");
         }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath, "org.dualoffline.backend.Main");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath));
+        command.addAll(mainAndArguments);
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("DUALOFFLINE_"));
         pb.environment().put("DUALOFFLINE_HOST", "127.0.0.1");
         pb.environment().put("DUALOFFLINE_PORT", "0");
