@@ -52,7 +52,7 @@ public final class Main {
         try {
             backend = assemble.apply(config).start();
         } catch (RuntimeException e) {
-            System.err.println("reconciliation-backend: cannot start with database " + config.describeDatabase() + ": "
+            System.err.println("reconciliation-backend: cannot start with database " + config.database().describe() + ": "
                     + rootMessage(e));
             System.exit(EXIT_CANNOT_START);
             return;
@@ -104,14 +104,10 @@ public final class Main {
             }
         }
         String host = value(env, "DUALOFFLINE_HOST");
-        return BackendConfig.builder()
-                .jdbc(url, value(env, "DUALOFFLINE_DB_USER"), env.getOrDefault("DUALOFFLINE_DB_PASSWORD", null))
-                .schema(value(env, "DUALOFFLINE_DB_SCHEMA"))
-                .operatorToken(token)
-                .issuerKeys(issuerKeys)
-                .host(host == null ? "0.0.0.0" : host)
-                .port(port)
-                .build();
+        DatabaseSettings database = DatabaseSettings.jdbc(url, value(env, "DUALOFFLINE_DB_USER"),
+                env.getOrDefault("DUALOFFLINE_DB_PASSWORD", null)).withSchema(value(env, "DUALOFFLINE_DB_SCHEMA"));
+        HttpSettings http = new HttpSettings(host == null ? "0.0.0.0" : host, port, HttpSettings.DEFAULT_MAX_BODY_BYTES, token);
+        return new BackendConfig(database, http, UploadSettings.DEFAULTS, issuerKeys);
     }
 
     private static String value(Map<String, String> env, String name) {

@@ -101,21 +101,21 @@ public final class ReconciliationBackend implements AutoCloseable {
         }
         started = true;
         try {
-            if (config.dataSource() != null) {
-                dataSource = config.dataSource();
+            if (config.database().dataSource() != null) {
+                dataSource = config.database().dataSource();
             } else {
-                ownedPool = DataSources.pool(config);
+                ownedPool = DataSources.pool(config.database());
                 dataSource = ownedPool;
             }
-            Migrations.migrate(dataSource, config.schema());
+            Migrations.migrate(dataSource, config.database().schema());
             Database db = new Database(dataSource);
             issuer = IssuerKeyStore.loadOrCreate(db, config.issuerKeys());
-            app = WebApp.create(controllers(db, Dialect.of(dataSource), issuer), new OperatorAuth(config.operatorToken()), WebApp.objectMapper(),
-                    config.maxBodyBytes());
-            app.start(config.host(), config.port());
+            app = WebApp.create(controllers(db, Dialect.of(dataSource), issuer), new OperatorAuth(config.http().operatorToken()),
+                    WebApp.objectMapper(), config.http().maxBodyBytes());
+            app.start(config.http().host(), config.http().port());
             port = app.port();
             LOG.info("reconciliation backend listening on {} with database {}, issuer public key {}", baseUrl(),
-                    config.describeDatabase(), Hex.of(issuer.publicKey()));
+                    config.database().describe(), Hex.of(issuer.publicKey()));
             return this;
         } catch (RuntimeException e) {
             releaseResources();
@@ -125,7 +125,7 @@ public final class ReconciliationBackend implements AutoCloseable {
 
     private WebApp.Controllers controllers(Database db, Dialect dialect, Issuer issuer) {
         ObjectMapper mapper = WebApp.objectMapper();
-        JsonBodies bodies = new JsonBodies(mapper, config.maxBodyBytes());
+        JsonBodies bodies = new JsonBodies(mapper, config.http().maxBodyBytes());
         WalletRepository walletRepository = new WalletRepository(dialect);
         LoadTokenRepository loadTokens = new LoadTokenRepository();
         PaymentRepository paymentRepository = new PaymentRepository();
@@ -133,9 +133,9 @@ public final class ReconciliationBackend implements AutoCloseable {
         WalletService wallets = new WalletService(db, issuer, walletRepository);
         BlocklistRepository blocklist = new BlocklistRepository();
         FundingService funding = new FundingService(db, issuer, walletRepository, loadTokens);
-        signatures = new VerifiedSignatures(config.verifiedSignatureCache());
+        signatures = new VerifiedSignatures(config.upload().verifiedSignatureCache());
         SyncService sync = new SyncService(db, dialect, issuer, walletRepository, new CertificateDirectory(db, walletRepository),
-                signatures, new RecordRepository(dialect), new Settlement(paymentRepository), funding, blocklist, config.maxRecordsPerUpload(),
+                signatures, new RecordRepository(dialect), new Settlement(paymentRepository), funding, blocklist, config.upload().maxRecordsPerUpload(),
                 beforeCommit);
         PaymentService payments = new PaymentService(db, walletRepository, paymentRepository);
 
@@ -163,7 +163,7 @@ public final class ReconciliationBackend implements AutoCloseable {
 
     private void releaseResources() {
         if (ownedPool != null) {
-            if (config.shutdownDatabaseOnStop()) {
+            if (config.database().shutdownOnStop()) {
                 try (Connection c = ownedPool.getConnection(); Statement s = c.createStatement()) {
                     s.execute("SHUTDOWN");
                 } catch (SQLException e) {
@@ -180,7 +180,7 @@ public final class ReconciliationBackend implements AutoCloseable {
         if (port < 0) {
             throw new IllegalStateException("the backend is not started");
         }
-        String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
+        String host = config.http().host().equals("0.0.0.0") || config.http().host().equals("::") ? "127.0.0.1" : config.http().host();
         return "http://" + host + ":" + port;
     }
 
@@ -189,7 +189,7 @@ public final class ReconciliationBackend implements AutoCloseable {
     }
 
     public String operatorToken() {
-        return config.operatorToken();
+        return config.http().operatorToken();
     }
 
     /** The issuer public key wallets are initialized with (also served at {@code GET /v1/issuer}). */

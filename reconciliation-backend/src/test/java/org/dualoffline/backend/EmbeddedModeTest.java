@@ -65,7 +65,7 @@ class EmbeddedModeTest {
 
     @Test
     void aConfigWithoutAnOperatorTokenIsRefused() {
-        assertThatThrownBy(() -> BackendConfig.builder().jdbc("jdbc:h2:mem:x", "sa", "").issuerKeys(IssuerKeySource.seeded(1)).build())
-                .hasMessageContaining("operator token");
+        assertThatThrownBy(() -> BackendConfig.of(DatabaseSettings.jdbc("jdbc:h2:mem:x", "sa", ""), null, IssuerKeySource.seeded(1)))
+                .hasMessage("the operator token must be non-blank, without surrounding spaces");
     }
 }

@@ -25,13 +25,9 @@ class MainConfigTest {
         BackendConfig c = Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:postgresql://db:5432/x", "DUALOFFLINE_DB_USER", "u",
                 "DUALOFFLINE_DB_PASSWORD", "p", "DUALOFFLINE_OPERATOR_TOKEN", "tok"));
 
-        assertThat(c.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/x");
-        assertThat(c.dbUser()).isEqualTo("u");
-        assertThat(c.dbPassword()).isEqualTo("p");
-        assertThat(c.operatorToken()).isEqualTo("tok");
-        assertThat(c.port()).isEqualTo(8080);
-        assertThat(c.host()).isEqualTo("0.0.0.0");
-        assertThat(c.schema()).isNull();
+        assertThat(c.database()).isEqualTo(DatabaseSettings.jdbc("jdbc:postgresql://db:5432/x", "u", "p"));
+        assertThat(c.http()).isEqualTo(new HttpSettings("0.0.0.0", 8080, HttpSettings.DEFAULT_MAX_BODY_BYTES, "tok"));
+        assertThat(c.upload()).isEqualTo(UploadSettings.DEFAULTS);
     }
 
     @Test
@@ -39,9 +35,9 @@ class MainConfigTest {
         BackendConfig c = Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:h2:mem:m", "DUALOFFLINE_OPERATOR_TOKEN", "tok",
                 "DUALOFFLINE_PORT", "9090", "DUALOFFLINE_DB_SCHEMA", "recon", "DUALOFFLINE_HOST", "127.0.0.1", "DUALOFFLINE_ISSUER_SEED", "5"));
 
-        assertThat(c.port()).isEqualTo(9090);
-        assertThat(c.schema()).isEqualTo("recon");
-        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.http().port()).isEqualTo(9090);
+        assertThat(c.database().schema()).isEqualTo("recon");
+        assertThat(c.http().host()).isEqualTo("127.0.0.1");
         assertThat(c.issuerKeys().newIssuer().publicKey())
                 .isEqualTo(org.dualoffline.backend.issuer.IssuerKeySource.seeded(5).newIssuer().publicKey());
     }

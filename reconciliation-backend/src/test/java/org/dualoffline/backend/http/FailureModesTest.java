@@ -12,6 +12,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.dualoffline.backend.BackendConfig;
+import org.dualoffline.backend.DatabaseSettings;
 import org.dualoffline.backend.Failure;
 import org.dualoffline.backend.ReconciliationBackend;
 import org.dualoffline.backend.issuer.IssuerKeySource;
@@ -29,8 +30,8 @@ class FailureModesTest {
 
     @BeforeEach
     void start() {
-        backend = ReconciliationBackend.create(BackendConfig.builder().dataSource(dataSource).operatorToken("t")
-                .issuerKeys(IssuerKeySource.seeded(7)).build()).start();
+        backend = ReconciliationBackend.create(BackendConfig.of(DatabaseSettings.dataSource(dataSource), "t", IssuerKeySource.seeded(7)))
+                .start();
     }
 
     @AfterEach

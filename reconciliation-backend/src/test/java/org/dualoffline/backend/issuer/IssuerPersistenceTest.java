@@ -32,7 +32,7 @@ class IssuerPersistenceTest {
     }
 
     private ReconciliationBackend start(IssuerKeySource keys) {
-        return ReconciliationBackend.create(database.backendConfig().operatorToken("op").issuerKeys(keys).build()).start();
+        return ReconciliationBackend.create(database.backendConfig("op", keys)).start();
     }
 
     @Test

@@ -148,8 +148,8 @@ class CrashSafetyTest {
             }
 
             // 4. A clean run of the same traffic, in a schema of its own, for comparison.
-            try (ReconciliationBackend reference = ReconciliationBackend.create(clean.backendConfig().operatorToken(TOKEN)
-                    .issuerKeys(IssuerKeySource.seeded(ISSUER_SEED)).build()).start()) {
+            try (ReconciliationBackend reference = ReconciliationBackend.create(clean.backendConfig(TOKEN,
+                    IssuerKeySource.seeded(ISSUER_SEED))).start()) {
                 traffic.enrolAndFundAgain(new BackendApi(reference.baseUrl(), TOKEN, IssuerKeySource.seededRandom(ISSUER_SEED + 1)));
                 long[] counts = uploadEverything(reference.baseUrl(), traffic);
                 assertThat(counts[0]).isEqualTo(traffic.records());

@@ -46,10 +46,8 @@ public final class BackendExtension implements BeforeAllCallback, BeforeEachCall
             skipReason = e.getMessage();
             return;
         }
-        backend = ReconciliationBackend.create(database.backendConfig()
-                .operatorToken(OPERATOR_TOKEN)
-                .issuerKeys(IssuerKeySource.seeded(seed))
-                .build()).withBeforeCommit(beforeCommit).start();
+        backend = ReconciliationBackend.create(database.backendConfig(OPERATOR_TOKEN, IssuerKeySource.seeded(seed)))
+                .withBeforeCommit(beforeCommit).start();
         SecureRandom random = IssuerKeySource.seededRandom(seed * 31 + 7);
         api = new BackendApi(backend.baseUrl(), OPERATOR_TOKEN, random);
         context.publishReportEntry("database", database.describe());
