@@ -1,44 +1,23 @@
 package org.dualoffline.backend;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.dualoffline.backend.audit.AuditController;
-import org.dualoffline.backend.audit.AuditService;
-import org.dualoffline.backend.blocklist.BlocklistController;
-import org.dualoffline.backend.blocklist.BlocklistRepository;
-import org.dualoffline.backend.blocklist.BlocklistService;
 import org.dualoffline.backend.db.DataSources;
 import org.dualoffline.backend.db.Database;
 import org.dualoffline.backend.db.Dialect;
 import org.dualoffline.backend.db.Migrations;
-import org.dualoffline.backend.funding.FundingController;
-import org.dualoffline.backend.funding.FundingService;
-import org.dualoffline.backend.funding.LoadTokenRepository;
-import org.dualoffline.backend.http.HealthController;
-import org.dualoffline.backend.http.JsonBodies;
-import org.dualoffline.backend.http.OpenApiController;
 import org.dualoffline.backend.http.OperatorAuth;
 import org.dualoffline.backend.http.WebApp;
-import org.dualoffline.backend.issuer.IssuerController;
 import org.dualoffline.backend.issuer.IssuerKeyStore;
-import org.dualoffline.backend.payment.PaymentController;
-import org.dualoffline.backend.payment.PaymentRepository;
-import org.dualoffline.backend.payment.PaymentService;
-import org.dualoffline.backend.payment.Settlement;
 import org.dualoffline.backend.sync.BeforeCommitListener;
-import org.dualoffline.backend.sync.RecordRepository;
-import org.dualoffline.backend.sync.SyncController;
-import org.dualoffline.backend.sync.SyncService;
+import org.dualoffline.backend.sync.JdbcBatchUploadWriter;
+import org.dualoffline.backend.sync.PostgresUploadStatement;
+import org.dualoffline.backend.sync.UploadWriter;
 import org.dualoffline.backend.sync.VerifiedSignatures;
-import org.dualoffline.backend.wallet.CertificateDirectory;
-import org.dualoffline.backend.wallet.WalletController;
-import org.dualoffline.backend.wallet.WalletRepository;
-import org.dualoffline.backend.wallet.WalletService;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.Issuer;
 import org.slf4j.Logger;
@@ -59,7 +38,8 @@ public final class ReconciliationBackend implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationBackend.class);
 
     private final BackendConfig config;
-    private BeforeCommitListener beforeCommit = BeforeCommitListener.NONE;
+    private Assembly assembly = Assembly.SERVICE;
+    private UploadWriter uploadWriter;
     private HikariDataSource ownedPool;
     private DataSource dataSource;
     private Issuer issuer;
@@ -85,7 +65,20 @@ public final class ReconciliationBackend implements AutoCloseable {
         if (started) {
             throw new IllegalStateException("the before-commit listener is set before the backend starts");
         }
-        this.beforeCommit = java.util.Objects.requireNonNull(listener, "listener");
+        assembly = assembly.withBeforeCommit(listener);
+        return this;
+    }
+
+    /**
+     * Tests only: write uploads with the portable {@link JdbcBatchUploadWriter} whatever the
+     * database, so that it is tested on PostgreSQL too (where the backend otherwise writes an
+     * upload with one statement, {@link PostgresUploadStatement}). Before {@link #start()}.
+     */
+    public synchronized ReconciliationBackend withPortableUploadWriter() {
+        if (started) {
+            throw new IllegalStateException("the upload writer is chosen before the backend starts");
+        }
+        assembly = assembly.withPortableUploadWriter();
         return this;
     }
 
@@ -110,8 +103,11 @@ public final class ReconciliationBackend implements AutoCloseable {
             Migrations.migrate(dataSource, config.database().schema());
             Database db = new Database(dataSource);
             issuer = IssuerKeyStore.loadOrCreate(db, config.issuerKeys());
-            app = WebApp.create(controllers(db, Dialect.of(dataSource), issuer), new OperatorAuth(config.http().operatorToken()),
-                    WebApp.objectMapper(), config.http().maxBodyBytes());
+            Assembly.Wired wired = assembly.wire(config, db, Dialect.of(dataSource), issuer);
+            signatures = wired.signatures();
+            uploadWriter = wired.uploadWriter();
+            app = WebApp.create(wired.controllers(), new OperatorAuth(config.http().operatorToken()), WebApp.objectMapper(),
+                    config.http().maxBodyBytes());
             app.start(config.http().host(), config.http().port());
             port = app.port();
             LOG.info("reconciliation backend listening on {} with database {}, issuer public key {}", baseUrl(),
@@ -121,29 +117,6 @@ public final class ReconciliationBackend implements AutoCloseable {
             releaseResources();
             throw e;
         }
-    }
-
-    private WebApp.Controllers controllers(Database db, Dialect dialect, Issuer issuer) {
-        ObjectMapper mapper = WebApp.objectMapper();
-        JsonBodies bodies = new JsonBodies(mapper, config.http().maxBodyBytes());
-        WalletRepository walletRepository = new WalletRepository(dialect);
-        LoadTokenRepository loadTokens = new LoadTokenRepository();
-        PaymentRepository paymentRepository = new PaymentRepository();
-
-        WalletService wallets = new WalletService(db, issuer, walletRepository);
-        BlocklistRepository blocklist = new BlocklistRepository();
-        FundingService funding = new FundingService(db, issuer, walletRepository, loadTokens);
-        signatures = new VerifiedSignatures(config.upload().verifiedSignatureCache());
-        SyncService sync = new SyncService(db, dialect, issuer, walletRepository, new CertificateDirectory(db, walletRepository),
-                signatures, new RecordRepository(dialect), new Settlement(paymentRepository), funding, blocklist, config.upload().maxRecordsPerUpload(),
-                beforeCommit);
-        PaymentService payments = new PaymentService(db, walletRepository, paymentRepository);
-
-        return new WebApp.Controllers(new HealthController(db), new IssuerController(issuer), new OpenApiController(),
-                new WalletController(wallets, bodies), new FundingController(funding, bodies),
-                new SyncController(sync, bodies), new PaymentController(payments),
-                new BlocklistController(new BlocklistService(db, walletRepository, blocklist), bodies),
-                new AuditController(new AuditService(db)));
     }
 
     /** Stops listening and closes the connection pool the backend opened (a caller's DataSource stays open). */
@@ -210,5 +183,13 @@ public final class ReconciliationBackend implements AutoCloseable {
 
     public BackendConfig config() {
         return config;
+    }
+
+    /** The writer of uploads the backend was assembled with. */
+    UploadWriter uploadWriter() {
+        if (uploadWriter == null) {
+            throw new IllegalStateException("the backend is not started");
+        }
+        return uploadWriter;
     }
 }
