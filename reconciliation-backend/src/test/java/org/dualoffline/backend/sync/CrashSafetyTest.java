@@ -30,6 +30,7 @@ import org.dualoffline.backend.issuer.IssuerKeySource;
 import org.dualoffline.backend.testing.BackendApi;
 import org.dualoffline.backend.testing.BackendProcess;
 import org.dualoffline.backend.testing.OfflinePayment;
+import org.dualoffline.backend.testing.TableSnapshot;
 import org.dualoffline.backend.testing.TestDatabase;
 import org.dualoffline.backend.testing.TestDatabases;
 import org.dualoffline.backend.testing.TestWallet;
@@ -155,12 +156,12 @@ class CrashSafetyTest {
                 assertThat(counts[0]).isEqualTo(traffic.records());
             }
             try (Connection a = crashed.connect(); Connection b = clean.connect()) {
-                for (Map.Entry<String, String> table : SNAPSHOT.entrySet()) {
-                    List<String> crashedRows = rows(a, table.getValue());
-                    assertThat(crashedRows).as("%s after crash, restart and re-upload, against a clean run", table.getKey())
-                            .isEqualTo(rows(b, table.getValue()));
-                    if (!EMPTY_IN_THIS_TRAFFIC.contains(table.getKey())) {
-                        assertThat(crashedRows).as(table.getKey()).isNotEmpty();
+                for (String table : TableSnapshot.TABLES.keySet()) {
+                    List<String> crashedRows = TableSnapshot.rows(a, table);
+                    assertThat(crashedRows).as("%s after crash, restart and re-upload, against a clean run", table)
+                            .isEqualTo(TableSnapshot.rows(b, table));
+                    if (!EMPTY_IN_THIS_TRAFFIC.contains(table)) {
+                        assertThat(crashedRows).as(table).isNotEmpty();
                     }
                 }
                 assertThat(count(a, "SELECT COUNT(*) FROM wallet_conflicts")).isZero();
@@ -170,31 +171,8 @@ class CrashSafetyTest {
     }
 
     /** Tables this traffic (honest wallets, loads and payments only) leaves empty in both runs. */
-    private static final java.util.Set<String> EMPTY_IN_THIS_TRAFFIC = java.util.Set.of("blocklist", "double_spend_claims", "unloads");
-
-    /** What is compared with the clean run: every table's rows without timestamps and generated ids. */
-    private static final Map<String, String> SNAPSHOT = new LinkedHashMap<>();
-
-    static {
-        SNAPSHOT.put("wallets", "SELECT wallet_id, public_key, certificate, online_balance, loaded_total, last_counter, last_hash, "
-                + "load_seq, pending_records, blocklist_seq_acked FROM wallets ORDER BY wallet_id");
-        SNAPSHOT.put("wallet_records", "SELECT wallet_id, counter, entry_type, entry, signature, entry_hash, prev_hash, peer_entry, "
-                + "peer_signature, status FROM wallet_records ORDER BY wallet_id, counter");
-        SNAPSHOT.put("payments", "SELECT payer_id, payer_counter, payee_id, amount, nonce, pay_entry_hash, status, reported_by_payer, "
-                + "reported_by_payee FROM payments ORDER BY payer_id, payer_counter");
-        SNAPSHOT.put("ledger_postings", "SELECT kind, wallet_id, amount, payer_id, payer_counter FROM ledger_postings "
-                + "ORDER BY kind, payer_id, payer_counter");
-        SNAPSHOT.put("balances", "SELECT w.wallet_id, w.loaded_total - COALESCE((SELECT SUM(amount) FROM ledger_postings l WHERE "
-                + "l.wallet_id = w.wallet_id AND l.kind = 'SETTLE_OUT'), 0) + COALESCE((SELECT SUM(amount) FROM ledger_postings l WHERE "
-                + "l.wallet_id = w.wallet_id AND l.kind = 'SETTLE_IN'), 0) FROM wallets w ORDER BY w.wallet_id");
-        SNAPSHOT.put("load_tokens", "SELECT wallet_id, load_seq, amount, token, token_hash, status, redeemed_by_counter FROM load_tokens "
-                + "ORDER BY wallet_id, load_seq");
-        SNAPSHOT.put("deposits", "SELECT wallet_id, amount FROM deposits ORDER BY wallet_id, amount");
-        SNAPSHOT.put("blocklist", "SELECT seq, wallet_id, reason FROM blocklist ORDER BY seq");
-        SNAPSHOT.put("double_spend_claims", "SELECT payer_id, payer_counter, pay_entry_hash, payee_id, payee_counter, amount "
-                + "FROM double_spend_claims ORDER BY payer_id, payer_counter, pay_entry_hash");
-        SNAPSHOT.put("unloads", "SELECT wallet_id, counter, amount, entry_hash FROM unloads ORDER BY wallet_id, counter");
-    }
+    private static final java.util.Set<String> EMPTY_IN_THIS_TRAFFIC = java.util.Set.of("blocklist", "double_spend_claims", "unloads",
+            "wallet_conflicts");
 
     /** The wallets, their logs as upload requests (in chain order, {@value #PER_UPLOAD} records each) and what was issued to them. */
     private static final class Traffic {
@@ -359,20 +337,5 @@ class CrashSafetyTest {
                 return rs.getLong(1);
             }
         }
-    }
-
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    sb.append(i == 1 ? "" : " | ").append(rs.getString(i));
-                }
-                out.add(sb.toString());
-            }
-        }
-        return out;
     }
 }
