@@ -60,7 +60,7 @@ class EmbeddedModeTest {
 
         assertThatThrownBy(() -> given().baseUri(url).contentType(ContentType.JSON).body(Map.of()).get("/v1/health"))
                 .isInstanceOf(java.net.ConnectException.class);
-        assertThatThrownBy(backend::start).hasMessageContaining("already started");
+        assertThatThrownBy(backend::start).hasMessage("this backend was already started; create a new one to start again");
     }
 
     @Test

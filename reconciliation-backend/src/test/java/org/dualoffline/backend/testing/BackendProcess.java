@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,11 +32,7 @@ public final class BackendProcess implements AutoCloseable {
         Thread reader = new Thread(this::collect, "backend-process-output");
         reader.setDaemon(true);
         reader.start();
-        Matcher ready = READY.matcher(awaitLine(READY, readyWithin));
-        if (!ready.find()) {
-            throw new IllegalStateException("unreachable");
-        }
-        this.baseUrl = ready.group(1);
+        this.baseUrl = awaitLine(READY, readyWithin).group(1);
     }
 
     /** Starts {@code java -cp <test classpath> org.dualoffline.backend.Main} on a random loopback port and waits until it is ready. */
@@ -81,14 +78,15 @@ public final class BackendProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Waits until the process has printed a line matching {@code pattern} and returns it; fails at the deadline or if it exits. */
-    public String awaitLine(Pattern pattern, Duration within) throws InterruptedException {
+    /** Waits until the process has printed a line matching {@code pattern} and returns the match; fails at the deadline or if it exits. */
+    public MatchResult awaitLine(Pattern pattern, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         synchronized (lines) {
             for (int seen = 0; ; ) {
                 for (; seen < lines.size(); seen++) {
-                    if (pattern.matcher(lines.get(seen)).find()) {
-                        return lines.get(seen);
+                    Matcher m = pattern.matcher(lines.get(seen));
+                    if (m.find()) {
+                        return m.toMatchResult();
                     }
                 }
                 long left = deadline - System.nanoTime();
