@@ -7,7 +7,9 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Properties;
 import org.dualoffline.backend.BackendConfig;
+import org.dualoffline.backend.DatabaseSettings;
 import org.dualoffline.backend.ReconciliationBackend;
+import org.dualoffline.backend.UploadSettings;
 import org.dualoffline.backend.issuer.IssuerKeySource;
 import org.dualoffline.backend.sync.VerifiedSignatures;
 import org.dualoffline.protocol.Seeds;
@@ -59,14 +61,10 @@ final class BenchBackend implements AutoCloseable {
         // the pool's connections are named, so that their PostgreSQL processes can be told apart from other users'
         String namedUrl = url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + schema;
         try {
-            backend = ReconciliationBackend.create(BackendConfig.builder()
-                    .jdbc(namedUrl, user, password)
-                    .schema(schema)
-                    .maxPoolSize(poolSize)
-                    .verifiedSignatureCache(signatureCache)
-                    .operatorToken(OPERATOR_TOKEN)
-                    .issuerKeys(IssuerKeySource.seeded(seed))
-                    .build()).start();
+            backend = ReconciliationBackend.create(BackendConfig.of(
+                    DatabaseSettings.jdbc(namedUrl, user, password).withSchema(schema).withMaxPoolSize(poolSize),
+                    OPERATOR_TOKEN, IssuerKeySource.seeded(seed))
+                    .withUpload(UploadSettings.DEFAULTS.withVerifiedSignatureCache(signatureCache))).start();
         } catch (RuntimeException e) {
             drop(url, user, password, schema);
             throw e;

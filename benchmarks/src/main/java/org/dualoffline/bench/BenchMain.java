@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.dualoffline.backend.BackendConfig;
+import org.dualoffline.backend.UploadSettings;
 
 /** {@code ./bench NAME}: runs one benchmark, prints its figures and writes {@code reports/bench/NAME.json}. */
 public final class BenchMain {
@@ -61,14 +61,14 @@ public final class BenchMain {
                 result = BackendBench.run(new SyncBench.Plan(intOption(args, "--wallets", 1_000, 2), records,
                         Math.min(intOption(args, "--per-upload", 20, 1), 256), intOption(args, "--warmup", 300, 0),
                         intOption(args, "--clients", 8, 1), intOption(args, "--pool", 8, 1),
-                        intOption(args, "--signature-cache", BackendConfig.DEFAULT_VERIFIED_SIGNATURE_CACHE, 0), intOption(args, "--deadline", 600, 1),
+                        intOption(args, "--signature-cache", UploadSettings.DEFAULT_VERIFIED_SIGNATURE_CACHE, 0), intOption(args, "--deadline", 600, 1),
                         intOption(args, "--seed", 1, 0), flag(args, "--profile")));
             }
             case "storm" -> {
                 int records = intOption(args, "--records", 20, 1);
                 result = StormBench.run(new SyncBench.Plan(intOption(args, "--wallets", 10_000, 2), records, Math.min(records, 256),
                         intOption(args, "--warmup", 500, 0), intOption(args, "--clients", 64, 1), intOption(args, "--pool", 8, 1),
-                        intOption(args, "--signature-cache", BackendConfig.DEFAULT_VERIFIED_SIGNATURE_CACHE, 0), intOption(args, "--deadline", 600, 1), intOption(args, "--seed", 2, 0), flag(args, "--profile")));
+                        intOption(args, "--signature-cache", UploadSettings.DEFAULT_VERIFIED_SIGNATURE_CACHE, 0), intOption(args, "--deadline", 600, 1), intOption(args, "--seed", 2, 0), flag(args, "--profile")));
             }
             default -> {
                 System.err.println("bench: unknown benchmark \"" + args[0] + "\"\n" + USAGE);

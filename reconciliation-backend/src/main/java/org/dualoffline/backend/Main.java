@@ -2,6 +2,7 @@ package org.dualoffline.backend;
 
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.function.Function;
 import org.dualoffline.backend.issuer.IssuerKeySource;
 
 /**
@@ -16,7 +17,6 @@ import org.dualoffline.backend.issuer.IssuerKeySource;
  * DUALOFFLINE_PORT            listen port, default 8080
  * DUALOFFLINE_HOST            listen address, default 0.0.0.0
  * DUALOFFLINE_ISSUER_SEED     a number: generate the issuer key reproducibly on first start (default: strong random)
- * DUALOFFLINE_TEST_HOLD_UPLOAD crash tests only: hold the n-th writing upload before its commit until killed
  * </pre>
  */
 public final class Main {
@@ -26,6 +26,16 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        run(ReconciliationBackend::create);
+    }
+
+    /**
+     * Starts the backend configured by the environment, as {@code assemble} puts it together
+     * ({@link ReconciliationBackend#create} for the service; a test may add its own listeners),
+     * and announces {@code reconciliation-backend ready at <url>/v1}. Exits {@value #EXIT_BAD_CONFIG}
+     * on a bad configuration, {@value #EXIT_CANNOT_START} when the backend cannot start.
+     */
+    public static void run(Function<BackendConfig, ReconciliationBackend> assemble) {
         quietLoggingDefaults();
         BackendConfig config;
         try {
@@ -40,9 +50,9 @@ public final class Main {
         }
         ReconciliationBackend backend;
         try {
-            backend = ReconciliationBackend.create(config).start();
+            backend = assemble.apply(config).start();
         } catch (RuntimeException e) {
-            System.err.println("reconciliation-backend: cannot start with database " + config.describeDatabase() + ": "
+            System.err.println("reconciliation-backend: cannot start with database " + config.database().describe() + ": "
                     + rootMessage(e));
             System.exit(EXIT_CANNOT_START);
             return;
@@ -94,16 +104,10 @@ public final class Main {
             }
         }
         String host = value(env, "DUALOFFLINE_HOST");
-        int hold = integer(env, "DUALOFFLINE_TEST_HOLD_UPLOAD", 0, 0, Integer.MAX_VALUE);
-        return BackendConfig.builder()
-                .jdbc(url, value(env, "DUALOFFLINE_DB_USER"), env.getOrDefault("DUALOFFLINE_DB_PASSWORD", null))
-                .schema(value(env, "DUALOFFLINE_DB_SCHEMA"))
-                .operatorToken(token)
-                .issuerKeys(issuerKeys)
-                .host(host == null ? "0.0.0.0" : host)
-                .port(port)
-                .holdUploadBeforeCommit(hold)
-                .build();
+        DatabaseSettings database = DatabaseSettings.jdbc(url, value(env, "DUALOFFLINE_DB_USER"),
+                env.getOrDefault("DUALOFFLINE_DB_PASSWORD", null)).withSchema(value(env, "DUALOFFLINE_DB_SCHEMA"));
+        HttpSettings http = new HttpSettings(host == null ? "0.0.0.0" : host, port, HttpSettings.DEFAULT_MAX_BODY_BYTES, token);
+        return new BackendConfig(database, http, UploadSettings.DEFAULTS, issuerKeys);
     }
 
     private static String value(Map<String, String> env, String name) {

@@ -1,44 +1,23 @@
 package org.dualoffline.backend;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.dualoffline.backend.audit.AuditController;
-import org.dualoffline.backend.audit.AuditService;
-import org.dualoffline.backend.blocklist.BlocklistController;
-import org.dualoffline.backend.blocklist.BlocklistRepository;
-import org.dualoffline.backend.blocklist.BlocklistService;
 import org.dualoffline.backend.db.DataSources;
 import org.dualoffline.backend.db.Database;
 import org.dualoffline.backend.db.Dialect;
 import org.dualoffline.backend.db.Migrations;
-import org.dualoffline.backend.funding.FundingController;
-import org.dualoffline.backend.funding.FundingService;
-import org.dualoffline.backend.funding.LoadTokenRepository;
-import org.dualoffline.backend.http.HealthController;
-import org.dualoffline.backend.http.JsonBodies;
-import org.dualoffline.backend.http.OpenApiController;
 import org.dualoffline.backend.http.OperatorAuth;
 import org.dualoffline.backend.http.WebApp;
-import org.dualoffline.backend.issuer.IssuerController;
 import org.dualoffline.backend.issuer.IssuerKeyStore;
-import org.dualoffline.backend.payment.PaymentController;
-import org.dualoffline.backend.payment.PaymentRepository;
-import org.dualoffline.backend.payment.PaymentService;
-import org.dualoffline.backend.payment.Settlement;
-import org.dualoffline.backend.sync.RecordRepository;
-import org.dualoffline.backend.sync.SyncController;
-import org.dualoffline.backend.sync.SyncService;
-import org.dualoffline.backend.sync.UploadHold;
+import org.dualoffline.backend.sync.BeforeCommitListener;
+import org.dualoffline.backend.sync.JdbcBatchUploadWriter;
+import org.dualoffline.backend.sync.PostgresUploadStatement;
+import org.dualoffline.backend.sync.UploadWriter;
 import org.dualoffline.backend.sync.VerifiedSignatures;
-import org.dualoffline.backend.wallet.CertificateDirectory;
-import org.dualoffline.backend.wallet.WalletController;
-import org.dualoffline.backend.wallet.WalletRepository;
-import org.dualoffline.backend.wallet.WalletService;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.Issuer;
 import org.slf4j.Logger;
@@ -59,6 +38,8 @@ public final class ReconciliationBackend implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationBackend.class);
 
     private final BackendConfig config;
+    private Assembly assembly = Assembly.SERVICE;
+    private UploadWriter uploadWriter;
     private HikariDataSource ownedPool;
     private DataSource dataSource;
     private Issuer issuer;
@@ -76,6 +57,31 @@ public final class ReconciliationBackend implements AutoCloseable {
         return new ReconciliationBackend(config);
     }
 
+    /**
+     * Tests only: {@code listener} hears every upload that adds records, inside its transaction,
+     * after its writes and before its commit (the service itself hears nothing). Before {@link #start()}.
+     */
+    public synchronized ReconciliationBackend withBeforeCommit(BeforeCommitListener listener) {
+        if (started) {
+            throw new IllegalStateException("the before-commit listener is set before the backend starts");
+        }
+        assembly = assembly.withBeforeCommit(listener);
+        return this;
+    }
+
+    /**
+     * Tests only: write uploads with the portable {@link JdbcBatchUploadWriter} whatever the
+     * database, so that it is tested on PostgreSQL too (where the backend otherwise writes an
+     * upload with one statement, {@link PostgresUploadStatement}). Before {@link #start()}.
+     */
+    public synchronized ReconciliationBackend withPortableUploadWriter() {
+        if (started) {
+            throw new IllegalStateException("the upload writer is chosen before the backend starts");
+        }
+        assembly = assembly.withPortableUploadWriter();
+        return this;
+    }
+
     /** Started, on a fresh in-memory H2 database, issuer key from {@code seed}: see {@link BackendConfig#embedded(long)}. */
     public static ReconciliationBackend startEmbedded(long seed) {
         return create(BackendConfig.embedded(seed)).start();
@@ -88,49 +94,29 @@ public final class ReconciliationBackend implements AutoCloseable {
         }
         started = true;
         try {
-            if (config.dataSource() != null) {
-                dataSource = config.dataSource();
+            if (config.database().dataSource() != null) {
+                dataSource = config.database().dataSource();
             } else {
-                ownedPool = DataSources.pool(config);
+                ownedPool = DataSources.pool(config.database());
                 dataSource = ownedPool;
             }
-            Migrations.migrate(dataSource, config.schema());
+            Migrations.migrate(dataSource, config.database().schema());
             Database db = new Database(dataSource);
             issuer = IssuerKeyStore.loadOrCreate(db, config.issuerKeys());
-            app = WebApp.create(controllers(db, Dialect.of(dataSource), issuer), new OperatorAuth(config.operatorToken()), WebApp.objectMapper(),
-                    config.maxBodyBytes());
-            app.start(config.host(), config.port());
+            Assembly.Wired wired = assembly.wire(config, db, Dialect.of(dataSource), issuer);
+            signatures = wired.signatures();
+            uploadWriter = wired.uploadWriter();
+            app = WebApp.create(wired.controllers(), new OperatorAuth(config.http().operatorToken()), WebApp.objectMapper(),
+                    config.http().maxBodyBytes());
+            app.start(config.http().host(), config.http().port());
             port = app.port();
             LOG.info("reconciliation backend listening on {} with database {}, issuer public key {}", baseUrl(),
-                    config.describeDatabase(), Hex.of(issuer.publicKey()));
+                    config.database().describe(), Hex.of(issuer.publicKey()));
             return this;
         } catch (RuntimeException e) {
             releaseResources();
             throw e;
         }
-    }
-
-    private WebApp.Controllers controllers(Database db, Dialect dialect, Issuer issuer) {
-        ObjectMapper mapper = WebApp.objectMapper();
-        JsonBodies bodies = new JsonBodies(mapper, config.maxBodyBytes());
-        WalletRepository walletRepository = new WalletRepository(dialect);
-        LoadTokenRepository loadTokens = new LoadTokenRepository();
-        PaymentRepository paymentRepository = new PaymentRepository();
-
-        WalletService wallets = new WalletService(db, issuer, walletRepository);
-        BlocklistRepository blocklist = new BlocklistRepository();
-        FundingService funding = new FundingService(db, issuer, walletRepository, loadTokens);
-        signatures = new VerifiedSignatures(config.verifiedSignatureCache());
-        SyncService sync = new SyncService(db, dialect, issuer, walletRepository, new CertificateDirectory(db, walletRepository),
-                signatures, new RecordRepository(dialect), new Settlement(paymentRepository), funding, blocklist, config.maxRecordsPerUpload(),
-                config.holdUploadBeforeCommit() == 0 ? UploadHold.NONE : new UploadHold(config.holdUploadBeforeCommit()));
-        PaymentService payments = new PaymentService(db, walletRepository, paymentRepository);
-
-        return new WebApp.Controllers(new HealthController(db), new IssuerController(issuer), new OpenApiController(),
-                new WalletController(wallets, bodies), new FundingController(funding, bodies),
-                new SyncController(sync, bodies), new PaymentController(payments),
-                new BlocklistController(new BlocklistService(db, walletRepository, blocklist), bodies),
-                new AuditController(new AuditService(db)));
     }
 
     /** Stops listening and closes the connection pool the backend opened (a caller's DataSource stays open). */
@@ -150,7 +136,7 @@ public final class ReconciliationBackend implements AutoCloseable {
 
     private void releaseResources() {
         if (ownedPool != null) {
-            if (config.shutdownDatabaseOnStop()) {
+            if (config.database().shutdownOnStop()) {
                 try (Connection c = ownedPool.getConnection(); Statement s = c.createStatement()) {
                     s.execute("SHUTDOWN");
                 } catch (SQLException e) {
@@ -167,7 +153,7 @@ public final class ReconciliationBackend implements AutoCloseable {
         if (port < 0) {
             throw new IllegalStateException("the backend is not started");
         }
-        String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
+        String host = config.http().host().equals("0.0.0.0") || config.http().host().equals("::") ? "127.0.0.1" : config.http().host();
         return "http://" + host + ":" + port;
     }
 
@@ -176,7 +162,7 @@ public final class ReconciliationBackend implements AutoCloseable {
     }
 
     public String operatorToken() {
-        return config.operatorToken();
+        return config.http().operatorToken();
     }
 
     /** The issuer public key wallets are initialized with (also served at {@code GET /v1/issuer}). */
@@ -197,5 +183,13 @@ public final class ReconciliationBackend implements AutoCloseable {
 
     public BackendConfig config() {
         return config;
+    }
+
+    /** The writer of uploads the backend was assembled with. */
+    UploadWriter uploadWriter() {
+        if (uploadWriter == null) {
+            throw new IllegalStateException("the backend is not started");
+        }
+        return uploadWriter;
     }
 }

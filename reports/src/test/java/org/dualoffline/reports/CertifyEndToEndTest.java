@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dualoffline.backend.BackendConfig;
+import org.dualoffline.backend.DatabaseSettings;
 import org.dualoffline.backend.ReconciliationBackend;
 import org.dualoffline.backend.issuer.IssuerKeySource;
 import org.dualoffline.harness.Profile;
@@ -79,9 +80,9 @@ class CertifyEndToEndTest {
 
     @Test
     void aProfileNamingABackendAtAUrlSyncsThereWithoutCodeChanges() throws Exception {
-        try (ReconciliationBackend vendor = ReconciliationBackend.create(BackendConfig.builder()
-                .jdbc("jdbc:h2:mem:vendor-e2e;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "")
-                .operatorToken("vendor-secret").issuerKeys(IssuerKeySource.seeded(99)).build()).start()) {
+        try (ReconciliationBackend vendor = ReconciliationBackend.create(BackendConfig.of(
+                DatabaseSettings.jdbc("jdbc:h2:mem:vendor-e2e;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", ""),
+                "vendor-secret", IssuerKeySource.seeded(99))).start()) {
             Path profile = Files.createDirectories(Path.of("target/e2e")).resolve("external.properties");
             Files.writeString(profile, String.join("\n", "profile.name=external-e2e", "applet.class=org.dualoffline.applet.WalletApplet",
                     "applet.aid=f04455414c4f464601", "backend.mode=external", "backend.url=" + vendor.baseUrl(),

@@ -7,30 +7,30 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
-import org.dualoffline.backend.BackendConfig;
+import org.dualoffline.backend.DatabaseSettings;
 
 /** Builds the connection pool of a backend that was given a JDBC URL. */
 public final class DataSources {
     private DataSources() {}
 
-    public static HikariDataSource pool(BackendConfig config) {
-        if (config.schema() != null) {
+    public static HikariDataSource pool(DatabaseSettings database) {
+        if (database.schema() != null) {
             // Connections of the pool switch to the schema as they open, so it must exist first.
-            createSchemaIfMissing(config);
+            createSchemaIfMissing(database);
         }
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("reconciliation-backend");
-        hc.setJdbcUrl(config.jdbcUrl());
-        if (config.dbUser() != null) {
-            hc.setUsername(config.dbUser());
+        hc.setJdbcUrl(database.jdbcUrl());
+        if (database.user() != null) {
+            hc.setUsername(database.user());
         }
-        if (config.dbPassword() != null) {
-            hc.setPassword(config.dbPassword());
+        if (database.password() != null) {
+            hc.setPassword(database.password());
         }
-        if (config.schema() != null) {
-            hc.setSchema(config.schema());
+        if (database.schema() != null) {
+            hc.setSchema(database.schema());
         }
-        hc.setMaximumPoolSize(config.maxPoolSize());
+        hc.setMaximumPoolSize(database.maxPoolSize());
         hc.setMinimumIdle(1);
         hc.setConnectionTimeout(10_000);
         hc.setValidationTimeout(3_000);
@@ -39,19 +39,19 @@ public final class DataSources {
         return new HikariDataSource(hc);
     }
 
-    private static void createSchemaIfMissing(BackendConfig config) {
+    private static void createSchemaIfMissing(DatabaseSettings database) {
         Properties credentials = new Properties();
-        if (config.dbUser() != null) {
-            credentials.setProperty("user", config.dbUser());
+        if (database.user() != null) {
+            credentials.setProperty("user", database.user());
         }
-        if (config.dbPassword() != null) {
-            credentials.setProperty("password", config.dbPassword());
+        if (database.password() != null) {
+            credentials.setProperty("password", database.password());
         }
-        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), credentials);
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), credentials);
              Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS " + config.schema());
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + database.schema());
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create schema " + config.schema() + " in " + config.jdbcUrl()
+            throw new IllegalStateException("cannot create schema " + database.schema() + " in " + database.jdbcUrl()
                     + ": " + e.getMessage(), e);
         }
     }

@@ -15,7 +15,8 @@ import org.dualoffline.protocol.WalletId;
 
 /**
  * The writes of one upload on PostgreSQL as a single statement (one round trip, one plan, the
- * rows passed as arrays): the new records; the payments reported for the first time, with their
+ * rows passed as arrays), after the promotion of pending records it unblocked (a statement of
+ * its own, only then): the new records; the payments reported for the first time, with their
  * two postings; the payments reported before, marked as confirmed by this side where settled from
  * the same PAY entry; the new head of the wallet's chain. Returns which payments it inserted and
  * which it marked; {@link Settlement.Batch#resolve} sorts out the rest (a payment committed by a
@@ -28,7 +29,7 @@ import org.dualoffline.protocol.WalletId;
  * every execution (see {@link Dialect#planEachExecution}): its join of the reported payments with
  * {@code payments} must stay an index look-up however small the table was when first planned.
  */
-final class PostgresUploadStatement {
+public final class PostgresUploadStatement implements UploadWriter {
     private static final String SQL = """
             WITH u AS (
                 SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::boolean[],
@@ -69,16 +70,31 @@ final class PostgresUploadStatement {
             UNION ALL
             SELECT FALSE, payer_id, payer_counter FROM upd""";
 
-    private PostgresUploadStatement() {}
+    private final RecordRepository records;
+    private final Settlement settlement;
 
-    /** The new head of the wallet's chain, written when {@code changed}. */
-    record Head(long lastCounter, byte[] lastHash, int pendingRecords, boolean changed) {}
+    public PostgresUploadStatement(RecordRepository records, Settlement settlement) {
+        this.records = records;
+        this.settlement = settlement;
+    }
 
     /** Payments this statement inserted and payments it marked, as {@link Settlement#key} strings. */
-    record Touched(Set<String> inserted, Set<String> marked) {}
+    private record Touched(Set<String> inserted, Set<String> marked) {}
 
-    static Touched run(Connection c, WalletId wallet, List<RecordRepository.NewRecord> records, List<Settlement.Report> leads, Head head)
+    @Override
+    public List<Settlement.Outcome> write(Connection c, WalletId wallet, ChainMerge.Merged merged, List<Settlement.Report> reports)
             throws SQLException {
+        records.acceptAll(c, wallet, merged.promoted());
+        Settlement.Batch batch = settlement.batch(reports);
+        Touched touched = merged.inserts().isEmpty() && reports.isEmpty() && !merged.headChanged()
+                ? new Touched(Set.of(), Set.of())
+                : run(c, wallet, merged.inserts(), batch.leads(), merged.head(), merged.headChanged());
+        return batch.resolve(c, touched.inserted(), touched.marked());
+    }
+
+    /** The statement; the head is written when {@code headChanged}. */
+    private static Touched run(Connection c, WalletId wallet, List<NewRecord> records, List<Settlement.Report> leads,
+                               ChainMerge.Head head, boolean headChanged) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SQL)) {
             Dialect.POSTGRESQL.planEachExecution(ps);
             int n = leads.size();
@@ -112,7 +128,7 @@ final class PostgresUploadStatement {
             Long[] counter = new Long[m];
             String[][] text = new String[8][m];
             for (int i = 0; i < m; i++) {
-                RecordRepository.NewRecord r = records.get(i);
+                NewRecord r = records.get(i);
                 if (!r.entry().walletId().equals(wallet)) {
                     throw new IllegalArgumentException("entry #" + r.entry().counter() + " is not wallet " + wallet + "'s");
                 }
@@ -134,9 +150,9 @@ final class PostgresUploadStatement {
 
             ps.setLong(p++, head.lastCounter());
             ps.setString(p++, Hex.of(head.lastHash()));
-            ps.setInt(p++, head.pendingRecords());
+            ps.setInt(p++, head.pending());
             ps.setString(p++, wallet.hex());
-            ps.setBoolean(p, head.changed());
+            ps.setBoolean(p, headChanged);
 
             Set<String> inserted = new HashSet<>();
             Set<String> marked = new HashSet<>();

@@ -14,9 +14,10 @@ import org.dualoffline.protocol.WalletId;
 
 /**
  * SQL of the {@code wallet_records} and {@code wallet_conflicts} tables. An upload reads what it
- * needs of its wallet's records in one query (and none when it only extends the chain) and
- * writes its new records in one batch; on PostgreSQL they go in the upload's single write
- * statement instead (see {@link PostgresUploadStatement}).
+ * needs of its wallet's records in one query (and none when it only extends the chain, see
+ * {@link ChainMerge#storedRange}) and writes its new records in one batch
+ * ({@link JdbcBatchUploadWriter}); on PostgreSQL they go in the upload's single write statement
+ * instead ({@link PostgresUploadStatement}).
  */
 public final class RecordRepository {
     private final Dialect dialect;
@@ -25,34 +26,27 @@ public final class RecordRepository {
         this.dialect = dialect;
     }
 
-    public enum Status { ACCEPTED, PENDING }
-
-    public record StoredRecord(long counter, Status status, byte[] hash, byte[] prevHash, WalletRecord record) {}
-
-    /** A record to insert, with its decoded entry and hash, and the status it goes in with. */
-    public record NewRecord(WalletRecord record, Entry entry, byte[] hash, Status status) {}
-
     /**
-     * The wallet's stored records an upload can meet: those with a counter in {@code [from, to]}
-     * (the uploaded counters: duplicates or forks) and every pending one (which the upload may
-     * unblock: they are the ones beyond the head, {@code lastCounter}), by counter. Two ranges of
-     * the primary key.
+     * The wallet's stored records an upload can meet (see {@link ChainMerge.StoredRange}): those
+     * with a counter in {@code [from, to]} (the uploaded counters: duplicates or forks) and every
+     * pending one (which the upload may unblock: they are the ones beyond the head,
+     * {@code lastCounter}), by counter. Two ranges of the primary key.
      */
-    public Map<Long, StoredRecord> findForUpload(Connection c, WalletId wallet, long from, long to, long lastCounter) throws SQLException {
+    public Map<Long, StoredRecord> findForUpload(Connection c, WalletId wallet, ChainMerge.StoredRange range) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT counter, status, entry_hash, prev_hash, entry, signature, peer_entry, "
                 + "peer_signature FROM wallet_records WHERE wallet_id = ? AND (counter BETWEEN ? AND ? OR counter > ?)")) {
             dialect.planEachExecution(ps); // an OR of two ranges: keep it on the index as the table grows
             ps.setString(1, wallet.hex());
-            ps.setLong(2, from);
-            ps.setLong(3, to);
-            ps.setLong(4, lastCounter);
+            ps.setLong(2, range.from());
+            ps.setLong(3, range.to());
+            ps.setLong(4, range.lastCounter());
             Map<Long, StoredRecord> out = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long counter = rs.getLong(1);
                     WalletRecord r = new WalletRecord(Hex.parse(rs.getString(5)), Hex.parse(rs.getString(6)),
                             hexOrNull(rs.getString(7)), hexOrNull(rs.getString(8)));
-                    out.put(counter, new StoredRecord(counter, Status.valueOf(rs.getString(2)), Hex.parse(rs.getString(3)),
+                    out.put(counter, new StoredRecord(counter, RecordStatus.valueOf(rs.getString(2)), Hex.parse(rs.getString(3)),
                             Hex.parse(rs.getString(4)), r));
                 }
             }
@@ -81,7 +75,7 @@ public final class RecordRepository {
                 ps.setString(8, r.peerEntryBytes() == null ? null : Hex.of(r.peerEntryBytes()));
                 ps.setString(9, r.peerSignature() == null ? null : Hex.of(r.peerSignature()));
                 ps.setString(10, n.status().name());
-                ps.setBoolean(11, n.status() == Status.ACCEPTED);
+                ps.setBoolean(11, n.status() == RecordStatus.ACCEPTED);
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -15,6 +15,7 @@ import org.dualoffline.backend.testing.OfflinePayment;
 import org.dualoffline.backend.testing.TestWallet;
 import org.dualoffline.backend.testing.Upload;
 import org.dualoffline.protocol.Hex;
+import org.dualoffline.protocol.SignedEntry;
 import org.dualoffline.protocol.SyncAck;
 import org.dualoffline.protocol.WalletId;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +62,10 @@ class DoubleSpendAndBlocklistTest {
         JsonPath exposure = exposure(alice);
         assertThat(exposure.getString("status")).isEqualTo("BLOCKED");
         assertThat(exposure.getString("blocklisted.reason")).isEqualTo("DOUBLE_SPEND");
-        assertThat(exposure.getString("blocklisted.detail")).contains("double spend").contains(carol.id().hex());
+        assertThat(exposure.getString("blocklisted.detail")).isEqualTo("double spend: payer wallet " + alice.id() + " signed two different "
+                + "PAY entries with counter " + toCarol.payerCounter() + "; the one settled has hash " + Hex.of(toBob.pay().hash())
+                + ", payee wallet " + carol.id() + " received 700 fen from the other (" + Hex.of(toCarol.pay().hash()) + ") in RECEIVE entry #"
+                + toCarol.receive().entry().counter() + "; the issuer covers it");
         assertThat(exposure.getLong("covered")).isEqualTo(700);
         List<Map<String, Object>> claims = exposure.getList("claims");
         assertThat(claims).singleElement().satisfies(c -> assertThat(c)
@@ -71,7 +75,7 @@ class DoubleSpendAndBlocklistTest {
         assertThat(api.wallet(bob).getLong("settledIncoming")).as("the first PAY entry settles as usual").isEqualTo(700);
         // the payee's own acknowledgement already names the payer it was paid by
         SyncAck ack = SyncAck.decode(Hex.parse(reply.getString("ack")));
-        assertThat(ack.blocklisted()).contains(alice.id());
+        assertThat(ack.blocklisted()).containsExactly(alice.id());
         assertThat(ack.blocklistSeq()).isEqualTo(version());
     }
 
@@ -99,7 +103,9 @@ class DoubleSpendAndBlocklistTest {
 
         String detail = assertProblem(api.sync(alice, fromAlice.payerRecord()), 409, Failure.FORK_OR_DOUBLE_SPEND);
 
-        assertThat(detail).contains("double spend");
+        assertThat(detail).isEqualTo("double spend: payer wallet " + alice.id() + " signed two different PAY entries with counter "
+                + fromAlice.payerCounter() + "; the one settled before has hash " + Hex.of(fromClone.pay().hash()) + ", this one "
+                + Hex.of(fromAlice.pay().hash()) + "; the upload was not applied");
         assertThat(api.wallet(alice).getLong("lastCounter")).isEqualTo(1);
         assertThat(exposure(alice).getString("blocklisted.reason")).isEqualTo("DOUBLE_SPEND");
         // Bob, the payee of the PAY entry that lost, is covered when he syncs
@@ -128,9 +134,12 @@ class DoubleSpendAndBlocklistTest {
         var token = api.loadToken(alice, 500);
         api.syncOk(alice, Upload.of(alice.load(token)));
 
-        String detail = assertProblem(api.sync(alice, Upload.of(alice.load(token))), 409, Failure.FORK_OR_DOUBLE_SPEND);
+        SignedEntry again = alice.load(token);
 
-        assertThat(detail).contains("already redeemed");
+        String detail = assertProblem(api.sync(alice, Upload.of(again)), 409, Failure.FORK_OR_DOUBLE_SPEND);
+
+        assertThat(detail).isEqualTo("load token " + token.loadSeq() + " of wallet " + alice.id() + " was already redeemed by another LOAD "
+                + "entry; LOAD entry #" + again.entry().counter() + " redeems it again; the upload was not applied");
         assertThat(exposure(alice).getString("blocklisted.reason")).isEqualTo("LOAD_TOKEN_REUSED");
         assertThat(api.wallet(alice).getLong("offlineBalance")).isEqualTo(10_500);
     }
@@ -224,26 +233,29 @@ class DoubleSpendAndBlocklistTest {
 
     @Test
     void theBlocklistEndpointsRefuseBadInputWithTheReason() {
-        assertThat(assertProblem(addRequest(Map.of("detail", "lost")), 400, Failure.INVALID_REQUEST)).contains("walletId is required");
+        assertThat(assertProblem(addRequest(Map.of("detail", "lost")), 400, Failure.INVALID_REQUEST)).isEqualTo("walletId is required (16 hex digits)");
         assertThat(assertProblem(addRequest(Map.of("walletId", "xyz", "detail", "lost")), 400, Failure.INVALID_REQUEST))
-                .contains("16 hex digits");
-        assertThat(assertProblem(addRequest(Map.of("walletId", bob.id().hex())), 400, Failure.INVALID_REQUEST)).contains("detail is required");
+                .isEqualTo("walletId must be 16 hex digits, got \"xyz\"");
+        assertThat(assertProblem(addRequest(Map.of("walletId", bob.id().hex())), 400, Failure.INVALID_REQUEST))
+                .isEqualTo("detail is required: why the wallet is blocklisted (e.g. \"reported stolen\")");
         assertThat(assertProblem(addRequest(Map.of("walletId", bob.id().hex(), "detail", "x".repeat(501))), 400, Failure.INVALID_REQUEST))
-                .contains("longer than 500");
+                .isEqualTo("detail is longer than 500 characters");
         assertProblem(addRequest(Map.of("walletId", new WalletId(0x7777_0000L).hex(), "detail", "lost")), 404, Failure.WALLET_NOT_FOUND);
         assertProblem(addRequest(Map.of("walletId", 12, "detail", "lost")), 400, Failure.INVALID_REQUEST);
         assertThat(assertProblem(api.operator().queryParam("after", "soon").get("/v1/blocklist"), 400, Failure.INVALID_REQUEST))
-                .contains("after must be a whole number");
+                .isEqualTo("query parameter after must be a whole number, got \"soon\"");
         assertThat(assertProblem(api.operator().queryParam("after", -1).get("/v1/blocklist"), 400, Failure.INVALID_REQUEST))
-                .contains("after must be 0 or more");
+                .isEqualTo("after must be 0 or more, got -1");
         assertProblem(api.operator().get("/v1/wallets/{id}/exposure", new WalletId(0x7777_0001L).hex()), 404, Failure.WALLET_NOT_FOUND);
         assertThat(api.wallet(bob).getString("status")).isEqualTo("ACTIVE");
     }
 
     @Test
     void theUploadRefusesABlocklistSeqOutOfRange() {
-        assertThat(assertProblem(syncRequest(bob, List.of(), -1L), 400, Failure.INVALID_REQUEST)).contains("blocklistSeq");
-        assertThat(assertProblem(syncRequest(bob, List.of(), 0x1_0000_0000L), 400, Failure.INVALID_REQUEST)).contains("blocklistSeq");
+        assertThat(assertProblem(syncRequest(bob, List.of(), -1L), 400, Failure.INVALID_REQUEST))
+                .isEqualTo("blocklistSeq must be between 0 and 4294967295, got -1");
+        assertThat(assertProblem(syncRequest(bob, List.of(), 0x1_0000_0000L), 400, Failure.INVALID_REQUEST))
+                .isEqualTo("blocklistSeq must be between 0 and 4294967295, got 4294967296");
         assertProblem(api.anyone().contentType(ContentType.JSON).body(Map.of("records", List.of(), "blocklistSeq", "three"))
                 .post("/v1/wallets/{id}/sync", bob.id().hex()), 400, Failure.INVALID_REQUEST);
     }

@@ -7,8 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.dualoffline.backend.BackendConfig;
-import org.dualoffline.backend.issuer.IssuerKeySource;
+import org.dualoffline.backend.DatabaseSettings;
 import org.dualoffline.backend.testing.TestDatabase;
 import org.dualoffline.backend.testing.TestDatabases;
 import org.flywaydb.core.Flyway;
@@ -20,9 +19,9 @@ class MigrationsTest {
     @Test
     void upgradingFromV1CountsEachWalletsPendingEntriesOnItsRow() throws SQLException {
         try (TestDatabase db = TestDatabases.open("MigrationsTest")) {
-            BackendConfig config = db.backendConfig().operatorToken("t").issuerKeys(IssuerKeySource.seeded(1)).build();
+            DatabaseSettings config = db.settings();
             var v1 = Flyway.configure(Migrations.class.getClassLoader()).locations(Migrations.LOCATION).target("1")
-                    .dataSource(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+                    .dataSource(config.jdbcUrl(), config.user(), config.password());
             if (config.schema() != null) {
                 v1 = v1.schemas(config.schema()).defaultSchema(config.schema());
             }

@@ -111,7 +111,8 @@ class UnloadApiTest {
 
         String detail = assertProblem(api.sync(alice, Upload.of(forged)), 422, Failure.UNACCEPTABLE_ENTRY);
 
-        assertThat(detail).contains("UNLOAD entry with a peer");
+        assertThat(detail).isEqualTo("records[0] (UNLOAD #2) is an UNLOAD entry with a peer, nonce, peer counter or reference; "
+                + "an UNLOAD entry has none");
         assertThat(api.wallet(alice).getLong("onlineBalance")).isZero();
         assertThat(api.wallet(alice).getLong("lastCounter")).isEqualTo(1);
     }
@@ -123,7 +124,7 @@ class UnloadApiTest {
 
         String detail = assertProblem(api.sync(alice, Upload.receipt(unload, load)), 400, Failure.INVALID_REQUEST);
 
-        assertThat(detail).contains("only a RECEIVE entry carries a peerEntry");
+        assertThat(detail).isEqualTo("records[0]: only a RECEIVE entry carries a peerEntry, this is a UNLOAD entry");
         assertThat(api.wallet(alice).getLong("onlineBalance")).isZero();
     }
 

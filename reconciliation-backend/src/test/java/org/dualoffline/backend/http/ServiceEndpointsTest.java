@@ -83,9 +83,11 @@ class ServiceEndpointsTest {
         List<String> described = new ArrayList<>();
         doc.path("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> described.add(m + " " + p.getKey())));
         assertThat(described).containsExactlyInAnyOrderElementsOf(ROUTES.stream().map(r -> r[0] + " " + r[1]).toList());
+        List<String> operationIds = new ArrayList<>();
         for (String[] route : ROUTES) {
             JsonNode op = doc.path("paths").path(route[1]).path(route[0]);
             assertThat(op.path("operationId").asText()).as(route[1]).isNotBlank();
+            operationIds.add(op.path("operationId").asText());
             assertThat(op.path("responses").fieldNames()).as(route[1]).toIterable().isNotEmpty();
             boolean operator = op.has("security");
             if (operator) {
@@ -100,10 +102,12 @@ class ServiceEndpointsTest {
                 assertThat(op.path("responses").has("404")).as("404 of %s", route[1]).isTrue();
             }
         }
-        for (Failure f : Failure.values()) {
-            assertThat(doc.path("components").path("schemas").path("Problem").path("properties").path("type").path("enum").toString())
-                    .as("problem type %s", f).contains(f.type());
-        }
+        assertThat(operationIds).doesNotHaveDuplicates();
+        List<String> problemTypes = new ArrayList<>();
+        doc.path("components").path("schemas").path("Problem").path("properties").path("type").path("enum")
+                .forEach(t -> problemTypes.add(t.asText()));
+        assertThat(problemTypes).as("problem types").containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(Failure.values()).map(Failure::type).toList());
         for (Iterator<String> it = doc.path("components").path("schemas").fieldNames(); it.hasNext(); ) {
             String schema = it.next();
             assertThat(new String(OpenApiController.load())).as("schema %s is used", schema).contains("#/components/schemas/" + schema);
@@ -127,7 +131,7 @@ class ServiceEndpointsTest {
     void anUnknownRouteIsNotFoundAsAProblem() {
         String detail = assertProblem(api.anyone().get("/v1/nothing-here"), 404, Failure.NOT_FOUND);
 
-        assertThat(detail).contains("GET /v1/nothing-here");
+        assertThat(detail).isEqualTo("Endpoint GET /v1/nothing-here not found");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.dualoffline.backend.testing.OfflinePayment;
 import org.dualoffline.backend.testing.TestDatabase;
 import org.dualoffline.backend.testing.TestDatabases;
 import org.dualoffline.backend.testing.TestWallet;
+import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.Issuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +33,7 @@ class IssuerPersistenceTest {
     }
 
     private ReconciliationBackend start(IssuerKeySource keys) {
-        return ReconciliationBackend.create(database.backendConfig().operatorToken("op").issuerKeys(keys).build()).start();
+        return ReconciliationBackend.create(database.backendConfig("op", keys)).start();
     }
 
     @Test
@@ -58,12 +59,14 @@ class IssuerPersistenceTest {
 
     @Test
     void aDatabaseHoldingAnotherIssuerRefusesAFixedIssuer() {
+        byte[] held;
         try (ReconciliationBackend b = start(IssuerKeySource.seeded(1))) {
-            assertThat(b.baseUrl()).isNotBlank();
+            held = b.issuerPublicKey();
         }
         Issuer other = Issuer.generate(IssuerKeySource.seededRandom(3));
 
-        assertThatThrownBy(() -> start(IssuerKeySource.fixed(other))).hasMessageContaining("different issuer key");
+        assertThatThrownBy(() -> start(IssuerKeySource.fixed(other))).hasMessage("the database already holds a different issuer key "
+                + "(public key " + Hex.of(held) + "); refusing to start with another one");
     }
 
     @Test

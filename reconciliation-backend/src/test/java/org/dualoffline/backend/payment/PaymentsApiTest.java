@@ -49,7 +49,7 @@ class PaymentsApiTest {
         Map<String, Object> received = payments.stream().filter(p -> p.get("payerId").equals(bob.id().hex())).findFirst().orElseThrow();
         assertThat(received).containsEntry("payeeId", alice.id().hex()).containsEntry("amount", 400)
                 .containsEntry("reportedByPayer", false).containsEntry("reportedByPayee", true);
-        assertThat(api.payments(bob)).hasSize(2);
+        assertThat(api.payments(bob)).as("the same two payments, listed for the other party").isEqualTo(payments);
     }
 
     @Test
@@ -61,13 +61,13 @@ class PaymentsApiTest {
 
     @Test
     void listingWithoutAWalletIdIsABadRequest() {
-        assertThat(assertProblem(api.operator().get("/v1/payments"), 400, Failure.INVALID_REQUEST)).contains("walletId is required");
+        assertThat(assertProblem(api.operator().get("/v1/payments"), 400, Failure.INVALID_REQUEST)).isEqualTo("query parameter walletId is required (16 hex digits)");
     }
 
     @Test
     void listingWithAMalformedWalletIdIsABadRequest() {
         assertThat(assertProblem(api.operator().queryParam("walletId", "12").get("/v1/payments"), 400, Failure.INVALID_REQUEST))
-                .contains("16 hex digits");
+                .isEqualTo("walletId must be 16 hex digits, got \"12\"");
     }
 
     @Test

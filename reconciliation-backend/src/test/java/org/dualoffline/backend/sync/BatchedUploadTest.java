@@ -132,7 +132,8 @@ class BatchedUploadTest {
         String detail = assertProblem(api.sync(bob, p.payeeRecord().withPeer(Hex.of(p.pay().entryBytes()), Hex.of(otherSignature))),
                 422, Failure.BAD_SIGNATURE);
 
-        assertThat(detail).contains("payer counter " + p.payerCounter());
+        assertThat(detail).isEqualTo("bad signature: the PAY entry beside records[0] (RECEIVE #" + p.receive().entry().counter()
+                + ") (payer counter " + p.payerCounter() + ") is not signed by the certified key of payer wallet " + alice.id());
         assertThat(api.syncOk(bob, p.payeeRecord()).accepted()).isEqualTo(1);
     }
 

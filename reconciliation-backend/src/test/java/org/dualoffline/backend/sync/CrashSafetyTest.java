@@ -23,13 +23,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.dualoffline.backend.ReconciliationBackend;
 import org.dualoffline.backend.issuer.IssuerKeySource;
 import org.dualoffline.backend.testing.BackendApi;
 import org.dualoffline.backend.testing.BackendProcess;
 import org.dualoffline.backend.testing.OfflinePayment;
+import org.dualoffline.backend.testing.TableSnapshot;
 import org.dualoffline.backend.testing.TestDatabase;
 import org.dualoffline.backend.testing.TestDatabases;
 import org.dualoffline.backend.testing.TestWallet;
@@ -44,9 +45,9 @@ import org.junit.jupiter.api.TestReporter;
 /**
  * Crash safety against the real PostgreSQL: the backend runs as a separate OS process; a batch of
  * uploads from several wallets is under way when the process is killed (SIGKILL) with one upload
- * inside its transaction - all its writes done, its commit not - held there by the backend's test
- * hook ({@code DUALOFFLINE_TEST_HOLD_UPLOAD}), so the kill lands mid-batch every time, without
- * timing guesses. After the kill: every upload the backend had answered is there, the held one
+ * inside its transaction - all its writes done, its commit not - held there by a before-commit
+ * listener that only this test passes in ({@link org.dualoffline.backend.testing.HoldingBackendMain}),
+ * so the kill lands mid-batch every time, without timing guesses. After the kill: every upload the backend had answered is there, the held one
  * left nothing, no wallet's chain is partial. The backend restarts on the same schema, every wallet
  * uploads its whole log again, and the database ends exactly as after a clean run of the same
  * traffic (compared row by row with a second schema that saw no crash): nothing lost, nothing
@@ -86,9 +87,8 @@ class CrashSafetyTest {
             String firstApp = appName(env);
             env.put("DUALOFFLINE_OPERATOR_TOKEN", TOKEN);
             env.put("DUALOFFLINE_ISSUER_SEED", Long.toString(ISSUER_SEED));
-            env.put("DUALOFFLINE_TEST_HOLD_UPLOAD", Integer.toString(UPLOADS / 2));
             Traffic traffic;
-            try (BackendProcess first = BackendProcess.start(env, DEADLINE)) {
+            try (BackendProcess first = BackendProcess.startHoldingUpload(UPLOADS / 2, env, DEADLINE)) {
                 traffic = Traffic.enrolFundAndPay(new BackendApi(first.baseUrl(), TOKEN, IssuerKeySource.seededRandom(ISSUER_SEED + 1)));
                 assertThat(traffic.requests.values().stream().mapToInt(List::size).sum()).isEqualTo(UPLOADS);
 
@@ -99,8 +99,7 @@ class CrashSafetyTest {
                 for (int t = 0; t < CLIENTS; t++) {
                     clients.submit(() -> uploadLogs(first.baseUrl(), traffic, walletIds, next, answeredUpTo));
                 }
-                Matcher held = HELD.matcher(first.awaitLine(HELD, DEADLINE));
-                assertThat(held.find()).isTrue();
+                MatchResult held = first.awaitLine(HELD, DEADLINE);
                 heldWallet = held.group(1);
                 heldFrom = Long.parseLong(held.group(2));
                 heldTo = Long.parseLong(held.group(3));
@@ -135,8 +134,7 @@ class CrashSafetyTest {
                         + "p.payer_id AND l.payer_counter = p.payer_counter) <> 2")).as("payments without exactly two postings").isZero();
             }
 
-            // 3. Restart on the same schema; every wallet uploads its whole log again.
-            env.remove("DUALOFFLINE_TEST_HOLD_UPLOAD");
+            // 3. Restart the service itself (no listener) on the same schema; every wallet uploads its whole log again.
             long storedBefore;
             try (Connection c = crashed.connect()) {
                 storedBefore = count(c, "SELECT COUNT(*) FROM wallet_records");
@@ -150,19 +148,19 @@ class CrashSafetyTest {
             }
 
             // 4. A clean run of the same traffic, in a schema of its own, for comparison.
-            try (ReconciliationBackend reference = ReconciliationBackend.create(clean.backendConfig().operatorToken(TOKEN)
-                    .issuerKeys(IssuerKeySource.seeded(ISSUER_SEED)).build()).start()) {
+            try (ReconciliationBackend reference = ReconciliationBackend.create(clean.backendConfig(TOKEN,
+                    IssuerKeySource.seeded(ISSUER_SEED))).start()) {
                 traffic.enrolAndFundAgain(new BackendApi(reference.baseUrl(), TOKEN, IssuerKeySource.seededRandom(ISSUER_SEED + 1)));
                 long[] counts = uploadEverything(reference.baseUrl(), traffic);
                 assertThat(counts[0]).isEqualTo(traffic.records());
             }
             try (Connection a = crashed.connect(); Connection b = clean.connect()) {
-                for (Map.Entry<String, String> table : SNAPSHOT.entrySet()) {
-                    List<String> crashedRows = rows(a, table.getValue());
-                    assertThat(crashedRows).as("%s after crash, restart and re-upload, against a clean run", table.getKey())
-                            .isEqualTo(rows(b, table.getValue()));
-                    if (!EMPTY_IN_THIS_TRAFFIC.contains(table.getKey())) {
-                        assertThat(crashedRows).as(table.getKey()).isNotEmpty();
+                for (String table : TableSnapshot.TABLES.keySet()) {
+                    List<String> crashedRows = TableSnapshot.rows(a, table);
+                    assertThat(crashedRows).as("%s after crash, restart and re-upload, against a clean run", table)
+                            .isEqualTo(TableSnapshot.rows(b, table));
+                    if (!EMPTY_IN_THIS_TRAFFIC.contains(table)) {
+                        assertThat(crashedRows).as(table).isNotEmpty();
                     }
                 }
                 assertThat(count(a, "SELECT COUNT(*) FROM wallet_conflicts")).isZero();
@@ -172,31 +170,8 @@ class CrashSafetyTest {
     }
 
     /** Tables this traffic (honest wallets, loads and payments only) leaves empty in both runs. */
-    private static final java.util.Set<String> EMPTY_IN_THIS_TRAFFIC = java.util.Set.of("blocklist", "double_spend_claims", "unloads");
-
-    /** What is compared with the clean run: every table's rows without timestamps and generated ids. */
-    private static final Map<String, String> SNAPSHOT = new LinkedHashMap<>();
-
-    static {
-        SNAPSHOT.put("wallets", "SELECT wallet_id, public_key, certificate, online_balance, loaded_total, last_counter, last_hash, "
-                + "load_seq, pending_records, blocklist_seq_acked FROM wallets ORDER BY wallet_id");
-        SNAPSHOT.put("wallet_records", "SELECT wallet_id, counter, entry_type, entry, signature, entry_hash, prev_hash, peer_entry, "
-                + "peer_signature, status FROM wallet_records ORDER BY wallet_id, counter");
-        SNAPSHOT.put("payments", "SELECT payer_id, payer_counter, payee_id, amount, nonce, pay_entry_hash, status, reported_by_payer, "
-                + "reported_by_payee FROM payments ORDER BY payer_id, payer_counter");
-        SNAPSHOT.put("ledger_postings", "SELECT kind, wallet_id, amount, payer_id, payer_counter FROM ledger_postings "
-                + "ORDER BY kind, payer_id, payer_counter");
-        SNAPSHOT.put("balances", "SELECT w.wallet_id, w.loaded_total - COALESCE((SELECT SUM(amount) FROM ledger_postings l WHERE "
-                + "l.wallet_id = w.wallet_id AND l.kind = 'SETTLE_OUT'), 0) + COALESCE((SELECT SUM(amount) FROM ledger_postings l WHERE "
-                + "l.wallet_id = w.wallet_id AND l.kind = 'SETTLE_IN'), 0) FROM wallets w ORDER BY w.wallet_id");
-        SNAPSHOT.put("load_tokens", "SELECT wallet_id, load_seq, amount, token, token_hash, status, redeemed_by_counter FROM load_tokens "
-                + "ORDER BY wallet_id, load_seq");
-        SNAPSHOT.put("deposits", "SELECT wallet_id, amount FROM deposits ORDER BY wallet_id, amount");
-        SNAPSHOT.put("blocklist", "SELECT seq, wallet_id, reason FROM blocklist ORDER BY seq");
-        SNAPSHOT.put("double_spend_claims", "SELECT payer_id, payer_counter, pay_entry_hash, payee_id, payee_counter, amount "
-                + "FROM double_spend_claims ORDER BY payer_id, payer_counter, pay_entry_hash");
-        SNAPSHOT.put("unloads", "SELECT wallet_id, counter, amount, entry_hash FROM unloads ORDER BY wallet_id, counter");
-    }
+    private static final java.util.Set<String> EMPTY_IN_THIS_TRAFFIC = java.util.Set.of("blocklist", "double_spend_claims", "unloads",
+            "wallet_conflicts");
 
     /** The wallets, their logs as upload requests (in chain order, {@value #PER_UPLOAD} records each) and what was issued to them. */
     private static final class Traffic {
@@ -361,20 +336,5 @@ class CrashSafetyTest {
                 return rs.getLong(1);
             }
         }
-    }
-
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    sb.append(i == 1 ? "" : " | ").append(rs.getString(i));
-                }
-                out.add(sb.toString());
-            }
-        }
-        return out;
     }
 }

@@ -46,14 +46,15 @@ class SyncInputValidationTest {
     void aRequestWithoutRecordsIsABadRequest() {
         Response r = post(alice, "{}");
 
-        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).contains("records is required");
+        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST))
+                .isEqualTo("records is required: an array of {entry, signature, peerEntry?, peerSignature?}");
     }
 
     @Test
     void aNullRecordIsABadRequest() {
         Response r = post(alice, "{\"records\": [null]}");
 
-        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).contains("records[0] is null");
+        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).isEqualTo("records[0] is null");
     }
 
     @Test
@@ -62,7 +63,7 @@ class SyncInputValidationTest {
 
         Response r = api.sync(alice, ok, ok.withEntry("zz" + ok.entry().substring(2)));
 
-        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).contains("records[1].entry").contains("hex");
+        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).startsWith("records[1].entry: not a hex string: ");
     }
 
     @Test
@@ -71,7 +72,7 @@ class SyncInputValidationTest {
 
         Response r = api.sync(alice, ok.withEntry(ok.entry().substring(2)));
 
-        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).contains("records[0].entry must be 110 bytes, got 109");
+        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).isEqualTo("records[0].entry must be 110 bytes, got 109");
     }
 
     @Test
@@ -80,9 +81,9 @@ class SyncInputValidationTest {
 
         assertProblem(api.sync(alice, ok.withSignature("3006020101020101")), 422, Failure.BAD_SIGNATURE); // 8 bytes: right size, wrong signature
         assertThat(assertProblem(api.sync(alice, ok.withSignature("300602")), 400, Failure.INVALID_REQUEST))
-                .contains("records[0].signature must be 8..72 bytes, got 3");
+                .isEqualTo("records[0].signature must be 8..72 bytes, got 3");
         assertThat(assertProblem(api.sync(alice, ok.withSignature("30".repeat(73))), 400, Failure.INVALID_REQUEST))
-                .contains("got 73");
+                .isEqualTo("records[0].signature must be 8..72 bytes, got 73");
     }
 
     @Test
@@ -91,7 +92,7 @@ class SyncInputValidationTest {
 
         Response r = api.sync(alice, ok.withEntry("02" + ok.entry().substring(2)));
 
-        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).contains("entry version 2 is not 1");
+        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).isEqualTo("records[0].entry: entry version 2 is not 1");
     }
 
     @Test
@@ -100,7 +101,7 @@ class SyncInputValidationTest {
 
         Response r = api.sync(alice, ok.withEntry("0109" + ok.entry().substring(4)));
 
-        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).contains("unknown entry type 9");
+        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).isEqualTo("records[0].entry: unknown entry type 9");
     }
 
     @Test
@@ -109,7 +110,8 @@ class SyncInputValidationTest {
 
         Response r = api.sync(bob, Upload.of(p.receive()));
 
-        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).contains("RECEIVE entry").contains("peerEntry");
+        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).isEqualTo("records[0]: a RECEIVE entry (#" + p.receive().entry().counter()
+                + ") needs peerEntry and peerSignature, the payer's signed PAY entry");
     }
 
     @Test
@@ -118,7 +120,7 @@ class SyncInputValidationTest {
 
         Response r = api.sync(bob, p.payeeRecord().withPeer(p.payeeRecord().peerEntry(), null));
 
-        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).contains("give both or neither");
+        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).isEqualTo("records[0]: peerEntry and peerSignature go together; give both or neither");
     }
 
     @Test
@@ -127,7 +129,7 @@ class SyncInputValidationTest {
 
         Response r = api.sync(alice, p.payerRecord().withPeer(Hex.of(p.receive().entryBytes()), Hex.of(p.receive().signature())));
 
-        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).contains("only a RECEIVE entry carries a peerEntry");
+        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).isEqualTo("records[0]: only a RECEIVE entry carries a peerEntry, this is a PAY entry");
     }
 
     @Test
@@ -136,7 +138,7 @@ class SyncInputValidationTest {
 
         Response r = api.sync(alice, Collections.nCopies(257, one));
 
-        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).contains("at most 256 records per upload, got 257");
+        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).isEqualTo("at most 256 records per upload, got 257");
     }
 
     @Test
@@ -146,15 +148,17 @@ class SyncInputValidationTest {
 
     @Test
     void recordsOfTheWrongTypeAreABadRequestNamingTheField() {
-        assertThat(assertProblem(post(alice, "{\"records\": \"all of them\"}"), 400, Failure.INVALID_REQUEST)).contains("\"records\"");
-        assertThat(assertProblem(post(alice, "{\"records\": [{\"entry\": 5}]}"), 400, Failure.INVALID_REQUEST)).contains("records[0].entry");
+        assertThat(assertProblem(post(alice, "{\"records\": \"all of them\"}"), 400, Failure.INVALID_REQUEST))
+                .startsWith("field \"records\" has the wrong type (");
+        assertThat(assertProblem(post(alice, "{\"records\": [{\"entry\": 5}]}"), 400, Failure.INVALID_REQUEST))
+                .isEqualTo("records[0].entry: hex string has an odd number of digits: 1");
     }
 
     @Test
     void aMalformedWalletIdInThePathIsABadRequest() {
         Response r = api.anyone().contentType(ContentType.JSON).body(Upload.body()).post("/v1/wallets/{id}/sync", "not-a-wallet");
 
-        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).contains("16 hex digits");
+        assertThat(assertProblem(r, 400, Failure.INVALID_REQUEST)).isEqualTo("walletId must be 16 hex digits, got \"not-a-wallet\"");
     }
 
     // ---- 404, 413, 415 --------------------------------------------------------------------------
@@ -163,7 +167,7 @@ class SyncInputValidationTest {
     void anUploadToAnUnknownWalletIsNotFound() {
         Response r = api.anyone().contentType(ContentType.JSON).body(Upload.body()).post("/v1/wallets/{id}/sync", "0000000000c0ffee");
 
-        assertThat(assertProblem(r, 404, Failure.WALLET_NOT_FOUND)).contains("0000000000c0ffee");
+        assertThat(assertProblem(r, 404, Failure.WALLET_NOT_FOUND)).isEqualTo("wallet 0000000000c0ffee is not enrolled");
     }
 
     @Test
@@ -180,7 +184,8 @@ class SyncInputValidationTest {
         Response r = api.anyone().contentType("application/octet-stream").body(new byte[] {1, 2, 3})
                 .post("/v1/wallets/{id}/sync", alice.id().hex());
 
-        assertThat(assertProblem(r, 415, Failure.UNSUPPORTED_MEDIA_TYPE)).contains("application/octet-stream");
+        assertThat(assertProblem(r, 415, Failure.UNSUPPORTED_MEDIA_TYPE))
+                .matches("content type \"application/octet-stream(; charset=[^\"]+)?\" is not supported; send application/json");
     }
 
     // ---- 422: well-formed, but not acceptable ----------------------------------------------------
@@ -191,7 +196,8 @@ class SyncInputValidationTest {
 
         Response r = api.sync(bob, p.payerRecord());
 
-        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).contains("entry of wallet " + alice.id()).contains("uploaded to wallet " + bob.id());
+        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).isEqualTo("records[0] (PAY #" + p.payerCounter() + ") is an entry of wallet "
+                + alice.id() + ", uploaded to wallet " + bob.id());
     }
 
     @Test
@@ -201,37 +207,44 @@ class SyncInputValidationTest {
 
         String detail = assertProblem(api.sync(alice, Upload.of(signedByBob)), 422, Failure.BAD_SIGNATURE);
 
-        assertThat(detail).contains("records[0] (PAY #1)").contains("counter 1");
+        assertThat(detail).isEqualTo("bad signature: records[0] (PAY #1) (counter 1) is not signed by the certified key of wallet " + alice.id());
     }
 
     @Test
     void anEntryWithCounterZeroIsRefused() {
         Entry zero = new Entry(EntryType.PAY, alice.id(), 0, bob.id(), 10, new byte[16], 0, new byte[32], alice.lastHash());
 
-        assertThat(assertProblem(api.sync(alice, Upload.of(alice.sign(zero))), 422, Failure.UNACCEPTABLE_ENTRY)).contains("counter 0");
+        assertThat(assertProblem(api.sync(alice, Upload.of(alice.sign(zero))), 422, Failure.UNACCEPTABLE_ENTRY))
+                .isEqualTo("records[0] (PAY #0) has counter 0; a wallet's first entry has counter 1");
     }
 
     @Test
     void aPaymentOfNothingIsRefused() {
         SignedEntry pay = alice.pay(bob, 0, bob.challenge());
 
-        assertThat(assertProblem(api.sync(alice, Upload.of(pay)), 422, Failure.UNACCEPTABLE_ENTRY)).contains("amount 0");
+        assertThat(assertProblem(api.sync(alice, Upload.of(pay)), 422, Failure.UNACCEPTABLE_ENTRY))
+                .isEqualTo("records[0] (PAY #" + pay.entry().counter() + ") has amount 0");
     }
 
     @Test
     void aPaymentToAnUnenrolledWalletIsRefused() {
         TestWallet stranger = strangerFromAnotherIssuer();
 
-        Response r = api.sync(alice, Upload.of(alice.pay(stranger, 10, stranger.challenge())));
+        SignedEntry pay = alice.pay(stranger, 10, stranger.challenge());
 
-        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).contains("not enrolled here");
+        Response r = api.sync(alice, Upload.of(pay));
+
+        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).isEqualTo("records[0] (PAY #" + pay.entry().counter() + ") pays wallet "
+                + stranger.id() + ", which is not enrolled here");
     }
 
     @Test
     void aPaymentToItselfIsRefused() {
-        Response r = api.sync(alice, Upload.of(alice.pay(alice, 10, alice.challenge())));
+        SignedEntry pay = alice.pay(alice, 10, alice.challenge());
 
-        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).contains("pays its own wallet");
+        Response r = api.sync(alice, Upload.of(pay));
+
+        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).isEqualTo("records[0] (PAY #" + pay.entry().counter() + ") pays its own wallet");
     }
 
     @Test
@@ -241,7 +254,8 @@ class SyncInputValidationTest {
 
         Response r = api.sync(bob, p.payeeRecord());
 
-        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).contains("payer wallet " + stranger.id()).contains("not enrolled");
+        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).isEqualTo("records[0] (RECEIVE #" + p.receive().entry().counter()
+                + "): payer wallet " + stranger.id() + " is not enrolled here");
     }
 
     @Test
@@ -251,7 +265,8 @@ class SyncInputValidationTest {
 
         Response r = api.sync(bob, Upload.receipt(bob.write(receive), load));
 
-        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).contains("not the payer's PAY entry");
+        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).isEqualTo("records[0] (RECEIVE #" + receive.counter()
+                + "): its peerEntry is a LOAD entry, not the payer's PAY entry");
     }
 
     @Test
@@ -261,7 +276,8 @@ class SyncInputValidationTest {
 
         Response r = api.sync(bob, Upload.receipt(bob.write(receive), pay));
 
-        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).contains("receives 1000 fen").contains("pays 100 fen");
+        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).isEqualTo("records[0] (RECEIVE #" + receive.counter()
+                + ") receives 1000 fen, but the PAY entry beside it pays 100 fen");
     }
 
     @Test
@@ -271,7 +287,8 @@ class SyncInputValidationTest {
 
         Response r = api.sync(bob, Upload.receipt(bob.write(receive), pay));
 
-        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).contains("nonce");
+        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).isEqualTo("records[0] (RECEIVE #" + receive.counter()
+                + "): its nonce differs from the nonce of the PAY entry beside it");
     }
 
     @Test
@@ -281,7 +298,8 @@ class SyncInputValidationTest {
 
         Response r = api.sync(bob, Upload.receipt(bob.write(receive), pay));
 
-        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).contains("payer counter 6");
+        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).isEqualTo("records[0] (RECEIVE #" + receive.counter()
+                + ") names payer counter 6, but the PAY entry beside it has counter 1");
     }
 
     @Test
@@ -291,7 +309,8 @@ class SyncInputValidationTest {
 
         Response r = api.sync(bob, Upload.receipt(bob.write(receive), pay));
 
-        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).contains("refHash");
+        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).isEqualTo("records[0] (RECEIVE #" + receive.counter()
+                + "): its refHash is not the hash of the PAY entry beside it");
     }
 
     @Test
@@ -302,7 +321,8 @@ class SyncInputValidationTest {
 
         Response r = api.sync(bob, Upload.receipt(bob.write(receive), payToCarol));
 
-        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).contains("pays wallet " + carol.id()).contains("not this wallet");
+        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).isEqualTo("records[0] (RECEIVE #" + receive.counter()
+                + "): the PAY entry beside it pays wallet " + carol.id() + ", not this wallet");
     }
 
     @Test
@@ -314,7 +334,8 @@ class SyncInputValidationTest {
 
         Response r = api.sync(bob, Upload.receipt(bob.write(receive), pay));
 
-        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).contains("receives from wallet " + carol.id());
+        assertThat(assertProblem(r, 422, Failure.UNACCEPTABLE_ENTRY)).isEqualTo("records[0] (RECEIVE #" + receive.counter()
+                + ") receives from wallet " + carol.id() + ", but its peerEntry was written by wallet " + alice.id());
     }
 
     private Entry receiveOf(SignedEntry payerEntry, long amount, byte[] nonce, long peerCounter, byte[] refHash) {

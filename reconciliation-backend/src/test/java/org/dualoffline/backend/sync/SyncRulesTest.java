@@ -13,6 +13,7 @@ import org.dualoffline.backend.testing.BackendExtension;
 import org.dualoffline.backend.testing.OfflinePayment;
 import org.dualoffline.backend.testing.TestWallet;
 import org.dualoffline.backend.testing.Upload;
+import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.LoadToken;
 import org.dualoffline.protocol.SignedEntry;
 import org.dualoffline.protocol.SyncAck;
@@ -210,7 +211,7 @@ class SyncRulesTest {
 
         String detail = assertProblem(api.sync(bob, Upload.of(bob.load(forged))), 422, Failure.UNACCEPTABLE_ENTRY);
 
-        assertThat(detail).contains("load sequence 1");
+        assertThat(detail).isEqualTo("LOAD entry #1 names load sequence 1, but no load token with that sequence was issued to wallet " + bob.id());
         assertThat(api.wallet(bob).getLong("lastCounter")).isZero();
     }
 
@@ -222,7 +223,7 @@ class SyncRulesTest {
 
         String detail = assertProblem(api.sync(bob, Upload.of(bob.load(inflated))), 422, Failure.UNACCEPTABLE_ENTRY);
 
-        assertThat(detail).contains("4000 fen").contains("1000 fen");
+        assertThat(detail).isEqualTo("LOAD entry #1 loads 4000 fen, but load token " + token.loadSeq() + " was issued for 1000 fen");
     }
 
     @Test
@@ -233,7 +234,8 @@ class SyncRulesTest {
 
         String detail = assertProblem(api.sync(alice, Upload.of(new SignedEntry(tampered, p.pay().signature()))), 422, Failure.BAD_SIGNATURE);
 
-        assertThat(detail).contains("counter " + p.payerCounter()).contains(alice.id().hex());
+        assertThat(detail).isEqualTo("bad signature: records[0] (PAY #" + p.payerCounter() + ") (counter " + p.payerCounter()
+                + ") is not signed by the certified key of wallet " + alice.id());
         assertThat(api.wallet(bob).getLong("settledIncoming")).isZero();
     }
 
@@ -246,7 +248,8 @@ class SyncRulesTest {
 
         String detail = assertProblem(api.sync(bob, forged), 422, Failure.BAD_SIGNATURE);
 
-        assertThat(detail).contains("payer counter " + p.payerCounter());
+        assertThat(detail).isEqualTo("bad signature: the PAY entry beside records[0] (RECEIVE #" + p.receive().entry().counter()
+                + ") (payer counter " + p.payerCounter() + ") is not signed by the certified key of payer wallet " + alice.id());
     }
 
     @Test
@@ -259,7 +262,9 @@ class SyncRulesTest {
 
         String detail = assertProblem(api.sync(clone, forked.payerRecord()), 409, Failure.FORK_OR_DOUBLE_SPEND);
 
-        assertThat(detail).contains("fork").contains("#" + original.payerCounter());
+        assertThat(detail).isEqualTo("fork: records[0] (PAY #" + forked.payerCounter() + ") of wallet " + alice.id() + " has hash "
+                + Hex.of(forked.pay().hash()) + ", but the backend already holds a different accepted entry #" + original.payerCounter()
+                + " (hash " + Hex.of(original.pay().hash()) + "); the upload was not applied");
         assertThat(api.wallet(carol).getLong("settledIncoming")).isZero();
         assertThat(api.wallet(alice).getInt("conflicts")).isEqualTo(1);
         assertThat(api.wallet(alice).getLong("lastCounter")).isEqualTo(original.payerCounter());
@@ -291,7 +296,9 @@ class SyncRulesTest {
 
         String detail = assertProblem(api.sync(alice, Upload.of(alice.sign(unchained))), 409, Failure.FORK_OR_DOUBLE_SPEND);
 
-        assertThat(detail).contains("does not chain");
+        assertThat(detail).isEqualTo("fork: records[0] (PAY #" + e.counter() + ") of wallet " + alice.id() + " does not chain to accepted entry #"
+                + (e.counter() - 1) + " (its prevHash is " + Hex.of(new byte[32]) + ", the accepted entry's hash is " + Hex.of(e.prevHash())
+                + "); the upload was not applied");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.dualoffline.backend.testing;
 import java.security.SecureRandom;
 import org.dualoffline.backend.ReconciliationBackend;
 import org.dualoffline.backend.issuer.IssuerKeySource;
+import org.dualoffline.backend.sync.BeforeCommitListener;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -20,6 +21,7 @@ public final class BackendExtension implements BeforeAllCallback, BeforeEachCall
     public static final String OPERATOR_TOKEN = "test-operator-token";
 
     private final long seed;
+    private BeforeCommitListener beforeCommit = BeforeCommitListener.NONE;
     private TestDatabase database;
     private ReconciliationBackend backend;
     private BackendApi api;
@@ -27,6 +29,12 @@ public final class BackendExtension implements BeforeAllCallback, BeforeEachCall
 
     public BackendExtension(long seed) {
         this.seed = seed;
+    }
+
+    /** The backend is assembled with {@code listener} (see {@link ReconciliationBackend#withBeforeCommit}). */
+    public BackendExtension withBeforeCommit(BeforeCommitListener listener) {
+        this.beforeCommit = listener;
+        return this;
     }
 
     @Override
@@ -38,10 +46,8 @@ public final class BackendExtension implements BeforeAllCallback, BeforeEachCall
             skipReason = e.getMessage();
             return;
         }
-        backend = ReconciliationBackend.create(database.backendConfig()
-                .operatorToken(OPERATOR_TOKEN)
-                .issuerKeys(IssuerKeySource.seeded(seed))
-                .build()).start();
+        backend = ReconciliationBackend.create(database.backendConfig(OPERATOR_TOKEN, IssuerKeySource.seeded(seed)))
+                .withBeforeCommit(beforeCommit).start();
         SecureRandom random = IssuerKeySource.seededRandom(seed * 31 + 7);
         api = new BackendApi(backend.baseUrl(), OPERATOR_TOKEN, random);
         context.publishReportEntry("database", database.describe());

@@ -9,12 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The standalone backend ({@code org.dualoffline.backend.Main}) as a separate OS process, on this
- * test JVM's classpath, configured by environment; its output is collected line by line so that
+ * The standalone backend ({@code org.dualoffline.backend.Main}, or {@link HoldingBackendMain}) as a
+ * separate OS process, on this test JVM's classpath, configured by environment; its output is collected line by line so that
  * tests can wait for what it announces. {@link #kill()} is SIGKILL: no shutdown hook runs, open
  * transactions are left to the database to roll back.
  */
@@ -31,21 +32,30 @@ public final class BackendProcess implements AutoCloseable {
         Thread reader = new Thread(this::collect, "backend-process-output");
         reader.setDaemon(true);
         reader.start();
-        Matcher ready = READY.matcher(awaitLine(READY, readyWithin));
-        if (!ready.find()) {
-            throw new IllegalStateException("unreachable");
-        }
-        this.baseUrl = ready.group(1);
+        this.baseUrl = awaitLine(READY, readyWithin).group(1);
     }
 
     /** Starts {@code java -cp <test classpath> org.dualoffline.backend.Main} on a random loopback port and waits until it is ready. */
     public static BackendProcess start(Map<String, String> env, Duration readyWithin) throws IOException, InterruptedException {
+        return start(List.of("org.dualoffline.backend.Main"), env, readyWithin);
+    }
+
+    /** As {@link #start}, holding the {@code upload}-th upload that adds records before its commit ({@link HoldingBackendMain}). */
+    public static BackendProcess startHoldingUpload(int upload, Map<String, String> env, Duration readyWithin)
+            throws IOException, InterruptedException {
+        return start(List.of(HoldingBackendMain.class.getName(), Integer.toString(upload)), env, readyWithin);
+    }
+
+    private static BackendProcess start(List<String> mainAndArguments, Map<String, String> env, Duration readyWithin)
+            throws IOException, InterruptedException {
         String classpath = System.getProperty("surefire.test.class.path");
         if (classpath == null || classpath.isBlank()) {
             classpath = System.getProperty("java.class.path");
         }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath, "org.dualoffline.backend.Main");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath));
+        command.addAll(mainAndArguments);
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("DUALOFFLINE_"));
         pb.environment().put("DUALOFFLINE_HOST", "127.0.0.1");
         pb.environment().put("DUALOFFLINE_PORT", "0");
@@ -68,14 +78,15 @@ public final class BackendProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Waits until the process has printed a line matching {@code pattern} and returns it; fails at the deadline or if it exits. */
-    public String awaitLine(Pattern pattern, Duration within) throws InterruptedException {
+    /** Waits until the process has printed a line matching {@code pattern} and returns the match; fails at the deadline or if it exits. */
+    public MatchResult awaitLine(Pattern pattern, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         synchronized (lines) {
             for (int seen = 0; ; ) {
                 for (; seen < lines.size(); seen++) {
-                    if (pattern.matcher(lines.get(seen)).find()) {
-                        return lines.get(seen);
+                    Matcher m = pattern.matcher(lines.get(seen));
+                    if (m.find()) {
+                        return m.toMatchResult();
                     }
                 }
                 long left = deadline - System.nanoTime();

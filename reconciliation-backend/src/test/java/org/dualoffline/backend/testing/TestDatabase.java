@@ -3,12 +3,19 @@ package org.dualoffline.backend.testing;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.dualoffline.backend.BackendConfig;
+import org.dualoffline.backend.DatabaseSettings;
+import org.dualoffline.backend.issuer.IssuerKeySource;
 
 /** A database of its own for one test class: a fresh H2 in memory, or a fresh schema on PostgreSQL. */
 public interface TestDatabase extends AutoCloseable {
 
-    /** A backend config pointing at this database (operator token and issuer key still to set). */
-    BackendConfig.Builder backendConfig();
+    /** The backend's database settings for this database (a pool of 8). */
+    DatabaseSettings settings();
+
+    /** A backend config on this database, listening on a random loopback port. */
+    default BackendConfig backendConfig(String operatorToken, IssuerKeySource issuerKeys) {
+        return BackendConfig.of(settings(), operatorToken, issuerKeys);
+    }
 
     /** A direct connection, in the backend's schema, for assertions on rows. */
     Connection connect() throws SQLException;

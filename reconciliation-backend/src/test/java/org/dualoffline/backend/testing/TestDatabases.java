@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Properties;
 import org.dualoffline.backend.BackendConfig;
+import org.dualoffline.backend.DatabaseSettings;
 import org.dualoffline.backend.container.DockerAvailability;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -137,8 +138,8 @@ public final class TestDatabases {
         }
 
         @Override
-        public BackendConfig.Builder backendConfig() {
-            return BackendConfig.builder().jdbc(url, "sa", "").maxPoolSize(8);
+        public DatabaseSettings settings() {
+            return DatabaseSettings.jdbc(url, "sa", "").withMaxPoolSize(8);
         }
 
         @Override
@@ -177,8 +178,8 @@ public final class TestDatabases {
         }
 
         @Override
-        public BackendConfig.Builder backendConfig() {
-            return BackendConfig.builder().jdbc(server.url(), server.user(), server.password()).schema(schema).maxPoolSize(8);
+        public DatabaseSettings settings() {
+            return DatabaseSettings.jdbc(server.url(), server.user(), server.password()).withSchema(schema).withMaxPoolSize(8);
         }
 
         @Override
