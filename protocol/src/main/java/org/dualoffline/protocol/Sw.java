@@ -57,10 +57,25 @@ public final class Sw {
 
     private Sw() {}
 
+    /** A wrong PIN's answer, 63Cx: x the tries left (0 to 15). */
+    public static int pinWrong(int triesLeft) {
+        if (triesLeft < 0 || triesLeft > 0x0F) {
+            throw new IllegalArgumentException("63Cx carries 0 to 15 tries left, got " + triesLeft);
+        }
+        return PIN_WRONG_BASE | triesLeft;
+    }
+
+    /** True for 63Cx, a wrong PIN's answer whatever the tries left. */
+    public static boolean isPinWrong(int sw) {
+        return (sw & 0xFFF0) == PIN_WRONG_BASE;
+    }
+
+    private static final int PIN_WRONG_BASE = 0x63C0;
+
     /** "6911 LIMIT_SINGLE", "63C2 PIN_WRONG (2 tries left)" or "6F00 UNKNOWN". */
     public static String describe(int sw) {
         String hex = String.format("%04X", sw & 0xFFFF);
-        if ((sw & 0xFFF0) == 0x63C0) {
+        if (isPinWrong(sw)) {
             return hex + " PIN_WRONG (" + (sw & 0x0F) + " tries left)";
         }
         return hex + " " + NAMES.getOrDefault(sw & 0xFFFF, "UNKNOWN");

@@ -119,4 +119,11 @@ class ProtocolCodecTest {
         assertThat(Sw.byName("storage_full")).isEqualTo(Sw.STORAGE_FULL);
     }
 
+    @Test
+    void aWrongPinsAnswerCarriesTheTriesLeft() {
+        assertThat(Sw.pinWrong(2)).isEqualTo(0x63C2);
+        assertThat(Sw.isPinWrong(0x63C0)).isTrue();
+        assertThat(Sw.isPinWrong(Sw.PIN_BLOCKED)).isFalse();
+        assertThatThrownBy(() -> Sw.pinWrong(16)).hasMessage("63Cx carries 0 to 15 tries left, got 16");
+    }
 }

@@ -12,8 +12,6 @@ import org.dualoffline.se.Tearable;
 public final class PinAttack {
     /** A PIN that is never the one the harness personalizes ({@link WalletProvisioner#DEFAULT_PIN}). */
     static final String WRONG_PIN = "9999";
-    /** A wrong PIN's answer: 63Cx, x the tries left. */
-    private static final int SW_PIN_WRONG = 0x63C0;
 
     private final ScenarioContext context;
     private final WalletInspector inspector;
@@ -25,7 +23,6 @@ public final class PinAttack {
         this.context = context;
         this.inspector = inspector;
     }
-
 
     /**
      * {@code attacker} enters a wrong PIN on {@code holder}'s card as many times as it had tries
@@ -62,7 +59,7 @@ public final class PinAttack {
     public List<Integer> answersIfEachGuessCostATry() {
         List<Integer> expected = new ArrayList<>();
         for (int i = 1; i <= triesBefore(); i++) {
-            expected.add(SW_PIN_WRONG | (triesBefore - i));
+            expected.add(Sw.pinWrong(triesBefore - i));
         }
         return expected;
     }
