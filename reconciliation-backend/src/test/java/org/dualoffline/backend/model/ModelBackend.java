@@ -1,0 +1,116 @@
+package org.dualoffline.backend.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.assertj.core.api.SoftAssertions;
+import org.dualoffline.backend.BackendConfig;
+import org.dualoffline.backend.DatabaseSettings;
+import org.dualoffline.backend.ReconciliationBackend;
+import org.dualoffline.backend.issuer.IssuerKeySource;
+import org.dualoffline.backend.testing.TestDatabase;
+import org.dualoffline.backend.testing.TestDatabases;
+import org.dualoffline.protocol.Seeds;
+
+/**
+ * One backend for many histories: started on first use, in-process on a random port, on a
+ * database of its own of the selected kind ({@link TestDatabases}); before each history its
+ * ledger tables are emptied, and the history's wallets are fresh. {@link #check} plays a history
+ * against the backend and the model and holds the backend to the model and to the
+ * {@link Invariants}.
+ */
+final class ModelBackend implements AutoCloseable {
+    static final String OPERATOR_TOKEN = "model-operator-token";
+
+    private final String owner;
+    private final long seed;
+    private TestDatabase database;
+    private ReconciliationBackend backend;
+    private LedgerClient client;
+    private BackendRows rows;
+    private SecureRandom random;
+    private ExecutorService threads;
+
+    ModelBackend(String owner, long seed) {
+        this.owner = owner;
+        this.seed = seed;
+    }
+
+    /** What a history came to, for the properties' statistics: the answers, the covers, the blocklisted wallets' reasons. */
+    record Summary(List<String> answers, int claims, List<String> blocklisted) {}
+
+    /** Plays {@code h} and checks every answer, the backend's tables and audit against the model, then the invariants. */
+    synchronized Summary check(History h) {
+        start();
+        rows.empty();
+        HistoryRun run = new HistoryRun(client, rows, random, threads, h);
+        Ledger ledger = run.play();
+        Map<String, List<String>> expected = LedgerView.rows(ledger);
+        Map<String, List<String>> actual = rows.read();
+        Map<String, Object> audit = LedgerView.audit(ledger);
+        JsonNode answered = client.audit().json();
+        SoftAssertions soft = new SoftAssertions();
+        expected.forEach((table, want) -> soft.assertThat(actual.get(table)).as("table %s after the history", table).isEqualTo(want));
+        audit.forEach((field, want) -> soft.assertThat(want instanceof Boolean ? (Object) answered.path(field).asBoolean()
+                : (Object) answered.path(field).asLong()).as("audit %s", field).isEqualTo(want));
+        soft.assertAll();
+        new Invariants(h, run.walletIds()).check(ledger, audit);
+        return new Summary(run.answers(), ledger.claims.size(), ledger.blocklist.values().stream().map(Enum::name).toList());
+    }
+
+    String describe() {
+        return database == null ? TestDatabases.selectedKind() : database.describe();
+    }
+
+    private void start() {
+        if (backend != null) {
+            return;
+        }
+        database = TestDatabases.open(owner);
+        backend = ReconciliationBackend.create(BackendConfig.of(withoutWaitingForTheDisk(database.settings()), OPERATOR_TOKEN,
+                IssuerKeySource.seeded(seed))).start();
+        client = new LedgerClient(backend.baseUrl(), OPERATOR_TOKEN);
+        rows = new BackendRows(database);
+        random = Seeds.secureRandom(seed * 31 + 7);
+        threads = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "model-upload");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * On PostgreSQL, commits that do not wait for the WAL to reach the disk ({@code synchronous_commit
+     * = off}, a session setting): thousands of tries commit tens of thousands of transactions, and
+     * what the properties check - locks, constraints, isolation, the service's own logic - is the
+     * same; only a crash of the database server could lose the last commits, and none is tried here.
+     */
+    private static DatabaseSettings withoutWaitingForTheDisk(DatabaseSettings s) {
+        if (s.jdbcUrl() == null || !s.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            return s;
+        }
+        String url = s.jdbcUrl() + (s.jdbcUrl().contains("?") ? "&" : "?") + "options=-c%20synchronous_commit%3Doff";
+        return new DatabaseSettings(url, s.user(), s.password(), null, s.schema(), s.maxPoolSize(), s.shutdownOnStop());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (threads != null) {
+            threads.shutdownNow();
+        }
+        if (rows != null) {
+            rows.close();
+        }
+        if (backend != null) {
+            backend.stop();
+        }
+        if (database != null) {
+            database.close();
+        }
+        backend = null;
+        database = null;
+    }
+}
