@@ -29,7 +29,8 @@ final class BackendRows {
     private static final Set<String> KEPT = Set.of("flyway_schema_history", "issuer_key", "blocklist_version");
 
     static {
-        QUERIES.put("wallets", "SELECT wallet_id, online_balance, loaded_total, last_counter, last_hash, load_seq, pending_records FROM wallets");
+        QUERIES.put("wallets", "SELECT wallet_id, online_balance, loaded_total, last_counter, last_hash, load_seq, pending_records, "
+                + "offline_balance FROM wallets");
         QUERIES.put("wallet_records", "SELECT wallet_id, counter, entry_type, entry_hash, status FROM wallet_records");
         QUERIES.put("payments", "SELECT payer_id, payer_counter, payee_id, amount, pay_entry_hash, reported_by_payer, reported_by_payee "
                 + "FROM payments");
@@ -40,7 +41,8 @@ final class BackendRows {
         QUERIES.put("double_spend_claims", "SELECT payer_id, payer_counter, pay_entry_hash, payee_id, payee_counter, amount "
                 + "FROM double_spend_claims");
         QUERIES.put("unloads", "SELECT wallet_id, counter, amount, entry_hash FROM unloads");
-        QUERIES.put("wallet_conflicts", "SELECT wallet_id, counter, kind, entry_hash FROM wallet_conflicts");
+        QUERIES.put("wallet_conflicts", "SELECT wallet_id, counter, kind, entry_hash, COALESCE(known_hash, '-') "
+                + "FROM wallet_conflicts");
     }
 
     private final TestDatabase database;

@@ -3,8 +3,10 @@ package org.dualoffline.backend.model;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -38,6 +40,7 @@ final class HistoryRun {
     private final List<List<Ledger.Sent>> logs = new ArrayList<>();
     private final Map<Integer, LoadToken> lastToken = new HashMap<>();
     private final List<String> answers = new ArrayList<>();
+    private final Set<String> refused = new HashSet<>();
     private int step;
 
     HistoryRun(LedgerClient client, BackendRows rows, SecureRandom random, ExecutorService threads, History history) {
@@ -64,6 +67,11 @@ final class HistoryRun {
     /** Every upload's answer in short: "accepted", "accepted with duplicates", "accepted, entries pending", "409", "422". */
     List<String> answers() {
         return List.copyOf(answers);
+    }
+
+    /** The wallets (hex) whose uploads were refused. */
+    Set<String> refused() {
+        return Set.copyOf(refused);
     }
 
     /** The wallet id of every enrolled wallet by index, null for a wallet that takes part in no step (not enrolled). */
@@ -153,7 +161,8 @@ final class HistoryRun {
             check(inOrder || actual.equals(LedgerView.rows(secondThenFirst)), "the backend's rows fit neither order: " + actual);
         }
         ledger = inOrder ? firstThenSecond : secondThenFirst;
-        List.of(inOrder ? o1 : p1, inOrder ? o2 : p2).forEach(this::note);
+        note(walletOf(c.first()), inOrder ? o1 : p1);
+        note(walletOf(c.second()), inOrder ? o2 : p2);
         answers.add("concurrent");
     }
 
@@ -185,13 +194,16 @@ final class HistoryRun {
 
     private void expect(LedgerClient.Answer a, Ledger.Outcome o, Step.Upload u) {
         check(matches(a, o), u.describe(history.names()) + ": the model answers " + o + ", the backend " + a);
-        note(o);
+        note(walletOf(u), o);
         check(o.status() == 200 || history.adversarial(), "an upload of an honest history is refused: " + a);
     }
 
-    private void note(Ledger.Outcome o) {
-        answers.add(o.status() != 200 ? Integer.toString(o.status()) : o.pending() > 0 ? "accepted, entries pending"
-                : o.duplicates() > 0 ? "accepted with duplicates" : "accepted");
+    private void note(WalletId wallet, Ledger.Outcome o) {
+        if (o.status() != 200) {
+            refused.add(wallet.hex());
+        }
+        answers.add(o.status() != 200 ? o.status() + (o.why().startsWith("closed chain") ? " closed chain" : "")
+                : o.pending() > 0 ? "accepted, entries pending" : o.duplicates() > 0 ? "accepted with duplicates" : "accepted");
     }
 
     static boolean matches(LedgerClient.Answer a, Ledger.Outcome o) {

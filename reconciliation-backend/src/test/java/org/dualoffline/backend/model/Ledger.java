@@ -2,11 +2,9 @@ package org.dualoffline.backend.model;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.dualoffline.protocol.Entry;
 import org.dualoffline.protocol.EntryType;
@@ -23,7 +21,14 @@ import org.dualoffline.protocol.WalletId;
  */
 final class Ledger {
     /** Why a wallet is refused and blocklisted (spec 7.1). */
-    enum Conflict { FORK, CHAIN_BREAK, DOUBLE_SPEND, LOAD_TOKEN_REUSED }
+    enum Conflict {
+        FORK, CHAIN_BREAK, DOUBLE_SPEND, LOAD_TOKEN_REUSED, OVERSPEND, REPEATED_RECEIVE;
+
+        /** The kinds that show an SE signing what it likes: the wallet's chain is closed before the entry (7.1, a closed chain). */
+        boolean closesChain() {
+            return this == OVERSPEND || this == REPEATED_RECEIVE;
+        }
+    }
 
     /** One uploaded record: a signed entry, and beside a RECEIVE entry the payer's signed PAY entry. */
     record Sent(SignedEntry signed, SignedEntry pay) {
@@ -58,10 +63,13 @@ final class Ledger {
         long loadSeq;
         long lastCounter;
         String lastHash;
+        /** The balance of the accepted chain, kept entry by entry (spec 7, the balance of a wallet's chain). */
+        long balance;
         final TreeMap<Long, Rec> records = new TreeMap<>();
 
         Wallet copy() {
             Wallet w = new Wallet();
+            w.balance = balance;
             w.online = online;
             w.loadedTotal = loadedTotal;
             w.loadSeq = loadSeq;
@@ -84,7 +92,12 @@ final class Ledger {
 
     record Unload(long amount, String hash) {}
 
-    record ConflictRow(String wallet, long counter, Conflict kind, String hash) {}
+    /** A recorded conflict: the offending entry, and the hash of the entry the backend knew in its place (null: none). */
+    record ConflictRow(String wallet, long counter, Conflict kind, String hash, String knownHash) {
+        String key() {
+            return wallet + ":" + counter + ":" + hash + ":" + kind;
+        }
+    }
 
     /** What a request must be answered with: 2xx with the upload's counts, or a refusal (409 conflict, 422 unacceptable). */
     record Outcome(int status, int accepted, int duplicates, int pending, String why) {
@@ -117,7 +130,8 @@ final class Ledger {
     Map<String, Payment> payments = new LinkedHashMap<>();
     Map<String, Claim> claims = new LinkedHashMap<>();
     Map<String, Conflict> blocklist = new LinkedHashMap<>();
-    Set<ConflictRow> conflicts = new HashSet<>();
+    /** Once per (wallet, counter, entry, kind): the first evidence stays. */
+    Map<String, ConflictRow> conflicts = new LinkedHashMap<>();
     Map<String, Unload> unloads = new LinkedHashMap<>();
 
     Ledger copy() {
@@ -128,7 +142,7 @@ final class Ledger {
         l.payments.putAll(payments);
         l.claims.putAll(claims);
         l.blocklist.putAll(blocklist);
-        l.conflicts.addAll(conflicts);
+        l.conflicts.putAll(conflicts);
         l.unloads.putAll(unloads);
         return l;
     }
@@ -165,11 +179,17 @@ final class Ledger {
             return o;
         } catch (Refused r) {
             if (r.conflict != null) {
-                conflicts.add(r.conflict);
+                conflicts.putIfAbsent(r.conflict.key(), r.conflict);
                 blocklist.putIfAbsent(r.conflict.wallet(), r.conflict.kind());
             }
             return new Outcome(r.status, 0, 0, 0, r.getMessage());
         }
+    }
+
+    /** The counter before which the wallet's chain is closed: the lowest of its OVERSPEND and REPEATED_RECEIVE conflicts. */
+    long closedBefore(String wallet) {
+        return conflicts.values().stream().filter(c -> c.wallet().equals(wallet) && c.kind().closesChain())
+                .mapToLong(ConflictRow::counter).min().orElse(Long.MAX_VALUE);
     }
 
     private void adopt(Ledger tx) {
@@ -183,24 +203,36 @@ final class Ledger {
         unloads = tx.unloads;
     }
 
-    /** Spec 7, upload rules: the chain in counter order, then what the newly accepted entries do, then settlement (7.1). */
+    /**
+     * Spec 7, upload rules: the chain in counter order (a closed chain takes nothing from its
+     * closure on, 7.1), the balance of the chain as entries join it (an overspend, 7.1), what the
+     * newly accepted entries do, then settlement (7.1). Where several conflicts are in one upload,
+     * the spec does not say which is the one recorded; the model takes them in the backend's order:
+     * the chain in counter order, then the balance, then load tokens, then the payments in chain
+     * order.
+     */
     private Outcome apply(String id, List<Sent> uploaded) {
         Wallet w = wallets.get(id);
+        long closedBefore = closedBefore(id);
+        String headBefore = w.lastHash;
         List<Sent> inCounterOrder = uploaded.stream().sorted(Comparator.comparingLong(s -> s.entry().counter())).toList();
         List<Rec> now = new ArrayList<>();
         int duplicates = 0;
         for (Sent s : inCounterOrder) {
             Rec r = Rec.of(s);
             Rec held = w.records.get(r.counter());
+            if (r.counter() >= closedBefore && (held == null || !held.accepted())) {
+                throw new Refused(409, null, "closed chain: #" + r.counter() + " is at or beyond #" + closedBefore);
+            }
             if (held != null) {
                 if (!held.hash().equals(r.hash())) {
-                    throw conflict(Conflict.FORK, id, r, "a different entry #" + r.counter() + " is held");
+                    throw conflict(Conflict.FORK, id, r, held.hash(), "a different entry #" + r.counter() + " is held");
                 }
                 duplicates++;
             } else if (r.counter() == w.lastCounter + 1) {
-                for (Rec next = r; next != null; next = w.records.get(w.lastCounter + 1)) {
+                for (Rec next = r; next != null && next.counter() < closedBefore; next = w.records.get(w.lastCounter + 1)) {
                     if (!next.prevHash().equals(w.lastHash)) {
-                        throw conflict(Conflict.CHAIN_BREAK, id, next, "#" + next.counter() + " does not chain to the accepted head");
+                        throw conflict(Conflict.CHAIN_BREAK, id, next, w.lastHash, "#" + next.counter() + " does not chain to the head");
                     }
                     w.records.put(next.counter(), next.accept());
                     w.lastCounter = next.counter();
@@ -210,6 +242,15 @@ final class Ledger {
             } else {
                 w.records.put(r.counter(), r);
             }
+        }
+        String previous = headBefore;
+        for (Rec r : now) {
+            long amount = r.entry().amount();
+            if ((isType(r, EntryType.PAY) || isType(r, EntryType.UNLOAD)) && amount > w.balance) {
+                throw conflict(Conflict.OVERSPEND, id, r, previous, "#" + r.counter() + " takes " + amount + " of " + w.balance);
+            }
+            w.balance += LedgerView.signedAmount(r.entry());
+            previous = r.hash();
         }
         settle(id, w, now);
         return Outcome.ok(now.size(), duplicates, w.pending());
@@ -227,7 +268,7 @@ final class Ledger {
                         throw new Refused(422, null, "LOAD #" + e.counter() + " matches no load token");
                     }
                     if (t.redeemedBy() != 0) {
-                        throw conflict(Conflict.LOAD_TOKEN_REUSED, id, r, "load token " + e.peerCounter() + " redeemed twice");
+                        throw conflict(Conflict.LOAD_TOKEN_REUSED, id, r, null, "load token " + e.peerCounter() + " redeemed twice");
                     }
                     tokens.put(key, new Token(t.amount(), t.bodyHash(), e.counter()));
                 }
@@ -250,24 +291,37 @@ final class Ledger {
                         p.byPayee() || !r.byPayer()));
             }
         }
-        List<Report> conflicting = reports.stream().filter(r -> !payments.get(r.key()).hash().equals(r.hash())).toList();
-        for (Report r : conflicting) {
-            if (r.byPayer()) { // the wallet's own PAY entry contradicts the settled one: refused
-                throw new Refused(409, new ConflictRow(id, r.pay().counter(), Conflict.DOUBLE_SPEND, r.hash()),
+        // in chain order, the first of: a RECEIVE of a PAY entry the chain received already, the wallet's own PAY entry
+        // contradicting the settled one - either refuses the upload
+        Map<String, Rec> firstReceive = new LinkedHashMap<>();
+        w.records.values().stream().filter(r -> r.accepted() && isType(r, EntryType.RECEIVE)).forEach(r -> firstReceive.putIfAbsent(r.payHash(), r));
+        for (Report r : reports) {
+            Rec first = firstReceive.get(r.hash());
+            if (!r.byPayer() && first != null && first.counter() < r.reporterCounter()) {
+                Rec second = w.records.get(r.reporterCounter());
+                throw conflict(Conflict.REPEATED_RECEIVE, id, second, first.hash(), "RECEIVE #" + second.counter() + " receives again");
+            }
+            String settled = payments.get(r.key()).hash();
+            if (r.byPayer() && !settled.equals(r.hash())) {
+                throw new Refused(409, new ConflictRow(id, r.pay().counter(), Conflict.DOUBLE_SPEND, r.hash(), settled),
                         "PAY #" + r.pay().counter() + " contradicts the settled one");
             }
         }
-        for (Report r : conflicting) { // an honest payee of a double spend: covered, the payer blocklisted
-            String payer = r.pay().walletId().hex();
-            claims.putIfAbsent(r.key() + ":" + r.hash(), new Claim(payer, r.pay().counter(), r.hash(), id, r.reporterCounter(),
-                    r.pay().amount()));
-            conflicts.add(new ConflictRow(payer, r.pay().counter(), Conflict.DOUBLE_SPEND, r.hash()));
-            blocklist.putIfAbsent(payer, Conflict.DOUBLE_SPEND);
+        for (Report r : reports) { // an honest payee of a double spend: covered, the payer blocklisted
+            String settled = payments.get(r.key()).hash();
+            if (!settled.equals(r.hash())) {
+                String payer = r.pay().walletId().hex();
+                claims.putIfAbsent(r.key() + ":" + r.hash(), new Claim(payer, r.pay().counter(), r.hash(), id, r.reporterCounter(),
+                        r.pay().amount()));
+                ConflictRow c = new ConflictRow(payer, r.pay().counter(), Conflict.DOUBLE_SPEND, r.hash(), settled);
+                conflicts.putIfAbsent(c.key(), c);
+                blocklist.putIfAbsent(payer, Conflict.DOUBLE_SPEND);
+            }
         }
     }
 
-    private static Refused conflict(Conflict kind, String wallet, Rec r, String why) {
-        return new Refused(409, new ConflictRow(wallet, r.counter(), kind, r.hash()), kind + ": " + why);
+    private static Refused conflict(Conflict kind, String wallet, Rec r, String knownHash, String why) {
+        return new Refused(409, new ConflictRow(wallet, r.counter(), kind, r.hash(), knownHash), kind + ": " + why);
     }
 
     static boolean isType(Rec r, EntryType t) {

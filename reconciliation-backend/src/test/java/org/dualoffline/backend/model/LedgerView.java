@@ -18,7 +18,8 @@ final class LedgerView {
     static Map<String, List<String>> rows(Ledger l) {
         Map<String, List<String>> t = new LinkedHashMap<>();
         t.put("wallets", sorted(l.wallets.entrySet().stream().map(e -> row(e.getKey(), e.getValue().online, e.getValue().loadedTotal,
-                e.getValue().lastCounter, e.getValue().lastHash, e.getValue().loadSeq, e.getValue().pending())).toList()));
+                e.getValue().lastCounter, e.getValue().lastHash, e.getValue().loadSeq, e.getValue().pending(), e.getValue().balance))
+                .toList()));
         List<String> records = new ArrayList<>();
         l.wallets.forEach((id, w) -> w.records.values().forEach(r -> records.add(row(id, r.counter(), r.entry().type(), r.hash(),
                 r.accepted() ? "ACCEPTED" : "PENDING"))));
@@ -39,8 +40,31 @@ final class LedgerView {
                 c.payeeCounter(), c.amount())).toList()));
         t.put("unloads", sorted(l.unloads.entrySet().stream().map(e -> row(e.getKey().replace(":", " | "), e.getValue().amount(),
                 e.getValue().hash())).toList()));
-        t.put("wallet_conflicts", sorted(l.conflicts.stream().map(c -> row(c.wallet(), c.counter(), c.kind(), c.hash())).toList()));
+        t.put("wallet_conflicts", sorted(l.conflicts.values().stream().map(c -> row(c.wallet(), c.counter(), c.kind(), c.hash(),
+                c.knownHash() == null ? "-" : c.knownHash())).toList()));
         return t;
+    }
+
+    /**
+     * The payments the issuer covers because their payer's chain is closed before their counter
+     * (or an earlier one) and has not reported them (spec 7.1, payees of a closed chain).
+     */
+    static List<Ledger.Payment> coveredBeyondClosedChains(Ledger l) {
+        return l.payments.values().stream().filter(p -> !p.byPayer() && p.counter() >= l.closedBefore(p.payer())).toList();
+    }
+
+    /** Whether the wallet's accepted chain goes below zero at some entry (spec 7.2, per wallet). */
+    static boolean goesBelowZero(Ledger.Wallet w) {
+        long b = 0;
+        for (Ledger.Rec r : w.records.values()) {
+            if (r.accepted()) {
+                b += signedAmount(r.entry());
+                if (b < 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A wallet's offline balance as its accepted chain says: LOAD + RECEIVE - PAY - UNLOAD. */
@@ -61,23 +85,29 @@ final class LedgerView {
         };
     }
 
-    /** The audit's figures as the spec defines them, by the names of {@code GET /v1/audit}. */
+    /** The audit's figures as the spec defines them (7.2), by the names of {@code GET /v1/audit}. */
     static Map<String, Object> audit(Ledger l) {
         long deposits = l.deposits.stream().mapToLong(d -> Long.parseLong(d[1])).sum();
-        long cover = l.claims.values().stream().mapToLong(Ledger.Claim::amount).sum();
+        List<Ledger.Payment> covered = coveredBeyondClosedChains(l);
+        long coveredBeyond = covered.stream().mapToLong(Ledger.Payment::amount).sum();
+        long cover = l.claims.values().stream().mapToLong(Ledger.Claim::amount).sum() + coveredBeyond;
         long online = l.wallets.values().stream().mapToLong(w -> w.online).sum();
         long tokens = l.tokens.values().stream().mapToLong(Ledger.Token::amount).sum();
         long notRedeemed = l.tokens.values().stream().filter(t -> t.redeemedBy() == 0).mapToLong(Ledger.Token::amount).sum();
         long unloaded = l.unloads.values().stream().mapToLong(Ledger.Unload::amount).sum();
         long payerOnly = l.payments.values().stream().filter(p -> p.byPayer() && !p.byPayee()).mapToLong(Ledger.Payment::amount).sum();
-        long payeeOnly = l.payments.values().stream().filter(p -> p.byPayee() && !p.byPayer()).mapToLong(Ledger.Payment::amount).sum();
+        long payeeOnly = l.payments.values().stream().filter(p -> p.byPayee() && !p.byPayer() && !covered.contains(p))
+                .mapToLong(Ledger.Payment::amount).sum();
         long offline = l.wallets.values().stream().mapToLong(LedgerView::chainBalance).sum();
         long inFlight = notRedeemed + payerOnly - payeeOnly;
         long issued = deposits + cover;
         long accounted = online + offline + inFlight;
+        long belowZero = l.wallets.values().stream().filter(LedgerView::goesBelowZero).count();
+        long mismatched = l.wallets.values().stream().filter(w -> w.balance != chainBalance(w)).count();
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("deposits", deposits);
         a.put("issuerCover", cover);
+        a.put("coveredBeyondClosedChains", coveredBeyond);
         a.put("totalIssued", issued);
         a.put("onlineAccounts", online);
         a.put("onlineAccountsFromHistory", deposits - tokens + unloaded);
@@ -91,7 +121,9 @@ final class LedgerView {
         a.put("settledPayments", l.payments.values().stream().mapToLong(Ledger.Payment::amount).sum());
         a.put("wallets", (long) l.wallets.size());
         a.put("blocklisted", (long) l.blocklist.size());
-        a.put("conserved", issued == accounted && online == deposits - tokens + unloaded);
+        a.put("walletsBelowZero", belowZero);
+        a.put("walletsBalanceMismatched", mismatched);
+        a.put("conserved", issued == accounted && online == deposits - tokens + unloaded && belowZero == 0 && mismatched == 0);
         return a;
     }
 

@@ -40,7 +40,7 @@ final class ModelBackend implements AutoCloseable {
     }
 
     /** What a history came to, for the properties' statistics: the answers, the covers, the blocklisted wallets' reasons. */
-    record Summary(List<String> answers, int claims, List<String> blocklisted) {}
+    record Summary(List<String> answers, int claims, int coveredBeyondClosedChains, List<String> blocklisted) {}
 
     /** Plays {@code h} and checks every answer, the backend's tables and audit against the model, then the invariants. */
     synchronized Summary check(History h) {
@@ -57,8 +57,9 @@ final class ModelBackend implements AutoCloseable {
         audit.forEach((field, want) -> soft.assertThat(want instanceof Boolean ? (Object) answered.path(field).asBoolean()
                 : (Object) answered.path(field).asLong()).as("audit %s", field).isEqualTo(want));
         soft.assertAll();
-        new Invariants(h, run.walletIds()).check(ledger, audit);
-        return new Summary(run.answers(), ledger.claims.size(), ledger.blocklist.values().stream().map(Enum::name).toList());
+        new Invariants(h, run.walletIds()).check(ledger, audit, run.refused());
+        return new Summary(run.answers(), ledger.claims.size(), LedgerView.coveredBeyondClosedChains(ledger).size(),
+                ledger.blocklist.values().stream().map(Enum::name).toList());
     }
 
     String describe() {
