@@ -75,4 +75,26 @@ class SettlementRegressionTest {
                 .upload(C, 1, 2)
                 .build());
     }
+
+    /**
+     * Adversarial property with the reference ledger made to copy the defect above (a local
+     * experiment, not kept), seed 20261202, 3,000 tries, try 377, shrunk and then cut by hand to
+     * what it needs; not in the issue. The same defect, worse: C's confirmation of the settled PAY
+     * entry was never recorded, so when C's broken SE receives that PAY entry a second time, the
+     * backend takes the second RECEIVE as C's first report of it and accepts it - the repeated
+     * receive goes undetected and the payment is in C's chain twice.
+     */
+    @Test
+    void aPayeeWhoseConfirmationWasLostCannotReceiveTheSettledPayEntryAgainUndetected() {
+        backend.check(HistoryBuilder.wallets(3)
+                .fund(A, 100)
+                .cloneSe(A)
+                .pay(A, C, 1)
+                .pay(A_CLONE, C, 1)
+                .upload(A_CLONE, 1, 2)
+                .upload(C, 1, 2)
+                .receiveAgain(C, 1)
+                .upload(C, 3)
+                .build());
+    }
 }
