@@ -31,7 +31,7 @@ final class Histories {
                 Tuple.of(6, Action.Kind.UNLOAD), Tuple.of(6, Action.Kind.CONCURRENT_UPLOADS)));
     }
 
-    /** As {@link #honest}, with clones and broken SEs: double spending, overspending, receiving a PAY twice, redeeming a load token twice. */
+    /** As {@link #honest}, with clones and broken SEs: double spends, overspends, a PAY received twice, a load token redeemed twice. */
     static Arbitrary<History> adversarial() {
         return histories(List.of(Tuple.of(32, Action.Kind.UPLOAD), Tuple.of(26, Action.Kind.PAY), Tuple.of(13, Action.Kind.FUND),
                 Tuple.of(5, Action.Kind.UNLOAD), Tuple.of(6, Action.Kind.CONCURRENT_UPLOADS), Tuple.of(5, Action.Kind.CLONE),

@@ -76,7 +76,8 @@ final class Invariants {
         LedgerView.coveredBeyondClosedChains(l).forEach(p -> coveredPayers.add(p.payer()));
         assertThat(coveredPayers.stream().filter(p -> !l.blocklist.containsKey(p) || frauds.get(p).isEmpty()).map(this::name).toList())
                 .as("issuer cover only for a detected fraud: payers covered for that are not blocklisted or did no fraud").isEmpty();
-        assertThat(l.blocklist.entrySet().stream().filter(e -> frauds.get(e.getKey()).stream().noneMatch(f -> f.reasons.contains(e.getValue())))
+        assertThat(l.blocklist.entrySet().stream()
+                .filter(e -> frauds.get(e.getKey()).stream().noneMatch(f -> f.reasons.contains(e.getValue())))
                 .map(e -> name(e.getKey()) + " for " + e.getValue()).toList())
                 .as("wallets blocklisted for a fraud they did not do (frauds done: %s)", fraudsDone()).isEmpty();
         assertThat(refused.stream().filter(w -> frauds.get(w).isEmpty()).map(this::name).toList())

@@ -13,11 +13,13 @@ import org.dualoffline.protocol.SignedEntry;
 import org.dualoffline.protocol.WalletId;
 
 /**
- * The reference model of the backend's ledger: protocol spec section 7 (upload rules) and 7.1
- * (double spending and clones) in plain Java, no database, no concurrency. It says what every
- * request must answer and what the ledger must hold after it; {@link LedgerView} turns that into
- * the rows and the audit to compare with the backend's. An upload is worked out on a copy and
- * adopted only when it is accepted: a refused upload changes nothing but the conflict it records.
+ * The reference model of the backend's ledger: protocol spec section 7 (upload rules, the balance
+ * of a wallet's chain), 7.1 (double spending, clones and broken SEs) and 7.2 (the audit) in plain
+ * Java, no database, no concurrency. It says what every request must answer and what the ledger
+ * must hold after it; {@link LedgerView} turns that into the rows and the audit to compare with
+ * the backend's, {@link LedgerSettlement} works out what accepted entries do. An upload is worked
+ * out on a copy and adopted only when it is accepted: a refused upload changes nothing but the
+ * conflict it records.
  */
 final class Ledger {
     /** Why a wallet is refused and blocklisted (spec 7.1). */
@@ -107,7 +109,7 @@ final class Ledger {
     }
 
     /** A refusal found while working out an upload; {@code conflict} is recorded and its wallet blocklisted. */
-    private static final class Refused extends RuntimeException {
+    static final class Refused extends RuntimeException {
         final int status;
         final ConflictRow conflict;
 
@@ -115,12 +117,6 @@ final class Ledger {
             super(why, null, false, false);
             this.status = status;
             this.conflict = conflict;
-        }
-    }
-
-    private record Report(Entry pay, String hash, boolean byPayer, long reporterCounter) {
-        String key() {
-            return pay.walletId().hex() + ":" + pay.counter();
         }
     }
 
@@ -221,6 +217,7 @@ final class Ledger {
         for (Sent s : inCounterOrder) {
             Rec r = Rec.of(s);
             Rec held = w.records.get(r.counter());
+            // 7.1: "An upload carrying an entry at counter k or beyond that the backend does not hold as accepted is refused"
             if (r.counter() >= closedBefore && (held == null || !held.accepted())) {
                 throw new Refused(409, null, "closed chain: #" + r.counter() + " is at or beyond #" + closedBefore);
             }
@@ -230,6 +227,7 @@ final class Ledger {
                 }
                 duplicates++;
             } else if (r.counter() == w.lastCounter + 1) {
+                // 7.1: "stored pending entries from k on are never accepted"
                 for (Rec next = r; next != null && next.counter() < closedBefore; next = w.records.get(w.lastCounter + 1)) {
                     if (!next.prevHash().equals(w.lastHash)) {
                         throw conflict(Conflict.CHAIN_BREAK, id, next, w.lastHash, "#" + next.counter() + " does not chain to the head");
@@ -243,6 +241,8 @@ final class Ledger {
                 w.records.put(r.counter(), r);
             }
         }
+        // 7: "A PAY or UNLOAD entry whose amount is more than the balance of the chain before it is an overspend", judged
+        // when it joins the accepted chain; the evidence is "the hash of the accepted entry before it" (7.1)
         String previous = headBefore;
         for (Rec r : now) {
             long amount = r.entry().amount();
@@ -252,75 +252,11 @@ final class Ledger {
             w.balance += LedgerView.signedAmount(r.entry());
             previous = r.hash();
         }
-        settle(id, w, now);
+        LedgerSettlement.settle(this, id, w, now);
         return Outcome.ok(now.size(), duplicates, w.pending());
     }
 
-    private void settle(String id, Wallet w, List<Rec> now) {
-        List<Report> reports = new ArrayList<>();
-        for (Rec r : now) {
-            Entry e = r.entry();
-            switch (e.type()) {
-                case LOAD -> {
-                    String key = id + ":" + e.peerCounter();
-                    Token t = tokens.get(key);
-                    if (t == null || t.amount() != e.amount() || !t.bodyHash().equals(Hex.of(e.refHash()))) {
-                        throw new Refused(422, null, "LOAD #" + e.counter() + " matches no load token");
-                    }
-                    if (t.redeemedBy() != 0) {
-                        throw conflict(Conflict.LOAD_TOKEN_REUSED, id, r, null, "load token " + e.peerCounter() + " redeemed twice");
-                    }
-                    tokens.put(key, new Token(t.amount(), t.bodyHash(), e.counter()));
-                }
-                case UNLOAD -> {
-                    unloads.put(id + ":" + e.counter(), new Unload(e.amount(), r.hash()));
-                    w.online += e.amount();
-                }
-                case PAY -> reports.add(new Report(e, r.hash(), true, e.counter()));
-                case RECEIVE -> reports.add(new Report(r.pay(), r.payHash(), false, e.counter()));
-            }
-        }
-        // the first PAY entry of a (payer, counter) that reaches the backend settles, from whichever side (7.1)
-        for (Report r : reports) {
-            Payment p = payments.get(r.key());
-            if (p == null) {
-                payments.put(r.key(), new Payment(r.pay().walletId().hex(), r.pay().counter(), r.pay().peerId().hex(), r.pay().amount(),
-                        r.hash(), r.byPayer(), !r.byPayer()));
-            } else if (p.hash().equals(r.hash())) {
-                payments.put(r.key(), new Payment(p.payer(), p.counter(), p.payee(), p.amount(), p.hash(), p.byPayer() || r.byPayer(),
-                        p.byPayee() || !r.byPayer()));
-            }
-        }
-        // in chain order, the first of: a RECEIVE of a PAY entry the chain received already, the wallet's own PAY entry
-        // contradicting the settled one - either refuses the upload
-        Map<String, Rec> firstReceive = new LinkedHashMap<>();
-        w.records.values().stream().filter(r -> r.accepted() && isType(r, EntryType.RECEIVE)).forEach(r -> firstReceive.putIfAbsent(r.payHash(), r));
-        for (Report r : reports) {
-            Rec first = firstReceive.get(r.hash());
-            if (!r.byPayer() && first != null && first.counter() < r.reporterCounter()) {
-                Rec second = w.records.get(r.reporterCounter());
-                throw conflict(Conflict.REPEATED_RECEIVE, id, second, first.hash(), "RECEIVE #" + second.counter() + " receives again");
-            }
-            String settled = payments.get(r.key()).hash();
-            if (r.byPayer() && !settled.equals(r.hash())) {
-                throw new Refused(409, new ConflictRow(id, r.pay().counter(), Conflict.DOUBLE_SPEND, r.hash(), settled),
-                        "PAY #" + r.pay().counter() + " contradicts the settled one");
-            }
-        }
-        for (Report r : reports) { // an honest payee of a double spend: covered, the payer blocklisted
-            String settled = payments.get(r.key()).hash();
-            if (!settled.equals(r.hash())) {
-                String payer = r.pay().walletId().hex();
-                claims.putIfAbsent(r.key() + ":" + r.hash(), new Claim(payer, r.pay().counter(), r.hash(), id, r.reporterCounter(),
-                        r.pay().amount()));
-                ConflictRow c = new ConflictRow(payer, r.pay().counter(), Conflict.DOUBLE_SPEND, r.hash(), settled);
-                conflicts.putIfAbsent(c.key(), c);
-                blocklist.putIfAbsent(payer, Conflict.DOUBLE_SPEND);
-            }
-        }
-    }
-
-    private static Refused conflict(Conflict kind, String wallet, Rec r, String knownHash, String why) {
+    static Refused conflict(Conflict kind, String wallet, Rec r, String knownHash, String why) {
         return new Refused(409, new ConflictRow(wallet, r.counter(), kind, r.hash(), knownHash), kind + ": " + why);
     }
 
