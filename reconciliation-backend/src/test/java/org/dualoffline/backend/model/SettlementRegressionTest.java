@@ -65,12 +65,7 @@ class SettlementRegressionTest {
      */
     @Test
     void aPayeeHoldingTheSettledPayEntryAndTheOtherOfADoubleSpendIsCoveredForTheOtherOnly() {
-        backend.check(HistoryBuilder.wallets(3)
-                .fund(A, 100)
-                .cloneSe(A)
-                .pay(A, C, 1)
-                .pay(A_CLONE, C, 1)
-                .upload(A_CLONE, 1, 2)
+        backend.check(cReceivesFromAThenFromItsCloneWhoseOneSettles()
                 .upload(A, 1, 2)
                 .upload(C, 1, 2)
                 .build());
@@ -86,15 +81,20 @@ class SettlementRegressionTest {
      */
     @Test
     void aPayeeWhoseConfirmationWasLostCannotReceiveTheSettledPayEntryAgainUndetected() {
-        backend.check(HistoryBuilder.wallets(3)
-                .fund(A, 100)
-                .cloneSe(A)
-                .pay(A, C, 1)
-                .pay(A_CLONE, C, 1)
-                .upload(A_CLONE, 1, 2)
+        backend.check(cReceivesFromAThenFromItsCloneWhoseOneSettles()
                 .upload(C, 1, 2)
                 .receiveAgain(C, 1)
                 .upload(C, 3)
                 .build());
+    }
+
+    /** A is cloned; A pays C, then A' pays C with the same counter; A' syncs, so its PAY entry is the settled one. */
+    private static HistoryBuilder cReceivesFromAThenFromItsCloneWhoseOneSettles() {
+        return HistoryBuilder.wallets(3)
+                .fund(A, 100)
+                .cloneSe(A)
+                .pay(A, C, 1)
+                .pay(A_CLONE, C, 1)
+                .upload(A_CLONE, 1, 2);
     }
 }
