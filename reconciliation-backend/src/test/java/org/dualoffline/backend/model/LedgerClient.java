@@ -65,6 +65,10 @@ final class LedgerClient {
         return post("/v1/wallets/" + id.hex() + "/sync", Upload.body(records), false);
     }
 
+    Answer exposure(String walletHex) {
+        return send(request("/v1/wallets/" + walletHex + "/exposure", true).GET().build());
+    }
+
     Answer audit() {
         return send(request("/v1/audit", true).GET().build());
     }

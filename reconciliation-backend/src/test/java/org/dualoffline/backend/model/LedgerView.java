@@ -53,6 +53,22 @@ final class LedgerView {
         return l.payments.values().stream().filter(p -> !p.byPayer() && p.counter() >= l.closedBefore(p.payer())).toList();
     }
 
+    /**
+     * What {@code GET /v1/wallets/{payer}/exposure} must list (spec 7.1, exposure): the claims of
+     * the payer's double spends and its payments covered beyond its closed chain (with the counter
+     * of the payee's RECEIVE entry that carries the PAY entry), as "payerCounter | payEntryHash |
+     * payeeId | payeeCounter | amount", sorted.
+     */
+    static List<String> exposureClaims(Ledger l, String payer) {
+        List<String> out = new ArrayList<>();
+        l.claims.values().stream().filter(c -> c.payer().equals(payer))
+                .forEach(c -> out.add(row(c.counter(), c.hash(), c.payee(), c.payeeCounter(), c.amount())));
+        coveredBeyondClosedChains(l).stream().filter(p -> p.payer().equals(payer)).forEach(p -> out.add(row(p.counter(), p.hash(),
+                p.payee(), l.wallets.get(p.payee()).records.values().stream().filter(r -> r.accepted() && p.hash().equals(r.payHash()))
+                        .mapToLong(Ledger.Rec::counter).min().orElse(0), p.amount())));
+        return sorted(out);
+    }
+
     /** Whether the wallet's accepted chain goes below zero at some entry (spec 7.2, per wallet). */
     static boolean goesBelowZero(Ledger.Wallet w) {
         long b = 0;

@@ -2,6 +2,7 @@ package org.dualoffline.backend.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +57,16 @@ final class ModelBackend implements AutoCloseable {
         expected.forEach((table, want) -> soft.assertThat(actual.get(table)).as("table %s after the history", table).isEqualTo(want));
         audit.forEach((field, want) -> soft.assertThat(want instanceof Boolean ? (Object) answered.path(field).asBoolean()
                 : (Object) answered.path(field).asLong()).as("audit %s", field).isEqualTo(want));
+        ledger.blocklist.forEach((wallet, reason) -> {
+            JsonNode exposure = client.exposure(wallet).json();
+            List<String> claims = new ArrayList<>();
+            exposure.path("claims").forEach(c -> claims.add(LedgerView.row(c.path("payerCounter").asLong(), c.path("payEntryHash").asText(),
+                    c.path("payeeId").asText(), c.path("payeeCounter").asLong(), c.path("amount").asLong())));
+            soft.assertThat(exposure.path("blocklisted").path("reason").asText()).as("exposure of %s: reason", wallet)
+                    .isEqualTo(reason.name());
+            soft.assertThat(claims.stream().sorted().toList()).as("exposure of %s: claims", wallet)
+                    .isEqualTo(LedgerView.exposureClaims(ledger, wallet));
+        });
         soft.assertAll();
         new Invariants(h, run.walletIds()).check(ledger, audit, run.refused());
         return new Summary(run.answers(), ledger.claims.size(), LedgerView.coveredBeyondClosedChains(ledger).size(),
