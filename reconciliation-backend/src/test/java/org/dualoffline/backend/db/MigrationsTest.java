@@ -46,8 +46,8 @@ class MigrationsTest {
             }
 
             try (Connection c = db.connect()) {
-                assertThat(pending(c, "00000000000000a1")).isEqualTo(2);
-                assertThat(pending(c, "00000000000000b2")).isZero();
+                assertThat(walletColumn(c, "pending_records", "00000000000000a1")).isEqualTo(2);
+                assertThat(walletColumn(c, "pending_records", "00000000000000b2")).isZero();
             }
         }
     }
@@ -76,9 +76,9 @@ class MigrationsTest {
             }
 
             try (Connection c = db.connect()) {
-                assertThat(offlineBalance(c, a.hex())).as("accepted entries only, every hex digit of each amount")
+                assertThat(walletColumn(c, "offline_balance", a.hex())).as("accepted entries only, every hex digit of each amount")
                         .isEqualTo(0xFFFF_FFFFL - 300 + 0x0A0B_0C0DL - 100);
-                assertThat(offlineBalance(c, "00000000000000b2")).isZero();
+                assertThat(walletColumn(c, "offline_balance", "00000000000000b2")).isZero();
             }
         }
     }
@@ -95,16 +95,6 @@ class MigrationsTest {
                 + status + "')");
     }
 
-    private static long offlineBalance(Connection c, String wallet) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT offline_balance FROM wallets WHERE wallet_id = ?")) {
-            ps.setString(1, wallet);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                return rs.getLong(1);
-            }
-        }
-    }
-
     /** Runs the migrations up to version {@code target} only, as a database that has not seen the later ones. */
     private static void migrateTo(DatabaseSettings config, String target) {
         var flyway = Flyway.configure(Migrations.class.getClassLoader()).locations(Migrations.LOCATION).target(target)
@@ -115,12 +105,13 @@ class MigrationsTest {
         flyway.load().migrate();
     }
 
-    private static int pending(Connection c, String wallet) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pending_records FROM wallets WHERE wallet_id = ?")) {
+    /** {@code column} of {@code wallet}'s row. */
+    private static long walletColumn(Connection c, String column, String wallet) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM wallets WHERE wallet_id = ?")) {
             ps.setString(1, wallet);
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
-                return rs.getInt(1);
+                return rs.getLong(1);
             }
         }
     }
