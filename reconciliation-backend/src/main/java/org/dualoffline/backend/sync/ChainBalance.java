@@ -22,19 +22,19 @@ public final class ChainBalance {
      */
     public static long after(WalletId wallet, long before, byte[] headHash, List<WalletRecord> nowAccepted) {
         long balance = before;
-        byte[] previous = headHash;
+        WalletRecord previous = null;
         for (WalletRecord r : nowAccepted) {
             Entry e = r.entry();
             switch (e.type()) {
                 case LOAD, RECEIVE -> balance += e.amount();
                 case PAY, UNLOAD -> {
                     if (e.amount() > balance) {
-                        throw overspend(wallet, e, r, previous, balance);
+                        throw overspend(wallet, e, r, previous == null ? headHash : previous.hash(), balance);
                     }
                     balance -= e.amount();
                 }
             }
-            previous = r.hash();
+            previous = r;
         }
         return balance;
     }
