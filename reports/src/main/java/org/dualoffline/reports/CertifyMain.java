@@ -82,6 +82,10 @@ public final class CertifyMain {
 
             CertificationReport report = new CertificationReport(root, out, console);
             List<ScenarioResult> scenarios = report.scenarios();
+            if (scenarios.isEmpty()) {
+                throw new HarnessError(options.tags() == null ? "no scenario found under " + features
+                        : "no scenario matches --tags \"" + options.tags() + "\"; the requirement tags are the catalogue's IDs, e.g. @ATOM-01");
+            }
             Certification cert = report.write(report.runInfo(run.profile(), run.seed(), backendUrl, started, finished), scenarios, catalogue,
                     options.allure());
             console.finished(cert, out);

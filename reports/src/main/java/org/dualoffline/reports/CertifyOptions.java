@@ -1,5 +1,7 @@
 package org.dualoffline.reports;
 
+import io.cucumber.tagexpressions.TagExpressionException;
+import io.cucumber.tagexpressions.TagExpressionParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -66,7 +68,28 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
         String seed = given.get("seed");
         return new CertifyOptions(command, given.containsKey("profile") ? Path.of(given.get("profile")) : null,
                 RunSettings.backendModeOf(given.getOrDefault("backend", "")), seed == null ? RunSettings.DEFAULT_SEED : RunSettings.seedOf(seed),
-                Path.of(given.getOrDefault("out", DEFAULT_OUT)), given.get("tags"), threads(given.get("threads")), !given.containsKey("no-allure"));
+                Path.of(given.getOrDefault("out", DEFAULT_OUT)), tagExpression(given.get("tags")), threads(given.get("threads")),
+                !given.containsKey("no-allure"));
+    }
+
+    /**
+     * {@code --tags} as given, once Cucumber's own parser has read it: a malformed expression would
+     * otherwise select nothing and end as a FAIL report of untested requirements.
+     */
+    static String tagExpression(String tags) {
+        if (tags == null) {
+            return null;
+        }
+        String why = "it is empty";
+        if (!tags.isBlank()) {
+            try {
+                TagExpressionParser.parse(tags);
+                return tags;
+            } catch (TagExpressionException e) {
+                why = e.getMessage();
+            }
+        }
+        throw new HarnessError("--tags needs a Cucumber tag expression such as \"@ATOM-01 or @LIMIT-01\"; \"" + tags + "\" is not one: " + why);
     }
 
     private static Map<String, String> flags(String[] args) {

@@ -153,6 +153,15 @@ class CertifyEndToEndTest {
     }
 
     @Test
+    void tagsThatSelectNoScenarioStopTheHarnessInsteadOfFailingTheDevice() {
+        Path out = Path.of("target/e2e/no-scenario").toAbsolutePath();
+        assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"--tags", "@NO-SUCH-01", "--out", out.toString(), "--no-allure"}))
+                .isInstanceOf(HarnessError.class)
+                .hasMessage("no scenario matches --tags \"@NO-SUCH-01\"; the requirement tags are the catalogue's IDs, e.g. @ATOM-01");
+        assertThat(out.resolve("certification.json")).as("no report of a run that certified nothing").doesNotExist();
+    }
+
+    @Test
     void anUnknownProfileFileStopsTheHarnessWithTheReason() {
         assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"--profile", "profiles/no-such.properties", "--out", Path.of("target/e2e/bad").toAbsolutePath().toString()}))
                 .isInstanceOf(Profile.ProfileException.class).hasMessage("profile file not found: " + ROOT.resolve("profiles/no-such.properties"));

@@ -65,6 +65,19 @@ class CertifyOptionsTest {
                 .hasMessage("--threads needs a whole number from 1 to 16, got \"" + bad + "\"");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"@A and (", "@A or", "not", "@A @B", "(@A", "@A)", ""})
+    void aTagExpressionCucumberCannotParseIsRefusedNamingIt(String bad) {
+        assertThatThrownBy(() -> CertifyOptions.parse("--tags", bad)).isInstanceOf(HarnessError.class)
+                .hasMessageStartingWith("--tags needs a Cucumber tag expression such as \"@ATOM-01 or @LIMIT-01\"; \"" + bad + "\" is not one: ");
+    }
+
+    @Test
+    void aWellFormedTagExpressionIsKeptAsWritten() {
+        assertThat(CertifyOptions.parse("--tags", "(@DS-01 or @DS-02) and not @needs-pin").tags())
+                .isEqualTo("(@DS-01 or @DS-02) and not @needs-pin");
+    }
+
     @Test
     void aSeedThatIsNotAWholeNumberIsRefused() {
         assertThatThrownBy(() -> CertifyOptions.parse("--seed", "12x")).hasMessage("the seed must be a whole number, got 12x");

@@ -40,6 +40,11 @@ public final class Funding {
         tokens.put(holder, context.backend().loadToken(p.walletId(), amount));
     }
 
+    /** The bank's refusal to issue {@code holder} a load token for {@code amount} fen; a BackendException when it issues one. */
+    public ReconciliationClient.Refusal refusedLoadToken(String holder, long amount) {
+        return context.backend().loadTokenRefused(context.party(holder).walletId(), amount);
+    }
+
     /** {@code holder}'s wallet is given the load token issued to {@code owner}, as {@code description} says in the evidence. */
     public void load(String holder, String owner, String description) {
         LoadToken token = tokens.get(owner);

@@ -68,6 +68,15 @@ public final class ReconciliationClient {
         return LoadToken.decode(Hex.parse(j.getString("token")));
     }
 
+    /** Asks for a load token expecting a refusal: the problem, or a BackendException when the backend issued one. */
+    public Refusal loadTokenRefused(WalletId wallet, long amount) {
+        Response r = operator().body(ApiRequests.amount(amount)).post("/v1/wallets/{id}/load-tokens", wallet.hex());
+        if (r.statusCode() == 200 || r.statusCode() == 201) {
+            throw new BackendException("the backend issued a load token to wallet " + wallet + ": " + r.getBody().asString());
+        }
+        return refusal(r, "the refusal of a load token for wallet " + wallet);
+    }
+
     /**
      * The backend's answer to an upload; {@code blocklistVersion} above the acknowledgement's
      * blocklistSeq means more blocklist entries wait for the next acknowledgement.
@@ -87,20 +96,41 @@ public final class ReconciliationClient {
 
     /** Uploads expecting a refusal: the problem, or a BackendException when the backend accepted the upload. */
     public Refusal syncRefused(WalletId wallet, List<StoredRecord> records, Long blocklistSeq) {
-        Response r = anyone().body(ApiRequests.sync(records, blocklistSeq)).post("/v1/wallets/{id}/sync", wallet.hex());
-        if (r.statusCode() == 200) {
-            throw new BackendException("the backend accepted the upload of wallet " + wallet + ": " + r.getBody().asString());
+        Upload u = upload(wallet, records, blocklistSeq);
+        if (u.refused() == null) {
+            throw new BackendException("the backend accepted the upload of wallet " + wallet + ": " + u.accepted());
         }
-        ApiAnswer j = ApiAnswer.of(r, "the refusal of wallet " + wallet + "'s upload"); // application/problem+json
-        return new Refusal(r.statusCode(), j.getString("type"), j.getString("detail"));
+        return u.refused();
     }
 
     /** Uploads the records with the wallet's blocklist version (from its status; null: let the backend assume). */
     public SyncResult sync(WalletId wallet, List<StoredRecord> records, Long blocklistSeq) {
         ApiAnswer j = ApiAnswer.expect(anyone().body(ApiRequests.sync(records, blocklistSeq)).post("/v1/wallets/{id}/sync", wallet.hex()), 200,
                 "sync " + wallet);
+        return syncResult(j);
+    }
+
+    /** The backend's answer to an upload it may accept or refuse: exactly one of the two is set. */
+    public record Upload(SyncResult accepted, Refusal refused) {}
+
+    /** Uploads the records and takes whichever answer the backend gives. */
+    public Upload upload(WalletId wallet, List<StoredRecord> records, Long blocklistSeq) {
+        Response r = anyone().body(ApiRequests.sync(records, blocklistSeq)).post("/v1/wallets/{id}/sync", wallet.hex());
+        if (r.statusCode() == 200) {
+            return new Upload(syncResult(ApiAnswer.of(r, "sync " + wallet)), null);
+        }
+        return new Upload(null, refusal(r, "the refusal of wallet " + wallet + "'s upload"));
+    }
+
+    private static SyncResult syncResult(ApiAnswer j) {
         return new SyncResult(j.getInt("accepted"), j.getInt("duplicates"), j.getInt("pending"), j.getLong("ackCounter"),
                 SyncAck.decode(Hex.parse(j.getString("ack"))), j.getLong("blocklistVersion"));
+    }
+
+    /** A refusal's problem details (application/problem+json). */
+    private static Refusal refusal(Response r, String what) {
+        ApiAnswer j = ApiAnswer.of(r, what);
+        return new Refusal(r.statusCode(), j.getString("type"), j.getString("detail"));
     }
 
     /** The backend's view of a wallet. */

@@ -45,6 +45,11 @@ public class DoubleSpendingSteps {
         assertBlocklisted(name, "DOUBLE_SPEND", "FORK");
     }
 
+    @Then("the bank has put {party}'s wallet on the blocklist for spending more than it holds")
+    public void blocklistedForOverspending(String name) {
+        assertBlocklisted(name, "OVERSPEND");
+    }
+
     @Then("the bank has put {party}'s wallet on the blocklist as stolen")
     public void blocklistedAsStolen(String name) {
         assertBlocklisted(name, "OPERATOR");
@@ -57,9 +62,10 @@ public class DoubleSpendingSteps {
     }
 
     @Then("the issuer has covered {amount} of {party}'s double spending")
+    @Then("the issuer has covered {amount} of {party}'s overspending")
     public void issuerCovered(Long amount, String payerName) {
         ReconciliationClient.ExposureView e = context.backend().exposure(context.party(payerName).walletId());
-        assertThat(Money.yuan(e.covered())).as("what the issuer covered for honest payees of " + payerName + "'s double spends")
+        assertThat(Money.yuan(e.covered())).as("what the issuer covered for honest payees of " + payerName + "'s double spends or overspends")
                 .isEqualTo(Money.yuan(amount));
         assertThat(e.boundPerClone()).as("the bank bounds what each further clone can spend offline").isPositive();
     }

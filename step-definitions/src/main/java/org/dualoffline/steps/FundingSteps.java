@@ -108,6 +108,13 @@ public class FundingSteps {
         assertThat(Money.yuan(v.onlineBalance())).as(holder + "'s online account at the bank").isEqualTo(Money.yuan(amount));
     }
 
+    @Then("the bank will not issue {party} a load token for {amount}: the bank account holds too little")
+    public void loadTokenRefused(String holder, Long amount) {
+        ReconciliationClient.Refusal refusal = funding.refusedLoadToken(holder, amount);
+        assertThat(refusal.status()).as("HTTP status of the refused load token: " + refusal.detail()).isEqualTo(409);
+        assertThat(refusal.type()).as("problem type").endsWith("insufficient-funds");
+    }
+
     @Then("the bank's books balance: everything issued is online, offline or on its way")
     public void booksBalance() {
         ReconciliationClient.AuditView a = context.backend().audit();

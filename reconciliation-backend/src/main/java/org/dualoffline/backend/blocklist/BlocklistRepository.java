@@ -7,17 +7,19 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.dualoffline.backend.wallet.ChainSql;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.WalletId;
 
 /**
- * SQL of the issuer's blocklist and of the issuer's cover for double spends
- * ({@code double_spend_claims}). Every method runs on the caller's connection and transaction.
+ * SQL of the issuer's blocklist and of the issuer's cover: the claims of double spends
+ * ({@code double_spend_claims}) and the payments covered beyond a closed chain. Every method runs
+ * on the caller's connection and transaction.
  */
 public final class BlocklistRepository {
 
     /** Why a wallet is on the blocklist: the kind of conflict that put it there, or an operator's decision. */
-    public enum Reason { FORK, CHAIN_BREAK, DOUBLE_SPEND, LOAD_TOKEN_REUSED, OPERATOR }
+    public enum Reason { FORK, CHAIN_BREAK, DOUBLE_SPEND, LOAD_TOKEN_REUSED, OVERSPEND, REPEATED_RECEIVE, OPERATOR }
 
     /** One blocklist entry; {@code seq} is the blocklist version that added it. */
     public record Entry(long seq, WalletId walletId, Reason reason, String detail, String blockedAt) {}
@@ -109,6 +111,21 @@ public final class BlocklistRepository {
         return claims(c, "payer_id", payer);
     }
 
+    /**
+     * The payments of {@code payer} that the issuer covers because its chain is closed before them
+     * (spec 7.1), as claims, by counter; the payee's counter is that of the RECEIVE entry in its
+     * chain that carries the PAY entry.
+     */
+    public List<Claim> coveredBeyondClosedChain(Connection c, WalletId payer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.payer_id, p.payer_counter, p.pay_entry_hash, p.payee_id, "
+                + "(SELECT MIN(r.counter) FROM wallet_records r WHERE r.wallet_id = p.payee_id AND r.entry_type = 'RECEIVE' "
+                + "AND r.status = 'ACCEPTED' AND " + ChainSql.refHash("r.entry") + " = p.pay_entry_hash), p.amount "
+                + "FROM payments p WHERE p.payer_id = ? AND " + ChainSql.coveredPayment("p") + " ORDER BY p.payer_counter")) {
+            ps.setString(1, payer.hex());
+            return readClaims(ps);
+        }
+    }
+
     /** The claims a payee holds. */
     public List<Claim> claimsOf(Connection c, WalletId payee) throws SQLException {
         return claims(c, "payee_id", payee);
@@ -118,15 +135,19 @@ public final class BlocklistRepository {
         try (PreparedStatement ps = c.prepareStatement("SELECT payer_id, payer_counter, pay_entry_hash, payee_id, payee_counter, amount "
                 + "FROM double_spend_claims WHERE " + column + " = ? ORDER BY payer_id, payer_counter, pay_entry_hash")) {
             ps.setString(1, id.hex());
-            List<Claim> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Claim(WalletId.parse(rs.getString(1)), rs.getLong(2), Hex.parse(rs.getString(3)),
-                            WalletId.parse(rs.getString(4)), rs.getLong(5), rs.getLong(6)));
-                }
-            }
-            return out;
+            return readClaims(ps);
         }
+    }
+
+    private static List<Claim> readClaims(PreparedStatement ps) throws SQLException {
+        List<Claim> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Claim(WalletId.parse(rs.getString(1)), rs.getLong(2), Hex.parse(rs.getString(3)),
+                        WalletId.parse(rs.getString(4)), rs.getLong(5), rs.getLong(6)));
+            }
+        }
+        return out;
     }
 
     private static Entry map(ResultSet rs) throws SQLException {

@@ -1,5 +1,7 @@
 package org.dualoffline.backend.blocklist;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.dualoffline.backend.BackendException;
@@ -14,8 +16,9 @@ import org.dualoffline.protocol.WalletId;
  * double spends, reused load tokens) or by hand (a holder reports a device lost or stolen), and
  * the exposure of a blocklisted wallet.
  *
- * <p>Exposure: what the issuer has covered for the wallet's double spends so far (the claims of
- * honest payees), and a bound on what each undetected clone can still add: a clone cannot sync
+ * <p>Exposure: what the issuer has covered for the wallet so far (the claims of honest payees of
+ * its double spends, and the payments covered beyond its closed chain: spec 7.1), and a bound on
+ * what each undetected clone can still add: a clone cannot sync
  * (its log forks from the original's), so it can pay offline at most what the limits of its last
  * acknowledgement allow - the smallest of maxCumulative, maxCount x maxSingle and holdingCap.
  */
@@ -71,7 +74,9 @@ public final class BlocklistService {
     public Exposure exposure(WalletId id) {
         return db.snapshot(c -> {
             Wallet w = wallets.require(c, id);
-            List<BlocklistRepository.Claim> claims = blocklist.claimsAgainst(c, id);
+            List<BlocklistRepository.Claim> claims = new ArrayList<>(blocklist.claimsAgainst(c, id));
+            claims.addAll(blocklist.coveredBeyondClosedChain(c, id));
+            claims.sort(Comparator.comparingLong(BlocklistRepository.Claim::payerCounter));
             long covered = claims.stream().mapToLong(BlocklistRepository.Claim::amount).sum();
             Limits l = w.limits();
             long bound = Math.min(l.maxCumulative(), Math.min((long) l.maxCount() * l.maxSingle(), l.holdingCap()));

@@ -89,8 +89,9 @@ public final class PaymentRepository {
 
     /**
      * Marks payments already settled as reported by {@code by} too, in one batch - each only if it
-     * was settled from the same PAY entry (same hash). Per payment: 1 when marked, 0 when the
-     * settled payment has another PAY entry (a double spend).
+     * was settled from the same PAY entry (same hash) and {@code by} had not reported it yet. Per
+     * payment: 1 when marked, 0 when the settled payment has another PAY entry (a double spend) or
+     * {@code by} reported it before (a repeated report).
      */
     public int[] markReportedIfSameEntry(Connection c, List<Settlement.Report> reports, Settlement.Reporter by) throws SQLException {
         if (reports.isEmpty()) {
@@ -98,7 +99,7 @@ public final class PaymentRepository {
         }
         String column = by == Settlement.Reporter.PAYER ? "reported_by_payer" : "reported_by_payee";
         try (PreparedStatement ps = c.prepareStatement("UPDATE payments SET " + column + " = TRUE "
-                + "WHERE payer_id = ? AND payer_counter = ? AND pay_entry_hash = ?")) {
+                + "WHERE payer_id = ? AND payer_counter = ? AND pay_entry_hash = ? AND NOT " + column)) {
             for (Settlement.Report r : reports) {
                 ps.setString(1, r.pay().walletId().hex());
                 ps.setLong(2, r.pay().counter());

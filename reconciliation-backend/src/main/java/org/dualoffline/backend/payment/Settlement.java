@@ -24,7 +24,8 @@ import org.dualoffline.protocol.EntryType;
  * report, which also posts both sides in the same transaction, so a payment row never exists
  * without its postings), and mark the others as confirmed by this side too - only where they were
  * settled from the same PAY entry (same hash); where not, the payer signed two PAY entries with
- * one counter. Payments are taken in (payer, counter) order, the same in every transaction: two
+ * one counter. A side that reports the same PAY entry a second time (a payee's second RECEIVE
+ * entry for one payment) marks nothing: its report is a {@link Outcome.RepeatedReport}. Payments are taken in (payer, counter) order, the same in every transaction: two
  * uploads that report the same payments may wait for one another, never deadlock.
  */
 public final class Settlement {
@@ -65,6 +66,12 @@ public final class Settlement {
 
         /** Another PAY entry with the same (payer, counter) was settled before: the payer signed two payments with one counter. */
         record ConflictingPayEntry(Report report, Payment settled) implements Outcome {}
+
+        /**
+         * This side reported this very PAY entry before, from another of its entries (in an earlier
+         * upload, or earlier in this one): a payee whose SE wrote two RECEIVE entries for one payment.
+         */
+        record RepeatedReport(Report report) implements Outcome {}
     }
 
     /** The reports of one upload, in payment order, each payment once (its first report: the lead). */
@@ -92,7 +99,10 @@ public final class Settlement {
         return batch.resolve(c, insertedKeys, markIfSameEntry(c, others));
     }
 
-    /** Marks each report's payment as reported by its side where it was settled from the same PAY entry; the keys marked. */
+    /**
+     * Marks each report's payment as reported by its side where it was settled from the same PAY
+     * entry and that side had not reported it yet; the keys marked.
+     */
     private Set<String> markIfSameEntry(Connection c, List<Report> reports) throws SQLException {
         Set<String> marked = new HashSet<>();
         for (Reporter side : Reporter.values()) {
@@ -154,13 +164,17 @@ public final class Settlement {
                 Report lead = leadOf.get(r.key());
                 if (!Arrays.equals(lead.payHash(), r.payHash())) {
                     out[i] = new Outcome.ConflictingPayEntry(r, paymentOf(lead));
+                } else if (r != lead && r.reporter() == lead.reporter()) {
+                    out[i] = new Outcome.RepeatedReport(r); // the same side reports one PAY entry twice in one upload
                 } else if (inserted.contains(r.key()) && r == lead) {
                     out[i] = new Outcome.SettledNow(r);
                 } else if (inserted.contains(r.key()) || marked.contains(r.key()) || markedNow.contains(r.key())) {
                     out[i] = new Outcome.AlreadySettled(r);
                 } else {
-                    out[i] = new Outcome.ConflictingPayEntry(r, payments.find(c, r.pay().walletId(), r.pay().counter()).orElseThrow(() ->
-                            new SQLException("payment " + r.pay().walletId() + "#" + r.pay().counter() + " vanished")));
+                    Payment settled = payments.find(c, r.pay().walletId(), r.pay().counter()).orElseThrow(() ->
+                            new SQLException("payment " + r.pay().walletId() + "#" + r.pay().counter() + " vanished"));
+                    out[i] = Arrays.equals(settled.payEntryHash(), r.payHash()) ? new Outcome.RepeatedReport(r)
+                            : new Outcome.ConflictingPayEntry(r, settled);
                 }
             }
             return Arrays.asList(out);

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dualoffline.backend.BackendException;
+import org.dualoffline.backend.Failure;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.WalletId;
 
@@ -23,8 +25,12 @@ import org.dualoffline.protocol.WalletId;
  *       hash is a duplicate;</li>
  *   <li>a different entry at a counter the backend holds is a fork, and an entry - uploaded or
  *       pending - that does not chain to the last accepted one a chain break: either throws
- *       {@link ConflictDetected} and nothing of the upload applies.</li>
+ *       {@link ConflictDetected} and nothing of the upload applies;</li>
+ *   <li>a chain closed before counter k (spec 7.1: its SE was caught signing what it likes) takes
+ *       no entry from k on: an upload carrying one the backend does not hold as accepted is
+ *       refused ({@link #chainClosed}), and stored pending entries from k on stay pending.</li>
  * </ul>
+ * The balance of the accepted chain is {@link ChainBalance}'s business, on {@link Merged#nowAccepted}.
  */
 public final class ChainMerge {
     private ChainMerge() {}
@@ -75,6 +81,19 @@ public final class ChainMerge {
      * @throws ConflictDetected on a fork or a chain break
      */
     public static Merged merge(WalletId wallet, Head head, Map<Long, StoredRecord> stored, List<UploadedRecord> inCounterOrder) {
+        return merge(wallet, head, Long.MAX_VALUE, stored, inCounterOrder);
+    }
+
+    /**
+     * Merges {@code inCounterOrder} into the log of {@code wallet} whose chain ends at {@code head}
+     * and is closed before {@code closedBefore} ({@code Long.MAX_VALUE}: open).
+     *
+     * @param stored the wallet's records in {@link #storedRange} by counter (empty when there is no range)
+     * @throws ConflictDetected on a fork or a chain break
+     * @throws BackendException (409) when the upload carries an entry the closed chain cannot take
+     */
+    public static Merged merge(WalletId wallet, Head head, long closedBefore, Map<Long, StoredRecord> stored,
+                               List<UploadedRecord> inCounterOrder) {
         for (int i = 1; i < inCounterOrder.size(); i++) {
             if (inCounterOrder.get(i).entry().counter() < inCounterOrder.get(i - 1).entry().counter()) {
                 throw new IllegalArgumentException("the upload is not in counter order");
@@ -91,7 +110,11 @@ public final class ChainMerge {
         }
         Chain chain = new Chain(wallet, head, stored);
         for (UploadedRecord r : inCounterOrder) {
-            chain.take(r);
+            StoredRecord held = chain.held.get(r.entry().counter());
+            if (r.entry().counter() >= closedBefore && (held == null || held.status() != RecordStatus.ACCEPTED)) {
+                throw chainClosed(wallet, closedBefore, r.describe());
+            }
+            chain.take(r, closedBefore);
         }
         Head after = new Head(chain.lastCounter, chain.lastHash, chain.pendingCount());
         boolean changed = after.lastCounter() != head.lastCounter() || after.pending() != head.pending();
@@ -124,7 +147,7 @@ public final class ChainMerge {
             this.held = new HashMap<>(stored);
         }
 
-        void take(UploadedRecord r) {
+        void take(UploadedRecord r, long closedBefore) {
             long counter = r.entry().counter();
             StoredRecord stored = held.get(counter);
             if (stored != null) {
@@ -144,7 +167,7 @@ public final class ChainMerge {
                 add(r, RecordStatus.ACCEPTED);
                 accept(counter, r.hash(), r.record());
                 // entries that waited beyond the gap this one filled (stored ones: the upload's own come later in counter order)
-                for (StoredRecord p = held.get(lastCounter + 1); p != null; p = held.get(lastCounter + 1)) {
+                for (StoredRecord p = held.get(lastCounter + 1); p != null && p.counter() < closedBefore; p = held.get(lastCounter + 1)) {
                     if (!Arrays.equals(p.prevHash(), lastHash)) {
                         throw chainBreak(walletId, p.record(), p.counter(), lastHash, "pending entry #" + p.counter());
                     }
@@ -180,6 +203,13 @@ public final class ChainMerge {
             }
             return pendingBefore + addedPending - promoted.size();
         }
+    }
+
+    /** The refusal of an upload that carries an entry a closed chain cannot take (409; nothing is recorded again). */
+    static BackendException chainClosed(WalletId walletId, long closedBefore, String what) {
+        return new BackendException(Failure.FORK_OR_DOUBLE_SPEND, "closed chain: wallet " + walletId + " signed more than it held or "
+                + "received a payment twice at entry #" + closedBefore + ", so no entry of it from #" + closedBefore + " on is accepted; "
+                + what + " is one; the upload was not applied");
     }
 
     private static ConflictDetected chainBreak(WalletId walletId, WalletRecord r, long counter, byte[] lastHash, String what) {

@@ -15,6 +15,18 @@ public record Conflict(Kind kind, WalletId walletId, long counter, WalletRecord 
         /** Two PAY entries with the same (payer, counter) reached the backend. */
         DOUBLE_SPEND,
         /** A second LOAD entry for a load token already redeemed. */
-        LOAD_TOKEN_REUSED
+        LOAD_TOKEN_REUSED,
+        /** A PAY or UNLOAD entry beyond the balance of the wallet's accepted chain before it: its SE signed value it did not hold. */
+        OVERSPEND,
+        /** A second RECEIVE entry carrying a PAY entry the wallet's chain received already: its SE credited one payment twice. */
+        REPEATED_RECEIVE;
+
+        /**
+         * True for the kinds that show the wallet's SE signs what it likes: nothing it signed from
+         * the offending entry on is trusted, its chain is closed there (spec 7.1).
+         */
+        public boolean closesChain() {
+            return this == OVERSPEND || this == REPEATED_RECEIVE;
+        }
     }
 }

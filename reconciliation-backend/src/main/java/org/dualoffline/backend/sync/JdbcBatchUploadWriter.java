@@ -24,14 +24,14 @@ public final class JdbcBatchUploadWriter implements UploadWriter {
     }
 
     @Override
-    public List<Settlement.Outcome> write(Connection c, WalletId wallet, ChainMerge.Merged merged, List<Settlement.Report> reports)
-            throws SQLException {
+    public List<Settlement.Outcome> write(Connection c, WalletId wallet, ChainMerge.Merged merged, long balance,
+                                          List<Settlement.Report> reports) throws SQLException {
         records.acceptAll(c, wallet, merged.promoted());
         records.insertAll(c, merged.inserts());
         List<Settlement.Outcome> outcomes = settlement.reportAll(c, reports);
         if (merged.headChanged()) {
             ChainMerge.Head head = merged.head();
-            wallets.advanceChain(c, wallet, head.lastCounter(), head.lastHash(), head.pending());
+            wallets.advanceChain(c, wallet, head.lastCounter(), head.lastHash(), balance, head.pending());
         }
         return outcomes;
     }

@@ -18,10 +18,11 @@ import org.dualoffline.protocol.WalletId;
  * rows passed as arrays), after the promotion of pending records it unblocked (a statement of
  * its own, only then): the new records; the payments reported for the first time, with their
  * two postings; the payments reported before, marked as confirmed by this side where settled from
- * the same PAY entry; the new head of the wallet's chain. Returns which payments it inserted and
- * which it marked; {@link Settlement.Batch#resolve} sorts out the rest (a payment committed by a
- * concurrent upload while this one waited for it is not visible to this statement's snapshot,
- * and is marked again by a statement of its own).
+ * the same PAY entry and not reported by this side before; the new head of the wallet's chain
+ * with the chain's balance. Returns which payments it inserted and which it marked;
+ * {@link Settlement.Batch#resolve} sorts out the rest (a payment committed by a concurrent upload
+ * while this one waited for it is not visible to this statement's snapshot, and is marked again
+ * by a statement of its own; a payment this side reported already is a repeated report).
  *
  * <p>The payments are inserted in (payer, counter) order, as everywhere: concurrent uploads wait
  * for each other, never deadlock. The postings' foreign key to {@code payments} is checked at the
@@ -61,9 +62,10 @@ public final class PostgresUploadStatement implements UploadWriter {
                 SET reported_by_payer = p.reported_by_payer OR u.by_payer, reported_by_payee = p.reported_by_payee OR u.by_payee
                 FROM u
                 WHERE p.payer_id = u.payer_id AND p.payer_counter = u.payer_counter AND p.pay_entry_hash = u.pay_entry_hash
+                  AND NOT (u.by_payer AND p.reported_by_payer OR u.by_payee AND p.reported_by_payee)
                 RETURNING p.payer_id, p.payer_counter
             ), head AS (
-                UPDATE wallets SET last_counter = ?, last_hash = ?, pending_records = ? WHERE wallet_id = ? AND ?
+                UPDATE wallets SET last_counter = ?, last_hash = ?, offline_balance = ?, pending_records = ? WHERE wallet_id = ? AND ?
                 RETURNING 1
             )
             SELECT TRUE, payer_id, payer_counter FROM ins
@@ -82,19 +84,22 @@ public final class PostgresUploadStatement implements UploadWriter {
     private record Touched(Set<String> inserted, Set<String> marked) {}
 
     @Override
-    public List<Settlement.Outcome> write(Connection c, WalletId wallet, ChainMerge.Merged merged, List<Settlement.Report> reports)
-            throws SQLException {
+    public List<Settlement.Outcome> write(Connection c, WalletId wallet, ChainMerge.Merged merged, long balance,
+                                          List<Settlement.Report> reports) throws SQLException {
         records.acceptAll(c, wallet, merged.promoted());
         Settlement.Batch batch = settlement.batch(reports);
         Touched touched = merged.inserts().isEmpty() && reports.isEmpty() && !merged.headChanged()
                 ? new Touched(Set.of(), Set.of())
-                : run(c, wallet, merged.inserts(), batch.leads(), merged.head(), merged.headChanged());
+                : run(c, wallet, merged.inserts(), batch.leads(), new Head(merged.head(), balance, merged.headChanged()));
         return batch.resolve(c, touched.inserted(), touched.marked());
     }
 
-    /** The statement; the head is written when {@code headChanged}. */
-    private static Touched run(Connection c, WalletId wallet, List<NewRecord> records, List<Settlement.Report> leads,
-                               ChainMerge.Head head, boolean headChanged) throws SQLException {
+    /** The head of the chain after the upload and its balance, written when {@code changed}. */
+    private record Head(ChainMerge.Head head, long balance, boolean changed) {}
+
+    /** The statement. */
+    private static Touched run(Connection c, WalletId wallet, List<NewRecord> records, List<Settlement.Report> leads, Head head)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SQL)) {
             Dialect.POSTGRESQL.planEachExecution(ps);
             int n = leads.size();
@@ -148,11 +153,12 @@ public final class PostgresUploadStatement implements UploadWriter {
                 ps.setArray(p++, array(c, "varchar", column));
             }
 
-            ps.setLong(p++, head.lastCounter());
-            ps.setString(p++, Hex.of(head.lastHash()));
-            ps.setInt(p++, head.pending());
+            ps.setLong(p++, head.head().lastCounter());
+            ps.setString(p++, Hex.of(head.head().lastHash()));
+            ps.setLong(p++, head.balance());
+            ps.setInt(p++, head.head().pending());
             ps.setString(p++, wallet.hex());
-            ps.setBoolean(p, headChanged);
+            ps.setBoolean(p, head.changed());
 
             Set<String> inserted = new HashSet<>();
             Set<String> marked = new HashSet<>();

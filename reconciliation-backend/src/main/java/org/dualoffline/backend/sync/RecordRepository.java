@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.dualoffline.backend.db.Dialect;
+import org.dualoffline.backend.wallet.ChainSql;
 import org.dualoffline.protocol.Entry;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.WalletId;
@@ -94,6 +96,25 @@ public final class RecordRepository {
             int updated = ps.executeUpdate();
             if (updated != counters.size()) {
                 throw new SQLException("of entries " + counters + " of wallet " + wallet + ", only " + updated + " were pending");
+            }
+        }
+    }
+
+    /** An accepted entry of a wallet's chain: its counter and hash. */
+    public record ChainEntry(long counter, byte[] hash) {}
+
+    /**
+     * The wallet's accepted RECEIVE entry with the lowest counter that carries the PAY entry whose
+     * hash is {@code payHash} (its refHash), as this connection sees the chain; a scan of the
+     * wallet's records, for the evidence of a repeated receive only.
+     */
+    public Optional<ChainEntry> firstReceiveOf(Connection c, WalletId payee, byte[] payHash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT counter, entry_hash FROM wallet_records WHERE wallet_id = ? "
+                + "AND entry_type = 'RECEIVE' AND status = 'ACCEPTED' AND " + ChainSql.refHash("entry") + " = ? ORDER BY counter LIMIT 1")) {
+            ps.setString(1, payee.hex());
+            ps.setString(2, Hex.of(payHash));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new ChainEntry(rs.getLong(1), Hex.parse(rs.getString(2)))) : Optional.empty();
             }
         }
     }

@@ -21,13 +21,16 @@ import org.dualoffline.protocol.WalletId;
  *   <li>one transaction per upload, with the wallet's row locked ({@code SELECT ... FOR NO KEY
  *       UPDATE} on PostgreSQL) so uploads of one wallet run one after the other: the stored records
  *       the upload can meet are read, in one query and only when there can be any; the chain is
- *       worked out in memory ({@link ChainMerge}); the accepted entries take effect
- *       ({@link EntryEffects}); the writes go together ({@link UploadWriter}: on PostgreSQL one
- *       statement). An upload that extends a chain costs three round trips to the database (lock,
- *       write, commit), whatever its number of entries;</li>
+ *       worked out in memory ({@link ChainMerge}), and the balance of the accepted chain after it,
+ *       entry by entry ({@link ChainBalance}: an overspend is a conflict); the accepted entries
+ *       take effect ({@link EntryEffects}); the writes go together ({@link UploadWriter}: on
+ *       PostgreSQL one statement, the chain's new balance with its head). An upload that extends
+ *       a chain costs three round trips to the database (lock, write, commit), whatever its
+ *       number of entries;</li>
  *   <li>double spends and other conflicts ({@link DoubleSpends}): a conflict in the uploading
- *       wallet's own log rolls the upload back, is recorded and blocklisted on its own, and is
- *       answered with 409; the honest payee of a double spend is covered;</li>
+ *       wallet's own log (a fork, an overspend, a repeated receive, ...) rolls the upload back, is
+ *       recorded and blocklisted on its own, and is answered with 409; the honest payee of a
+ *       double spend is covered;</li>
  *   <li>the acknowledgement, with the blocklist delta ({@link Acknowledgements}).</li>
  * </ol>
  */
@@ -95,9 +98,10 @@ public final class SyncService {
         ChainMerge.Head head = new ChainMerge.Head(wallet.lastCounter(), wallet.lastHash(), wallet.pendingRecords());
         Optional<ChainMerge.StoredRange> range = ChainMerge.storedRange(head, inCounterOrder);
         Map<Long, StoredRecord> stored = range.isPresent() ? records.findForUpload(c, walletId, range.get()) : Map.of();
-        ChainMerge.Merged merged = ChainMerge.merge(walletId, head, stored, inCounterOrder);
+        ChainMerge.Merged merged = ChainMerge.merge(walletId, head, wallet.closedBefore(), stored, inCounterOrder);
+        long balance = ChainBalance.after(walletId, wallet.chainBalance(), wallet.lastHash(), merged.nowAccepted());
         EntryEffects.Reports reports = effects.apply(c, merged.nowAccepted());
-        var outcomes = writer.write(c, walletId, merged, reports.reports());
+        var outcomes = writer.write(c, walletId, merged, balance, reports.reports());
         long version = doubleSpends.settle(c, outcomes, reports.evidence(), merged.nowAccepted(), wallet.blocklistHead());
         if (merged.addsRecords()) {
             beforeCommit.beforeCommit(walletId, inCounterOrder.get(0).entry().counter(),

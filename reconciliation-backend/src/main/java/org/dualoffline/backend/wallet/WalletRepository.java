@@ -17,13 +17,15 @@ import org.dualoffline.protocol.WalletId;
 /** SQL of the {@code wallets} table. Every method runs on the caller's connection (and transaction). */
 public final class WalletRepository {
     /**
-     * The wallet's columns, its standing (on the blocklist or not) and the blocklist's current
-     * version, in one read: an upload needs all three, and the version is what tells it whether
-     * the wallet has blocklist entries to catch up on.
+     * The wallet's columns, the counter its chain is closed before (if it is), its standing (on
+     * the blocklist or not) and the blocklist's current version, in one read: an upload needs all
+     * of them, and the version is what tells it whether the wallet has blocklist entries to catch
+     * up on.
      */
     private static final String COLUMNS = "wallet_id, certificate, holder, online_balance, loaded_total, "
             + "limits_seq, max_single, max_cumulative, max_count, holding_cap, pin_free_threshold, receive_policy, "
-            + "last_counter, last_hash, load_seq, pending_records, blocklist_seq_acked, "
+            + "last_counter, last_hash, offline_balance, load_seq, pending_records, blocklist_seq_acked, "
+            + ChainSql.closedBefore("wallets.wallet_id") + " AS closed_before, "
             + "(SELECT b.seq FROM blocklist b WHERE b.wallet_id = wallets.wallet_id) AS blocklisted_at, "
             + "(SELECT v.seq FROM blocklist_version v WHERE v.id = 1) AS blocklist_head";
 
@@ -111,10 +113,11 @@ public final class WalletRepository {
         return lock(c, id).orElseThrow(() -> BackendException.walletNotFound(id));
     }
 
-    /** Moves the head of the wallet's accepted chain and sets how many of its entries wait beyond a gap. */
-    public void advanceChain(Connection c, WalletId id, long lastCounter, byte[] lastHash, int pendingRecords) throws SQLException {
-        update(c, "UPDATE wallets SET last_counter = ?, last_hash = ?, pending_records = ? WHERE wallet_id = ?", lastCounter,
-                Hex.of(lastHash), pendingRecords, id.hex());
+    /** Moves the head of the wallet's accepted chain with the chain's balance, and sets how many of its entries wait beyond a gap. */
+    public void advanceChain(Connection c, WalletId id, long lastCounter, byte[] lastHash, long balance, int pendingRecords)
+            throws SQLException {
+        update(c, "UPDATE wallets SET last_counter = ?, last_hash = ?, offline_balance = ?, pending_records = ? WHERE wallet_id = ?",
+                lastCounter, Hex.of(lastHash), balance, pendingRecords, id.hex());
     }
 
     /** Replaces the wallet's limits (the caller bumps limitsSeq); they travel in its next acknowledgement. */
@@ -182,7 +185,9 @@ public final class WalletRepository {
                 rs.getString("holder"), rs.getObject("blocklisted_at") == null ? Wallet.Status.ACTIVE : Wallet.Status.BLOCKED,
                 rs.getLong("online_balance"),
                 rs.getLong("loaded_total"), limits, rs.getLong("last_counter"), Hex.parse(rs.getString("last_hash")),
-                rs.getLong("load_seq"), rs.getInt("pending_records"), rs.getLong("blocklist_seq_acked"), rs.getLong("blocklist_head"));
+                rs.getLong("offline_balance"), rs.getLong("load_seq"), rs.getInt("pending_records"),
+                rs.getObject("closed_before") == null ? Wallet.OPEN : rs.getLong("closed_before"), rs.getLong("blocklist_seq_acked"),
+                rs.getLong("blocklist_head"));
     }
 
     private static void update(Connection c, String sql, Object... args) throws SQLException {

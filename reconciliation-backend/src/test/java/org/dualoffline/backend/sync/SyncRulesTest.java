@@ -315,8 +315,9 @@ class SyncRulesTest {
 
     @Test
     void aReceiveEntryBehindAGapSettlesWhenItIsAccepted() {
-        OfflinePayment bobPaysAlice = OfflinePayment.between(bob, alice, 50);   // Bob's entry #1 (PAY)
-        OfflinePayment alicePaysBob = OfflinePayment.between(alice, bob, 150);  // Bob's entry #2 (RECEIVE)
+        api.fund(bob, 50);                                                      // Bob's entry #1 (LOAD): what he pays with
+        OfflinePayment bobPaysAlice = OfflinePayment.between(bob, alice, 50);   // Bob's entry #2 (PAY)
+        OfflinePayment alicePaysBob = OfflinePayment.between(alice, bob, 150);  // Bob's entry #3 (RECEIVE)
 
         SyncReply waiting = api.syncOk(bob, alicePaysBob.payeeRecord());
         assertThat(waiting.pending()).isEqualTo(1);

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * database of its own with the same issuer: entries beyond a gap and the upload that fills it,
  * payments reported by the payer, the payee or both (in one upload or two), an upload of
  * duplicates only, double spends across uploads and inside one, a payer whose PAY entry
- * contradicts the settled one, a fork, a chain break, an unload, a blocklist catch-up. Every
+ * contradicts the settled one, a repeated receive, a fork, a chain break, an unload, an
+ * overspend and the chain it closes, a payment covered beyond it, a blocklist catch-up. Every
  * answer is the one expected, the same from both, and every table ends the same, row by row. On
  * the suite's PostgreSQL pass this sets the one-statement writer against the portable one, which
  * the backend never assembles there otherwise; on the H2 pass both are the portable one.
@@ -87,24 +88,34 @@ class UploadWritersTest {
             sync(bob, List.of(v.payerRecord()), 409, 0, 0, 0);
             sync(alice, List.of(v.payeeRecord()), 200, 1, 0, 0);
 
-            // a double spend inside one upload; two receipts of one PAY entry in one upload
+            // a double spend inside one upload; two receipts of one PAY entry in one upload (a repeated receive), then the first alone
             TestWallet carolClone = carol.cloneSe();
             OfflinePayment w1 = OfflinePayment.between(carol, dave, 50);
             OfflinePayment w2 = OfflinePayment.between(carolClone, dave, 60);
             sync(dave, List.of(w1.payeeRecord(), w2.payeeRecord()), 200, 2, 0, 0);
             OfflinePayment x = OfflinePayment.between(dave, alice, 20);
             SignedEntry again = alice.receive(x.pay());
-            sync(alice, List.of(x.payeeRecord(), Upload.receipt(again, x.pay())), 200, 2, 0, 0);
+            sync(alice, List.of(x.payeeRecord(), Upload.receipt(again, x.pay())), 409, 0, 0, 0);
+            sync(alice, List.of(x.payeeRecord()), 200, 1, 0, 0);
 
             // an unload, a chain break, a fork, and a wallet catching up with the blocklist
             sync(dave, List.of(x.payerRecord(), Upload.of(dave.unload(100))), 200, 2, 0, 0);
-            Entry next = alice.nextPay(bob, 10, bob.challenge());
+            Entry next = dave.nextPay(bob, 10, bob.challenge());
             Entry unchained = new Entry(next.type(), next.walletId(), next.counter(), next.peerId(), next.amount(), next.nonce(),
                     next.peerCounter(), next.refHash(), new byte[32]);
-            sync(alice, List.of(Upload.of(alice.sign(unchained))), 409, 0, 0, 0);
+            sync(dave, List.of(Upload.of(dave.sign(unchained))), 409, 0, 0, 0);
             sync(aliceClone, List.of(t.payerRecord()), 409, 0, 0, 0);
+
+            // an overspend, an upload into the chain it closed, and a payment beyond it that its payee reports: covered
+            sync(carol, List.of(w1.payerRecord()), 200, 1, 0, 0);
+            Upload overspend = Upload.of(carol.unload(1_000_000));
+            sync(carol, List.of(overspend), 409, 0, 0, 0);
+            sync(carol, List.of(overspend), 409, 0, 0, 0);
+            sync(dave, List.of(OfflinePayment.between(carol, dave, 5).payeeRecord()), 200, 1, 0, 0);
+
             JsonPath caughtUp = syncWithBlocklistSeq(dave, 0L);
-            assertThat(SyncAck.decode(Hex.parse(caughtUp.getString("ack"))).blocklisted()).containsExactly(alice.id(), bob.id(), carol.id());
+            assertThat(SyncAck.decode(Hex.parse(caughtUp.getString("ack"))).blocklisted())
+                    .containsExactly(alice.id(), bob.id(), carol.id(), dave.id());
 
             try (Connection c1 = first.connect(); Connection c2 = second.connect()) {
                 for (String table : TableSnapshot.TABLES.keySet()) {

@@ -22,7 +22,7 @@ public final class TableSnapshot {
     static {
         Map<String, String> t = new LinkedHashMap<>();
         t.put("wallets", "SELECT wallet_id, public_key, certificate, online_balance, loaded_total, last_counter, last_hash, "
-                + "load_seq, pending_records, blocklist_seq_acked FROM wallets ORDER BY wallet_id");
+                + "offline_balance, load_seq, pending_records, blocklist_seq_acked FROM wallets ORDER BY wallet_id");
         t.put("wallet_records", "SELECT wallet_id, counter, entry_type, entry, signature, entry_hash, prev_hash, peer_entry, "
                 + "peer_signature, status, accepted_at IS NOT NULL FROM wallet_records ORDER BY wallet_id, counter");
         t.put("payments", "SELECT payer_id, payer_counter, payee_id, amount, nonce, pay_entry_hash, status, reported_by_payer, "
