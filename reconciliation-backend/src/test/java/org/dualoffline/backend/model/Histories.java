@@ -21,6 +21,7 @@ import net.jqwik.api.Tuple.Tuple2;
  */
 final class Histories {
     static final int MAX_ACTIONS = 20;
+    static final int MAX_WALLETS = 6;
     static final String LEAVE_OUT = "dualoffline.model.leaveOut";
 
     private Histories() {}
@@ -48,7 +49,7 @@ final class Histories {
         Arbitrary<Integer> pick = Arbitraries.integers().between(0, 999);
         Arbitrary<Action> action = Combinators.combine(kind, pick, pick, Arbitraries.integers().between(0, 99_999), pick, pick, pick)
                 .as(Action::new);
-        return Combinators.combine(Arbitraries.integers().between(3, 6),
+        return Combinators.combine(Arbitraries.integers().between(3, MAX_WALLETS),
                 action.list().ofMinSize(1).ofMaxSize(MAX_ACTIONS).withSizeDistribution(RandomDistribution.uniform()),
                 Arbitraries.of(false, true)).as(HistoryBuilder::build);
     }

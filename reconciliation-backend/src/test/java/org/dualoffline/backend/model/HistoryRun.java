@@ -15,6 +15,7 @@ import org.dualoffline.backend.Failure;
 import org.dualoffline.backend.testing.TestWallet;
 import org.dualoffline.backend.testing.Upload;
 import org.dualoffline.protocol.Certificate;
+import org.dualoffline.protocol.CryptoSuite;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.LoadToken;
 import org.dualoffline.protocol.P256Sha256;
@@ -33,6 +34,7 @@ final class HistoryRun {
     private final LedgerClient client;
     private final BackendRows rows;
     private final SecureRandom random;
+    private final List<CryptoSuite.KeyPair> keys;
     private final ExecutorService threads;
     private final History history;
     private Ledger ledger = new Ledger();
@@ -43,10 +45,13 @@ final class HistoryRun {
     private final Set<String> refused = new HashSet<>();
     private int step;
 
-    HistoryRun(LedgerClient client, BackendRows rows, SecureRandom random, ExecutorService threads, History history) {
+    /** @param keys a key pair for each wallet a history can have, by index */
+    HistoryRun(LedgerClient client, BackendRows rows, SecureRandom random, List<CryptoSuite.KeyPair> keys, ExecutorService threads,
+               History history) {
         this.client = client;
         this.rows = rows;
         this.random = random;
+        this.keys = keys;
         this.threads = threads;
         this.history = history;
     }
@@ -54,7 +59,7 @@ final class HistoryRun {
     /** Plays every step; returns the model, which the backend agreed with at every answer. */
     Ledger play() {
         for (int w = 0; w < history.wallets(); w++) {
-            devices.add(history.uses(w) ? enrol(history.names().get(w)) : null);
+            devices.add(history.uses(w) ? enrol(history.names().get(w), keys.get(w)) : null);
             logs.add(new ArrayList<>());
         }
         for (Step s : history.steps()) {
@@ -79,8 +84,8 @@ final class HistoryRun {
         return devices.subList(0, history.wallets()).stream().map(w -> w == null ? null : w.id()).toList();
     }
 
-    private TestWallet enrol(String holder) {
-        TestWallet w = new TestWallet(holder, random);
+    private TestWallet enrol(String holder, CryptoSuite.KeyPair key) {
+        TestWallet w = new TestWallet(holder, key, random);
         LedgerClient.Answer a = expectStatus(client.enrol(w.publicKey(), holder), 201, "enrolment of " + holder);
         Certificate certificate = Certificate.decode(Hex.parse(a.json().path("certificate").asText()));
         w.personalize(certificate);

@@ -1,5 +1,6 @@
 package org.dualoffline.backend.model;
 
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.LifecycleContext;
@@ -44,10 +45,16 @@ public final class ModelRuns implements AroundPropertyHook, SkipExecutionHook {
             context.attributes().setSeed(seed.strip());
         }
         long start = System.nanoTime();
+        long cpu = cpuNanos();
         PropertyExecutionResult result = property.execute();
-        System.out.printf(Locale.ROOT, "model-based property %s on %s: %d tries, %d checks, seed %s, %.1f s, %s%n", context.label(),
-                TestDatabases.selectedKind(), result.countTries(), result.countChecks(), result.seed().orElse("(none)"),
-                (System.nanoTime() - start) / 1e9, result.status());
+        System.out.printf(Locale.ROOT, "model-based property %s on %s: %d tries, %d checks, seed %s, %.1f s (%.1f s CPU in this JVM, "
+                + "backend included), %s%n", context.label(), TestDatabases.selectedKind(), result.countTries(), result.countChecks(),
+                result.seed().orElse("(none)"), (System.nanoTime() - start) / 1e9, (cpuNanos() - cpu) / 1e9, result.status());
         return result;
+    }
+
+    private static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 }

@@ -31,9 +31,14 @@ public final class TestWallet {
     private final List<SignedEntry> log = new ArrayList<>();
 
     public TestWallet(String holder, SecureRandom random) {
+        this(holder, P256Sha256.INSTANCE.generateKeyPair(random), random);
+    }
+
+    /** A wallet with a key pair of the caller's (tests that enrol thousands of wallets draw keys from a pool). */
+    public TestWallet(String holder, CryptoSuite.KeyPair keys, SecureRandom random) {
         this.holder = holder;
         this.random = random;
-        this.keys = P256Sha256.INSTANCE.generateKeyPair(random);
+        this.keys = keys;
     }
 
     private TestWallet(TestWallet original) {
