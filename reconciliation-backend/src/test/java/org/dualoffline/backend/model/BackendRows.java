@@ -5,7 +5,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,6 +47,8 @@ final class BackendRows {
     private final TestDatabase database;
     private Connection connection;
     private List<String> deleteOrder;
+    /** Statements prepared once for the run: thousands of tries would parse them again each time. */
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     BackendRows(TestDatabase database) {
         this.database = database;
@@ -55,20 +56,28 @@ final class BackendRows {
 
     /** One connection for all the reads and deletes of a run (autocommit: every read sees the last commit). */
     private Connection connection() throws SQLException {
-        if (connection == null || connection.isClosed()) {
+        if (connection == null) {
             connection = database.connect();
             connection.setAutoCommit(true);
         }
         return connection;
     }
 
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = connection().prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
+    }
+
     Map<String, List<String>> read() {
         try {
-            Connection c = connection();
             Map<String, List<String>> out = new LinkedHashMap<>();
             for (Map.Entry<String, String> q : QUERIES.entrySet()) {
                 List<String> rows = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(q.getValue()); ResultSet rs = ps.executeQuery()) {
+                try (ResultSet rs = statement(q.getValue()).executeQuery()) {
                     int n = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         Object[] columns = new Object[n];
@@ -88,14 +97,13 @@ final class BackendRows {
 
     /** Deletes every row of the ledger's tables, those that others refer to last. */
     void empty() {
-        try (Statement s = connection().createStatement()) {
+        try {
             if (deleteOrder == null) {
                 deleteOrder = deleteOrder(connection());
             }
             for (String table : deleteOrder) {
-                s.addBatch("DELETE FROM " + table);
+                statement("DELETE FROM " + table).executeUpdate();
             }
-            s.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("emptying the backend's tables failed: " + e.getMessage(), e);
         }
