@@ -38,6 +38,10 @@ public final class WebApp {
             config.startupWatcherEnabled = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.maxRequestSize = maxBodyBytes;
+            // Jetty keeps a per-connection cache of header fields; with case-insensitive matching a
+            // keep-alive request got the cached Authorization value of an earlier request whose token
+            // differed only in case (the right token let wrong-case ones in, and the other way round).
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
         });
         app.beforeMatched(auth::check);
 

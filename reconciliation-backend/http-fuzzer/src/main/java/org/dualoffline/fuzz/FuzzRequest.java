@@ -1,0 +1,124 @@
+package org.dualoffline.fuzz;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * One HTTP/1.1 request exactly as it goes on the wire. Method, target and headers are Latin-1
+ * strings, one char per byte, so that any byte (NUL, CR, 0xff, a piece of UTF-8) can stand in
+ * them; {@link #latin1(String)} turns text into its UTF-8 bytes that way. A Content-Length is
+ * added for a body unless the request has its own Content-Length or Transfer-Encoding header.
+ *
+ * @param label what was done to the request, for the report (e.g. "body: trailing content")
+ */
+public record FuzzRequest(String method, String target, List<Header> headers, byte[] body, String label) {
+
+    /** A header line: {@code name: value}. */
+    public record Header(String name, String value) {}
+
+    public FuzzRequest {
+        headers = List.copyOf(headers);
+    }
+
+    /** {@code method target} with a Host header and nothing else. */
+    public static FuzzRequest of(String method, String target, String host) {
+        return new FuzzRequest(method, target, List.of(new Header("Host", host)), null, "valid");
+    }
+
+    /** {@code text} as UTF-8 bytes, one char per byte. */
+    public static String latin1(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
+    public boolean isHead() {
+        return method.equalsIgnoreCase("HEAD");
+    }
+
+    /** The request target without its query. */
+    public String path() {
+        int q = target.indexOf('?');
+        return q < 0 ? target : target.substring(0, q);
+    }
+
+    /** Every value of header {@code name} (any case), in order. */
+    public List<String> headerValues(String name) {
+        return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).toList();
+    }
+
+    public FuzzRequest withMethod(String newMethod) {
+        return new FuzzRequest(newMethod, target, headers, body, label);
+    }
+
+    public FuzzRequest withTarget(String newTarget) {
+        return new FuzzRequest(method, newTarget, headers, body, label);
+    }
+
+    public FuzzRequest withBody(byte[] newBody) {
+        return new FuzzRequest(method, target, headers, newBody, label);
+    }
+
+    public FuzzRequest withJson(String json) {
+        return withoutHeader("Content-Type").withHeader("Content-Type", "application/json")
+                .withBody(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public FuzzRequest withLabel(String newLabel) {
+        return new FuzzRequest(method, target, headers, body, newLabel);
+    }
+
+    /** Adds a header line after the others (a second one if the request has one of that name already). */
+    public FuzzRequest withHeader(String name, String value) {
+        List<Header> h = new ArrayList<>(headers);
+        h.add(new Header(name, value));
+        return new FuzzRequest(method, target, h, body, label);
+    }
+
+    /** Without any header of that name (any case). */
+    public FuzzRequest withoutHeader(String name) {
+        return new FuzzRequest(method, target, headers.stream().filter(h -> !h.name().equalsIgnoreCase(name)).toList(), body, label);
+    }
+
+    /** Every header of that name replaced by one with {@code value}. */
+    public FuzzRequest replacingHeader(String name, String value) {
+        return withoutHeader(name).withHeader(name, value);
+    }
+
+    /** The operator's {@code Authorization: Bearer <token>} instead of any Authorization header. */
+    public FuzzRequest withBearer(String token) {
+        return replacingHeader("Authorization", "Bearer " + token);
+    }
+
+    public FuzzRequest mapHeaders(UnaryOperator<List<Header>> change) {
+        return new FuzzRequest(method, target, change.apply(new ArrayList<>(headers)), body, label);
+    }
+
+    /** The bytes on the wire. */
+    public byte[] bytes() {
+        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        boolean framed = false;
+        for (Header h : headers) {
+            head.append(h.name()).append(": ").append(h.value()).append("\r\n");
+            String name = h.name().toLowerCase(Locale.ROOT);
+            framed |= name.equals("content-length") || name.equals("transfer-encoding");
+        }
+        if (body != null && !framed) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + (body == null ? 0 : body.length));
+        out.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (body != null) {
+            out.writeBytes(body);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public String toString() {
+        return label + ": " + Replay.escape(method + " " + target);
+    }
+}
