@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import java.util.List;
 import org.dualoffline.backend.funding.FundingController;
 import org.dualoffline.backend.issuer.IssuerController;
 import org.dualoffline.backend.payment.PaymentController;
@@ -32,6 +34,25 @@ public final class WebApp {
                 .build();
     }
 
+    /** The routes of the API, each with the controller method behind it and who may call it. */
+    public static List<ApiRoute> routes(Controllers c) {
+        return List.of(
+                ApiRoute.get("/v1/health", c.health()::get, Access.ANYONE),
+                ApiRoute.get("/v1/issuer", c.issuer()::get, Access.ANYONE),
+                ApiRoute.get("/v1/openapi.json", c.openApi()::get, Access.ANYONE),
+                ApiRoute.post("/v1/wallets", c.wallets()::enrol, Access.OPERATOR),
+                ApiRoute.get("/v1/wallets/{walletId}", c.wallets()::get, Access.OPERATOR),
+                ApiRoute.post("/v1/wallets/{walletId}/deposits", c.funding()::deposit, Access.OPERATOR),
+                ApiRoute.post("/v1/wallets/{walletId}/load-tokens", c.funding()::issueLoadToken, Access.OPERATOR),
+                ApiRoute.post("/v1/wallets/{walletId}/sync", c.sync()::upload, Access.ANYONE),
+                ApiRoute.put("/v1/wallets/{walletId}/limits", c.wallets()::renewLimits, Access.OPERATOR),
+                ApiRoute.get("/v1/wallets/{walletId}/exposure", c.blocklist()::exposure, Access.OPERATOR),
+                ApiRoute.get("/v1/payments", c.payments()::list, Access.OPERATOR),
+                ApiRoute.post("/v1/blocklist", c.blocklist()::add, Access.OPERATOR),
+                ApiRoute.get("/v1/blocklist", c.blocklist()::list, Access.OPERATOR),
+                ApiRoute.get("/v1/audit", c.audit()::get, Access.OPERATOR));
+    }
+
     public static Javalin create(Controllers c, OperatorAuth auth, ObjectMapper mapper, int maxBodyBytes) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -43,23 +64,14 @@ public final class WebApp {
             // differed only in case (the right token let wrong-case ones in, and the other way round).
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
         });
-        app.beforeMatched(auth::check);
-
-        app.get("/v1/health", c.health()::get, Access.ANYONE);
-        app.get("/v1/issuer", c.issuer()::get, Access.ANYONE);
-        app.get("/v1/openapi.json", c.openApi()::get, Access.ANYONE);
-        app.post("/v1/wallets", c.wallets()::enrol, Access.OPERATOR);
-        app.get("/v1/wallets/{walletId}", c.wallets()::get, Access.OPERATOR);
-        app.post("/v1/wallets/{walletId}/deposits", c.funding()::deposit, Access.OPERATOR);
-        app.post("/v1/wallets/{walletId}/load-tokens", c.funding()::issueLoadToken, Access.OPERATOR);
-        app.post("/v1/wallets/{walletId}/sync", c.sync()::upload, Access.ANYONE);
-        app.put("/v1/wallets/{walletId}/limits", c.wallets()::renewLimits, Access.OPERATOR);
-        app.get("/v1/wallets/{walletId}/exposure", c.blocklist()::exposure, Access.OPERATOR);
-        app.get("/v1/payments", c.payments()::list, Access.OPERATOR);
-        app.post("/v1/blocklist", c.blocklist()::add, Access.OPERATOR);
-        app.get("/v1/blocklist", c.blocklist()::list, Access.OPERATOR);
-        app.get("/v1/audit", c.audit()::get, Access.OPERATOR);
-
+        List<ApiRoute> routes = routes(c);
+        app.before(new RouteGuard(routes, app.unsafeConfig().router, auth)::check);
+        for (ApiRoute r : routes) {
+            app.addHttpHandler(r.method(), r.path(), r.handler(), r.access());
+            if (r.method() == HandlerType.GET) {
+                app.addHttpHandler(HandlerType.HEAD, r.path(), r.handler(), r.access()); // the GET's status and headers; Jetty drops the body
+            }
+        }
         new ProblemMapper(mapper).register(app);
         return app;
     }
