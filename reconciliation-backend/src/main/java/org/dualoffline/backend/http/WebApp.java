@@ -1,9 +1,11 @@
 package org.dualoffline.backend.http;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
@@ -24,9 +26,14 @@ public final class WebApp {
                               PaymentController payments, org.dualoffline.backend.blocklist.BlocklistController blocklist,
                               org.dualoffline.backend.audit.AuditController audit) {}
 
-    /** JSON as the API speaks it: no coercion of strings or fractions into numbers, unknown fields ignored. */
+    /**
+     * JSON as the API speaks it: no coercion of strings or fractions into numbers, no key twice in
+     * an object, no control character in a string ({@link PlainText}), unknown fields ignored.
+     */
     public static ObjectMapper objectMapper() {
         return JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .addModule(new SimpleModule("plain-text").addDeserializer(String.class, new PlainText()))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
