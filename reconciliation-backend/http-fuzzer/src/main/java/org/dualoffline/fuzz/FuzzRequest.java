@@ -15,9 +15,10 @@ import java.util.function.UnaryOperator;
  *
  * @param label what was done to the request, for the report (e.g. "body: trailing content")
  */
-public record FuzzRequest(String method, String target, List<Header> headers, byte[] body, String label) {
+public record FuzzRequest(String method, String target, String version, List<Header> headers, byte[] body, String label) {
+    public static final String HTTP_1_1 = "HTTP/1.1";
 
-    /** A header line: {@code name: value}. */
+    /** A header line: {@code name: value}, or {@code name} alone (no colon) when the value is null. */
     public record Header(String name, String value) {}
 
     public FuzzRequest {
@@ -26,7 +27,7 @@ public record FuzzRequest(String method, String target, List<Header> headers, by
 
     /** {@code method target} with a Host header and nothing else. */
     public static FuzzRequest of(String method, String target, String host) {
-        return new FuzzRequest(method, target, List.of(new Header("Host", host)), null, "valid");
+        return new FuzzRequest(method, target, HTTP_1_1, List.of(new Header("Host", host)), null, "valid");
     }
 
     /** {@code text} as UTF-8 bytes, one char per byte. */
@@ -50,15 +51,20 @@ public record FuzzRequest(String method, String target, List<Header> headers, by
     }
 
     public FuzzRequest withMethod(String newMethod) {
-        return new FuzzRequest(newMethod, target, headers, body, label);
+        return new FuzzRequest(newMethod, target, version, headers, body, label);
     }
 
     public FuzzRequest withTarget(String newTarget) {
-        return new FuzzRequest(method, newTarget, headers, body, label);
+        return new FuzzRequest(method, newTarget, version, headers, body, label);
+    }
+
+    /** The request line's protocol version, e.g. "HTTP/1.0", "HTTP/7.0", or "" for none. */
+    public FuzzRequest withVersion(String newVersion) {
+        return new FuzzRequest(method, target, newVersion, headers, body, label);
     }
 
     public FuzzRequest withBody(byte[] newBody) {
-        return new FuzzRequest(method, target, headers, newBody, label);
+        return new FuzzRequest(method, target, version, headers, newBody, label);
     }
 
     public FuzzRequest withJson(String json) {
@@ -67,19 +73,19 @@ public record FuzzRequest(String method, String target, List<Header> headers, by
     }
 
     public FuzzRequest withLabel(String newLabel) {
-        return new FuzzRequest(method, target, headers, body, newLabel);
+        return new FuzzRequest(method, target, version, headers, body, newLabel);
     }
 
     /** Adds a header line after the others (a second one if the request has one of that name already). */
     public FuzzRequest withHeader(String name, String value) {
         List<Header> h = new ArrayList<>(headers);
         h.add(new Header(name, value));
-        return new FuzzRequest(method, target, h, body, label);
+        return new FuzzRequest(method, target, version, h, body, label);
     }
 
     /** Without any header of that name (any case). */
     public FuzzRequest withoutHeader(String name) {
-        return new FuzzRequest(method, target, headers.stream().filter(h -> !h.name().equalsIgnoreCase(name)).toList(), body, label);
+        return new FuzzRequest(method, target, version, headers.stream().filter(h -> !h.name().equalsIgnoreCase(name)).toList(), body, label);
     }
 
     /** Every header of that name replaced by one with {@code value}. */
@@ -93,15 +99,16 @@ public record FuzzRequest(String method, String target, List<Header> headers, by
     }
 
     public FuzzRequest mapHeaders(UnaryOperator<List<Header>> change) {
-        return new FuzzRequest(method, target, change.apply(new ArrayList<>(headers)), body, label);
+        return new FuzzRequest(method, target, version, change.apply(new ArrayList<>(headers)), body, label);
     }
 
     /** The bytes on the wire. */
     public byte[] bytes() {
-        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(target)
+                .append(version.isEmpty() ? "" : " " + version).append("\r\n");
         boolean framed = false;
         for (Header h : headers) {
-            head.append(h.name()).append(": ").append(h.value()).append("\r\n");
+            head.append(h.name()).append(h.value() == null ? "" : ": " + h.value()).append("\r\n");
             String name = h.name().toLowerCase(Locale.ROOT);
             framed |= name.equals("content-length") || name.equals("transfer-encoding");
         }

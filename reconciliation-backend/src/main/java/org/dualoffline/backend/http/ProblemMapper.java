@@ -55,7 +55,7 @@ public final class ProblemMapper {
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromStatus(e.getStatus()), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            write(ctx, Failure.INTERNAL_ERROR, "unexpected " + e.getClass().getSimpleName() + "; see the backend log");
+            write(ctx, Failure.INTERNAL_ERROR, "unexpected failure; see the backend log");
         });
         // Requests no route matched (Javalin answers those itself) still get a problem body.
         app.error(404, ctx -> {
@@ -85,7 +85,8 @@ public final class ProblemMapper {
         }
     }
 
-    private static Failure fromStatus(int status) {
+    /** The failure of an HTTP status that no failure of the backend set (the HTTP server's own, Javalin's). */
+    static Failure fromStatus(int status) {
         return switch (status) {
             case 400 -> Failure.INVALID_REQUEST;
             case 401 -> Failure.UNAUTHORIZED;
@@ -94,7 +95,7 @@ public final class ProblemMapper {
             case 413 -> Failure.PAYLOAD_TOO_LARGE;
             case 415 -> Failure.UNSUPPORTED_MEDIA_TYPE;
             case 503 -> Failure.SERVICE_UNAVAILABLE;
-            default -> Failure.INTERNAL_ERROR;
+            default -> status < 500 ? Failure.INVALID_REQUEST : Failure.INTERNAL_ERROR;
         };
     }
 }

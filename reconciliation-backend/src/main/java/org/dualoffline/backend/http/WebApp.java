@@ -10,11 +10,13 @@ import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import org.dualoffline.backend.HttpSettings;
 import org.dualoffline.backend.funding.FundingController;
 import org.dualoffline.backend.issuer.IssuerController;
 import org.dualoffline.backend.payment.PaymentController;
 import org.dualoffline.backend.sync.SyncController;
 import org.dualoffline.backend.wallet.WalletController;
+import org.eclipse.jetty.server.ServerConnector;
 
 /** Builds the Javalin app of the {@code /v1} API from its controllers; knows routes, access and error mapping, nothing else. */
 public final class WebApp {
@@ -60,16 +62,26 @@ public final class WebApp {
                 ApiRoute.get("/v1/audit", c.audit()::get, Access.OPERATOR));
     }
 
-    public static Javalin create(Controllers c, OperatorAuth auth, ObjectMapper mapper, int maxBodyBytes) {
+    /** The app, not started: it listens where {@code http} says once {@code start()} is called. */
+    public static Javalin create(Controllers c, OperatorAuth auth, ObjectMapper mapper, HttpSettings http) {
+        ProblemErrorHandler errors = new ProblemErrorHandler(mapper);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
-            config.http.maxRequestSize = maxBodyBytes;
+            config.http.maxRequestSize = http.maxBodyBytes();
             // Jetty keeps a per-connection cache of header fields; with case-insensitive matching a
             // keep-alive request got the cached Authorization value of an earlier request whose token
             // differed only in case (the right token let wrong-case ones in, and the other way round).
-            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            config.jetty.modifyHttpConfiguration(h -> h.setHeaderCacheCaseSensitive(true));
+            config.jetty.modifyServer(server -> server.setErrorHandler(errors));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
+            config.jetty.addConnector((server, h) -> {
+                ServerConnector connector = new ServerConnector(server, new ProblemHttpConnectionFactory(h));
+                connector.setHost(http.host());
+                connector.setPort(http.port());
+                return connector;
+            });
         });
         List<ApiRoute> routes = routes(c);
         app.before(new RouteGuard(routes, app.unsafeConfig().router, auth)::check);
