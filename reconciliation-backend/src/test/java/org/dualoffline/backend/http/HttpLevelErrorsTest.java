@@ -75,6 +75,34 @@ class HttpLevelErrorsTest {
         assertThat(api.anyone().get("/v1/health").statusCode()).as("the server answers afterwards").isEqualTo(200);
     }
 
+    @Test
+    void aRequestLineTheServerCannotParseAfterAHeadOnTheSameConnectionIsStillAnsweredWithItsProblem() throws Exception {
+        try (RawHttp connection = new RawHttp(URI.create(api.baseUrl()), Duration.ofSeconds(10))) {
+            FuzzRequest head = FuzzRequest.of("HEAD", "/v1/health", host);
+            assertThat(connection.exchange(head.bytes(), true).status()).isEqualTo(200);
+
+            RawResponse r = connection.exchange(FuzzRequest.of("G ET", "/v1/health", host).bytes(), false);
+
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(problemShape(r)).isEqualTo("problem of the same status, in the API's words");
+            assertThat(connection.connections()).as("the same connection").isEqualTo(1);
+        }
+    }
+
+    /** Found by the fuzzer (seed 1, request #773): Jetty lets "%u0041" through, and Javalin's decoding of the path parameter threw. */
+    @Test
+    void aPercentEscapeThatDoesNotDecodeInAWalletIdIsABadRequestNotAFailure() throws Exception {
+        try (RawHttp connection = new RawHttp(URI.create(api.baseUrl()), Duration.ofSeconds(10))) {
+            for (String path : List.of("/v1/wallets/000000000000%u00410001", "/v1/wallets/%u0041/sync", "/v1/wallets/00000000000000%4/exposure")) {
+                FuzzRequest get = FuzzRequest.of(path.endsWith("sync") ? "POST" : "GET", path, host).withBearer(api.operatorToken());
+                RawResponse r = connection.exchange((path.endsWith("sync") ? get.withJson("{\"records\":[]}") : get).bytes(), false);
+
+                assertThat(r.status()).as(path).isEqualTo(400);
+                assertThat(problemShape(r)).as(path).isEqualTo("problem of the same status, in the API's words");
+            }
+        }
+    }
+
     private static String problemShape(RawResponse r) {
         try {
             JsonNode p = new ObjectMapper().readTree(r.body());
