@@ -39,10 +39,14 @@ public record FuzzRequest(String method, String target, String version, List<Hea
         return method.equalsIgnoreCase("HEAD");
     }
 
-    /** The request target without its query. */
+    /** The request target without its query or fragment. */
     public String path() {
-        int q = target.indexOf('?');
-        return q < 0 ? target : target.substring(0, q);
+        int end = target.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = target.indexOf(c);
+            end = at >= 0 ? Math.min(end, at) : end;
+        }
+        return target.substring(0, end);
     }
 
     /** Every value of header {@code name} (any case), in order. */
