@@ -124,7 +124,7 @@ public final class HttpFuzzer {
 
     private static Judged answer(RawHttp connection, FuzzStep step, Oracle oracle) {
         try {
-            RawResponse r = connection.exchange(step.request().bytes(), step.request().isHead());
+            RawResponse r = connection.send(step.request());
             return new Judged(r, oracle.judge(step, r));
         } catch (RawHttp.NoAnswer e) {
             return new Judged(null, List.of("no answer: " + e.getMessage()));

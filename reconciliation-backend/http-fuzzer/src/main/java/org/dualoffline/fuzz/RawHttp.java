@@ -55,6 +55,11 @@ public final class RawHttp implements AutoCloseable {
         return socket != null;
     }
 
+    /** Sends {@code request} as {@link #exchange} does, reading no body after HEAD. */
+    public RawResponse send(FuzzRequest request) throws NoAnswer {
+        return exchange(request.bytes(), request.isHead());
+    }
+
     /**
      * Sends {@code request} on the open connection (or a new one) and reads one answer.
      *

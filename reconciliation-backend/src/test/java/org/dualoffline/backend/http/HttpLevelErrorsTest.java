@@ -66,7 +66,7 @@ class HttpLevelErrorsTest {
         List<String> answers = new ArrayList<>();
         for (Map.Entry<String, FuzzRequest> request : refused.entrySet()) {
             try (RawHttp connection = new RawHttp(URI.create(api.baseUrl()), Duration.ofSeconds(10))) {
-                RawResponse r = connection.exchange(request.getValue().bytes(), false);
+                RawResponse r = connection.send(request.getValue());
                 answers.add(request.getKey() + " -> " + r.status() + " " + r.mediaType() + " " + problemShape(r));
             }
         }
@@ -79,9 +79,9 @@ class HttpLevelErrorsTest {
     void aRequestLineTheServerCannotParseAfterAHeadOnTheSameConnectionIsStillAnsweredWithItsProblem() throws Exception {
         try (RawHttp connection = new RawHttp(URI.create(api.baseUrl()), Duration.ofSeconds(10))) {
             FuzzRequest head = FuzzRequest.of("HEAD", "/v1/health", host);
-            assertThat(connection.exchange(head.bytes(), true).status()).isEqualTo(200);
+            assertThat(connection.send(head).status()).isEqualTo(200);
 
-            RawResponse r = connection.exchange(FuzzRequest.of("G ET", "/v1/health", host).bytes(), false);
+            RawResponse r = connection.send(FuzzRequest.of("G ET", "/v1/health", host));
 
             assertThat(r.status()).isEqualTo(400);
             assertThat(problemShape(r)).isEqualTo("problem of the same status, in the API's words");
@@ -95,7 +95,7 @@ class HttpLevelErrorsTest {
         try (RawHttp connection = new RawHttp(URI.create(api.baseUrl()), Duration.ofSeconds(10))) {
             for (String path : List.of("/v1/wallets/000000000000%u00410001", "/v1/wallets/%u0041/sync", "/v1/wallets/00000000000000%4/exposure")) {
                 FuzzRequest get = FuzzRequest.of(path.endsWith("sync") ? "POST" : "GET", path, host).withBearer(api.operatorToken());
-                RawResponse r = connection.exchange((path.endsWith("sync") ? get.withJson("{\"records\":[]}") : get).bytes(), false);
+                RawResponse r = connection.send(path.endsWith("sync") ? get.withJson("{\"records\":[]}") : get);
 
                 assertThat(r.status()).as(path).isEqualTo(400);
                 assertThat(problemShape(r)).as(path).isEqualTo("problem of the same status, in the API's words");

@@ -55,7 +55,7 @@ class OperatorAuthenticationTest {
         List<String> answered = new ArrayList<>();
         for (String path : operatorRoutes().keySet()) {
             for (String method : METHODS) {
-                RawResponse r = send(FuzzRequest.of(method, path, connection.hostHeader()));
+                RawResponse r = connection.send(FuzzRequest.of(method, path, connection.hostHeader()));
                 answered.add(method + " " + path + " -> " + r.status() + " " + r.mediaType());
             }
         }
@@ -68,7 +68,7 @@ class OperatorAuthenticationTest {
         List<String> answered = new ArrayList<>();
         for (String path : operatorRoutes().keySet()) {
             for (String method : METHODS) {
-                RawResponse r = send(FuzzRequest.of(method, path, connection.hostHeader()).withBearer("not-the-token"));
+                RawResponse r = connection.send(FuzzRequest.of(method, path, connection.hostHeader()).withBearer("not-the-token"));
                 answered.add(method + " " + path + " -> " + r.status());
             }
         }
@@ -80,7 +80,7 @@ class OperatorAuthenticationTest {
     void aMethodThatAnOperatorRouteDoesNotServeIsNotAllowedWithTheMethodsItServes() throws Exception {
         for (Map.Entry<String, TreeSet<String>> route : operatorRoutes().entrySet()) {
             for (String method : List.of("DELETE", "PATCH", "OPTIONS", "TRACE", "FOO")) {
-                RawResponse r = send(FuzzRequest.of(method, route.getKey(), connection.hostHeader()).withBearer(api.operatorToken()));
+                RawResponse r = connection.send(FuzzRequest.of(method, route.getKey(), connection.hostHeader()).withBearer(api.operatorToken()));
 
                 assertThat(r.status()).as("%s %s", method, route.getKey()).isEqualTo(405);
                 assertThat(r.mediaType()).isEqualTo("application/problem+json");
@@ -92,9 +92,9 @@ class OperatorAuthenticationTest {
 
     @Test
     void headOnAnOperatorRouteWithTheTokenAnswersAsGetWithoutABody() throws Exception {
-        RawResponse get = send(FuzzRequest.of("GET", "/v1/audit", connection.hostHeader()).withBearer(api.operatorToken()));
-        RawResponse head = send(FuzzRequest.of("HEAD", "/v1/audit", connection.hostHeader()).withBearer(api.operatorToken()));
-        RawResponse missing = send(FuzzRequest.of("HEAD", "/v1/wallets/00000000deadbeef", connection.hostHeader())
+        RawResponse get = connection.send(FuzzRequest.of("GET", "/v1/audit", connection.hostHeader()).withBearer(api.operatorToken()));
+        RawResponse head = connection.send(FuzzRequest.of("HEAD", "/v1/audit", connection.hostHeader()).withBearer(api.operatorToken()));
+        RawResponse missing = connection.send(FuzzRequest.of("HEAD", "/v1/wallets/00000000deadbeef", connection.hostHeader())
                 .withBearer(api.operatorToken()));
 
         assertThat(head.status()).isEqualTo(get.status()).isEqualTo(200);
@@ -108,9 +108,9 @@ class OperatorAuthenticationTest {
         FuzzRequest audit = FuzzRequest.of("GET", "/v1/audit", connection.hostHeader());
         String right = "Bearer " + api.operatorToken();
 
-        assertThat(send(audit.withHeader("Authorization", right).withHeader("Authorization", "Bearer x")).status()).isEqualTo(401);
-        assertThat(send(audit.withHeader("Authorization", "Bearer x").withHeader("Authorization", right)).status()).isEqualTo(401);
-        assertThat(send(audit.withHeader("Authorization", right).withHeader("Authorization", right)).status()).isEqualTo(401);
+        assertThat(connection.send(audit.withHeader("Authorization", right).withHeader("Authorization", "Bearer x")).status()).isEqualTo(401);
+        assertThat(connection.send(audit.withHeader("Authorization", "Bearer x").withHeader("Authorization", right)).status()).isEqualTo(401);
+        assertThat(connection.send(audit.withHeader("Authorization", right).withHeader("Authorization", right)).status()).isEqualTo(401);
     }
 
     /** Path (with a wallet id in place of {walletId}) -> the methods openapi.json gives it, with HEAD beside GET. */
@@ -128,9 +128,5 @@ class OperatorAuthenticationTest {
         }));
         assertThat(routes).as("operator routes in openapi.json").hasSizeGreaterThanOrEqualTo(9);
         return routes;
-    }
-
-    private RawResponse send(FuzzRequest request) throws RawHttp.NoAnswer {
-        return connection.exchange(request.bytes(), request.isHead());
     }
 }

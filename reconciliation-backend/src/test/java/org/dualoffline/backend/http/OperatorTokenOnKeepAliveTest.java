@@ -45,9 +45,9 @@ class OperatorTokenOnKeepAliveTest {
     void tokensThatDifferFromTheRightOneOnlyInCaseAreRefusedOnTheConnectionThatSentTheRightOne() throws Exception {
         String token = api.operatorToken();
 
-        assertThat(send(audit(token)).status()).isEqualTo(200);
+        assertThat(connection.send(audit(token)).status()).isEqualTo(200);
         for (String variant : List.of(token.toUpperCase(), "Test-operator-token", "test-operator-tokeN", "TEST-operator-token")) {
-            assertThat(send(audit(variant)).status()).as("token %s after the right one", variant).isEqualTo(401);
+            assertThat(connection.send(audit(variant)).status()).as("token %s after the right one", variant).isEqualTo(401);
         }
         assertThat(connection.connections()).as("one keep-alive connection").isEqualTo(1);
     }
@@ -56,10 +56,10 @@ class OperatorTokenOnKeepAliveTest {
     void aWrongCaseTokenSentFirstDoesNotLockTheRightTokenOut() throws Exception {
         String token = api.operatorToken();
 
-        assertThat(send(audit(token.toUpperCase())).status()).isEqualTo(401);
-        assertThat(send(audit(token)).status()).isEqualTo(200);
-        assertThat(send(audit("Test-operator-token")).status()).isEqualTo(401);
-        assertThat(send(audit(token)).status()).isEqualTo(200);
+        assertThat(connection.send(audit(token.toUpperCase())).status()).isEqualTo(401);
+        assertThat(connection.send(audit(token)).status()).isEqualTo(200);
+        assertThat(connection.send(audit("Test-operator-token")).status()).isEqualTo(401);
+        assertThat(connection.send(audit(token)).status()).isEqualTo(200);
         assertThat(connection.connections()).as("one keep-alive connection").isEqualTo(1);
     }
 
@@ -68,14 +68,10 @@ class OperatorTokenOnKeepAliveTest {
         TestWallet alice = api.enrol("Alice");
         String token = api.operatorToken();
 
-        assertThat(send(deposit(alice, 100, token)).status()).isEqualTo(201);
-        assertThat(send(deposit(alice, 1_000_000, token.toUpperCase())).status()).isEqualTo(401);
+        assertThat(connection.send(deposit(alice, 100, token)).status()).isEqualTo(201);
+        assertThat(connection.send(deposit(alice, 1_000_000, token.toUpperCase())).status()).isEqualTo(401);
 
         assertThat(api.wallet(alice).getLong("onlineBalance")).isEqualTo(100);
-    }
-
-    private RawResponse send(FuzzRequest request) throws RawHttp.NoAnswer {
-        return connection.exchange(request.bytes(), request.isHead());
     }
 
     private FuzzRequest audit(String token) {
