@@ -16,6 +16,8 @@ public final class BenchMain {
                                     [--clients 8] [--pool 8] [--signature-cache 131072] [--seed 1] [--profile]
                    ./bench storm    [--wallets 10000] [--records 20] [--warmup 500] [--clients 64] [--pool 8]
                                     [--signature-cache 131072] [--deadline 600] [--seed 2] [--profile]
+                   ./bench fuzz     [--url http://host:port --token TOKEN] [--requests 5000] [--seconds 600] [--seed S] [--trace]
+                   ./bench fuzz     --url http://host:port [--token TOKEN] --replay BASE64
               suite      wall time of the full reference certification (./certify --no-allure, as a process, JVM
                          start to exit), median of --runs runs after one untimed run; every run must PASS; target
                          60 s on the 2-core machine. --threads runs scenarios in parallel (see ./certify --help)
@@ -29,6 +31,13 @@ public final class BenchMain {
                          --clients connections released together by one latch: records/s, p99 latency, and a
                          conservation check read back from the database (nothing lost, nothing doubled, settled
                          out = settled in, every balance as its log says); exits 1 when it fails
+              fuzz       the backend tests' seeded HTTP fuzzer (reconciliation-backend/http-fuzzer) on a backend's URL, or
+                         without --url on the reference backend in-process (H2 in memory): mutated bodies, paths,
+                         queries, headers, methods, framing and operator tokens; every answer 2xx or a 4xx problem+json
+                         without internal names, never a 5xx, no 2xx without the token off the open routes, a refused
+                         request changes nothing the API shows (audit, blocklist, the fuzzer's wallets); exits 1 when a
+                         rule is broken, printing each such request with its --replay. It enrols and funds three wallets
+                         and blocklists one: run it on a backend set up for testing. --trace prints every exchange
               PostgreSQL: DUALOFFLINE_PG_URL (default jdbc:postgresql://127.0.0.1:5432/test), DUALOFFLINE_PG_USER
               (postgres), DUALOFFLINE_PG_PASSWORD; each run makes a fresh schema bench_<random> and drops it.
               --signature-cache 0 turns off the backend's memory of verified PAY-entry signatures.
@@ -69,6 +78,21 @@ public final class BenchMain {
                 result = StormBench.run(new SyncBench.Plan(intOption(args, "--wallets", 10_000, 2), records, Math.min(records, 256),
                         intOption(args, "--warmup", 500, 0), intOption(args, "--clients", 64, 1), intOption(args, "--pool", 8, 1),
                         intOption(args, "--signature-cache", UploadSettings.DEFAULT_VERIFIED_SIGNATURE_CACHE, 0), intOption(args, "--deadline", 600, 1), intOption(args, "--seed", 2, 0), flag(args, "--profile")));
+            }
+            case "fuzz" -> {
+                String url = stringOption(args, "--url");
+                String token = stringOption(args, "--token");
+                if (url != null && token == null && stringOption(args, "--replay") == null) {
+                    System.err.println("bench: fuzz --url needs the backend's operator token: --token TOKEN");
+                    System.exit(2);
+                }
+                if (stringOption(args, "--replay") != null) {
+                    int status = FuzzBench.replay(url == null ? "http://127.0.0.1:8080" : url, token, stringOption(args, "--replay"), System.out);
+                    System.exit(status >= 200 && status < 500 ? 0 : 1);
+                }
+                result = FuzzBench.run(new FuzzBench.Options(url, token, intOption(args, "--requests", 5_000, 1),
+                        intOption(args, "--seed", (int) org.dualoffline.fuzz.FuzzPlan.DEFAULT_SEED, 0), intOption(args, "--seconds", 600, 1),
+                        flag(args, "--trace")));
             }
             default -> {
                 System.err.println("bench: unknown benchmark \"" + args[0] + "\"\n" + USAGE);
@@ -111,6 +135,19 @@ public final class BenchMain {
             }
         }
         return def;
+    }
+
+    private static String stringOption(String[] args, String name) {
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals(name)) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    System.err.println("bench: " + name + " needs a value");
+                    System.exit(2);
+                }
+                return args[i + 1];
+            }
+        }
+        return null;
     }
 
     private static boolean flag(String[] args, String name) {

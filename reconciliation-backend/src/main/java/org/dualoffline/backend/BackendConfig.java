@@ -35,10 +35,12 @@ public record BackendConfig(DatabaseSettings database, HttpSettings http, Upload
                 IssuerKeySource.seeded(seed));
     }
 
+    /** The H2 settings the backend's statements are written for: PostgreSQL's dialect, names and NULL ordering. */
+    public static final String H2_POSTGRES_SETTINGS = "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
     /** A unique in-memory H2 URL in PostgreSQL mode, kept alive while the JVM runs. */
     public static String embeddedH2Url(String namePrefix) {
-        return "jdbc:h2:mem:" + namePrefix + "-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        return "jdbc:h2:mem:" + namePrefix + "-" + UUID.randomUUID() + ";" + H2_POSTGRES_SETTINGS + ";DB_CLOSE_DELAY=-1";
     }
 
     public BackendConfig withDatabase(DatabaseSettings database) {

@@ -9,6 +9,7 @@ public enum Failure {
     MALFORMED_JSON("malformed-json", "Malformed JSON"),
     UNAUTHORIZED("unauthorized", "Operator authentication required"),
     NOT_FOUND("not-found", "No such resource"),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed"),
     WALLET_NOT_FOUND("wallet-not-found", "Unknown wallet"),
     ALREADY_ENROLLED("already-enrolled", "Public key already enrolled"),
     INSUFFICIENT_FUNDS("insufficient-funds", "Insufficient online balance"),

@@ -1,6 +1,8 @@
 package org.dualoffline.backend;
 
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.dualoffline.backend.issuer.IssuerKeySource;
@@ -9,7 +11,8 @@ import org.dualoffline.backend.issuer.IssuerKeySource;
  * Runs the backend standalone (the container image's entry point), configured by environment:
  *
  * <pre>
- * DUALOFFLINE_DB_URL          JDBC URL, required (jdbc:postgresql://host:5432/db, or jdbc:h2:... for a trial)
+ * DUALOFFLINE_DB_URL          JDBC URL, required (jdbc:postgresql://host:5432/db, or jdbc:h2:mem:trial for a trial: H2 URLs
+ *                             get PostgreSQL mode, and in memory DB_CLOSE_DELAY=-1, unless they say otherwise)
  * DUALOFFLINE_DB_USER         database user
  * DUALOFFLINE_DB_PASSWORD     database password
  * DUALOFFLINE_DB_SCHEMA       schema for the backend's tables (default: the connection's)
@@ -87,6 +90,9 @@ public final class Main {
         if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
             throw new IllegalArgumentException("DUALOFFLINE_DB_URL must be a jdbc:postgresql: or jdbc:h2: URL, got \"" + url + "\"");
         }
+        if (url.startsWith("jdbc:h2:")) {
+            url = h2Url(url);
+        }
         String token = value(env, "DUALOFFLINE_OPERATOR_TOKEN");
         if (token == null) {
             throw new IllegalArgumentException("DUALOFFLINE_OPERATOR_TOKEN is not set");
@@ -108,6 +114,33 @@ public final class Main {
                 env.getOrDefault("DUALOFFLINE_DB_PASSWORD", null)).withSchema(value(env, "DUALOFFLINE_DB_SCHEMA"));
         HttpSettings http = new HttpSettings(host == null ? "0.0.0.0" : host, port, HttpSettings.DEFAULT_MAX_BODY_BYTES, token);
         return new BackendConfig(database, http, UploadSettings.DEFAULTS, issuerKeys);
+    }
+
+    /**
+     * An H2 URL with the settings the backend needs and the URL does not give: PostgreSQL mode
+     * ({@link BackendConfig#H2_POSTGRES_SETTINGS}), and for an in-memory database a name (an
+     * unnamed one is private to each connection of the pool) and {@code DB_CLOSE_DELAY=-1} (else
+     * it vanishes when the migration's connection closes). Another MODE is refused.
+     */
+    static String h2Url(String url) {
+        String[] parts = url.split(";");
+        StringBuilder sb = new StringBuilder(parts[0].equals("jdbc:h2:mem:") ? "jdbc:h2:mem:dualoffline-trial" : parts[0]);
+        Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].split("=", 2);
+            given.put(kv[0].strip().toUpperCase(Locale.ROOT), kv.length > 1 ? kv[1].strip() : "");
+            sb.append(';').append(parts[i]);
+        }
+        String mode = given.get("MODE");
+        if (mode != null && !mode.equalsIgnoreCase("PostgreSQL")) {
+            throw new IllegalArgumentException("DUALOFFLINE_DB_URL: the backend needs H2 in MODE=PostgreSQL, got MODE=" + mode);
+        }
+        for (String setting : (BackendConfig.H2_POSTGRES_SETTINGS + (url.startsWith("jdbc:h2:mem:") ? ";DB_CLOSE_DELAY=-1" : "")).split(";")) {
+            if (!given.containsKey(setting.split("=", 2)[0].toUpperCase(Locale.ROOT))) {
+                sb.append(';').append(setting);
+            }
+        }
+        return sb.toString();
     }
 
     private static String value(Map<String, String> env, String name) {

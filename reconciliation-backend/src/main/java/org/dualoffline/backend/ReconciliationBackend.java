@@ -106,9 +106,8 @@ public final class ReconciliationBackend implements AutoCloseable {
             Assembly.Wired wired = assembly.wire(config, db, Dialect.of(dataSource), issuer);
             signatures = wired.signatures();
             uploadWriter = wired.uploadWriter();
-            app = WebApp.create(wired.controllers(), new OperatorAuth(config.http().operatorToken()), WebApp.objectMapper(),
-                    config.http().maxBodyBytes());
-            app.start(config.http().host(), config.http().port());
+            app = WebApp.create(wired.controllers(), new OperatorAuth(config.http().operatorToken()), WebApp.objectMapper(), config.http());
+            app.start();
             port = app.port();
             LOG.info("reconciliation backend listening on {} with database {}, issuer public key {}", baseUrl(),
                     config.database().describe(), Hex.of(issuer.publicKey()));

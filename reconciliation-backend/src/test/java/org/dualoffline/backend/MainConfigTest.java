@@ -43,6 +43,29 @@ class MainConfigTest {
     }
 
     @Test
+    void aPlainInMemoryH2UrlGetsPostgresModeAndLivesWhileTheBackendRuns() {
+        BackendConfig c = Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:h2:mem:trial", "DUALOFFLINE_OPERATOR_TOKEN", "t"));
+
+        assertThat(c.database().jdbcUrl())
+                .isEqualTo("jdbc:h2:mem:trial;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    }
+
+    @Test
+    void h2SettingsTheUrlGivesAreKeptAndOnlyTheMissingOnesAdded() {
+        assertThat(Main.h2Url("jdbc:h2:mem:x;db_close_delay=5;Mode=PostgreSQL"))
+                .isEqualTo("jdbc:h2:mem:x;db_close_delay=5;Mode=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        assertThat(Main.h2Url("jdbc:h2:./trial-data")).isEqualTo("jdbc:h2:./trial-data;" + BackendConfig.H2_POSTGRES_SETTINGS);
+        assertThat(Main.h2Url("jdbc:h2:mem:")).as("an unnamed in-memory database is private to each pooled connection")
+                .startsWith("jdbc:h2:mem:dualoffline-trial;");
+    }
+
+    @Test
+    void anH2UrlInAnotherModeIsRefused() {
+        assertThatThrownBy(() -> Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:h2:mem:x;MODE=MySQL", "DUALOFFLINE_OPERATOR_TOKEN", "t")))
+                .hasMessage("DUALOFFLINE_DB_URL: the backend needs H2 in MODE=PostgreSQL, got MODE=MySQL");
+    }
+
+    @Test
     void aMissingDatabaseUrlIsNamed() {
         assertThatThrownBy(() -> Main.configFrom(env("DUALOFFLINE_OPERATOR_TOKEN", "tok")))
                 .isInstanceOf(IllegalArgumentException.class)

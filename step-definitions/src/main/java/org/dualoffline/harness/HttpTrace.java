@@ -13,13 +13,23 @@ public final class HttpTrace implements Filter {
     /** One request and its response. */
     public record Exchange(int seq, String method, String uri, String requestBody, int status, String responseBody, long millis) {}
 
+    /** The status of an exchange the backend never answered. */
+    public static final int NO_ANSWER = -1;
+
     private final List<Exchange> exchanges = new ArrayList<>();
 
     @Override
     public synchronized Response filter(FilterableRequestSpecification req, FilterableResponseSpecification res, FilterContext ctx) {
         long t0 = System.nanoTime();
-        Response response = ctx.next(req, res);
         Object body = req.getBody();
+        Response response;
+        try {
+            response = ctx.next(req, res);
+        } catch (AnswerDeadline.NoAnswerException e) {
+            exchanges.add(new Exchange(exchanges.size() + 1, req.getMethod(), req.getURI(), body == null ? "" : body.toString(),
+                    NO_ANSWER, "(no answer: " + e.getMessage() + ")", (System.nanoTime() - t0) / 1_000_000));
+            throw e;
+        }
         exchanges.add(new Exchange(exchanges.size() + 1, req.getMethod(), req.getURI(), body == null ? "" : body.toString(),
                 response.getStatusCode(), response.getBody().asString(), (System.nanoTime() - t0) / 1_000_000));
         return response;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +29,21 @@ import org.dualoffline.protocol.WalletId;
 public final class ReconciliationClient {
     private final BackendConnection backend;
     private final HttpTrace trace;
+    private final AnswerDeadline deadline;
 
     public ReconciliationClient(BackendConnection backend, HttpTrace trace) {
+        this(backend, trace, AnswerDeadline.DEFAULT);
+    }
+
+    /** {@code answerTimeout}: how long each request waits for the backend's answer (and for its connection). */
+    public ReconciliationClient(BackendConnection backend, HttpTrace trace, Duration answerTimeout) {
         this.backend = backend;
         this.trace = trace;
+        this.deadline = new AnswerDeadline(answerTimeout);
     }
 
     private RequestSpecification anyone() {
-        return given().baseUri(backend.baseUrl()).filter(trace).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return deadline.applyTo(given().baseUri(backend.baseUrl()).filter(trace)).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
     private RequestSpecification operator() {

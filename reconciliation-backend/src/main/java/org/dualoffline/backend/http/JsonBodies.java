@@ -1,10 +1,9 @@
 package org.dualoffline.backend.http;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +12,11 @@ import java.util.Locale;
 import org.dualoffline.backend.BackendException;
 import org.dualoffline.backend.Failure;
 
-/** Reads JSON request bodies: content type (415), size (413), syntax and field types (400), with precise details. */
+/**
+ * Reads JSON request bodies: content type (415), size (413), then one JSON object and nothing after
+ * it, no key twice, plain text in every string, fields of the right types (400), each refusal in
+ * the API's words ({@link JsonProblems}).
+ */
 public final class JsonBodies {
     private final ObjectMapper mapper;
     private final int maxBytes;
@@ -34,25 +37,29 @@ public final class JsonBodies {
             throw new BackendException(Failure.INVALID_REQUEST, "the request body is empty; expected a JSON object");
         }
         T value;
-        try {
-            value = mapper.readValue(body, type);
-        } catch (JsonParseException e) {
-            throw new BackendException(Failure.MALFORMED_JSON, "malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-        } catch (MismatchedInputException e) {
-            String path = path(e);
-            throw new BackendException(Failure.INVALID_REQUEST, path.isEmpty()
-                    ? "the request body must be a JSON object"
-                    : "field \"" + path + "\" has the wrong type (" + e.getOriginalMessage().split("\n")[0] + ")");
+        try (JsonParser parser = mapper.createParser(body)) {
+            value = mapper.readValue(parser, type);
+            if (nextToken(parser) != null) {
+                throw JsonProblems.trailingContent();
+            }
         } catch (JsonProcessingException e) {
-            throw new BackendException(Failure.MALFORMED_JSON, "unreadable JSON: " + e.getOriginalMessage());
+            throw JsonProblems.describe(e);
         } catch (IOException e) {
-            throw new BackendException(Failure.INVALID_REQUEST, "the request body could not be read: " + e.getMessage());
+            throw new BackendException(Failure.INVALID_REQUEST, "the request body could not be read");
         }
         if (value == null) {
             throw new BackendException(Failure.INVALID_REQUEST, "the request body must be a JSON object, not null");
         }
         return value;
+    }
+
+    /** The token after the body's JSON value, or null at the end; anything unreadable there is content too. */
+    private static JsonToken nextToken(JsonParser parser) {
+        try {
+            return parser.nextToken();
+        } catch (IOException e) {
+            return JsonToken.NOT_AVAILABLE;
+        }
     }
 
     private static void requireJson(String contentType) {
@@ -81,27 +88,12 @@ public final class JsonBodies {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new BackendException(Failure.INVALID_REQUEST, "the request body could not be read: " + e.getMessage());
+            throw new BackendException(Failure.INVALID_REQUEST, "the request body could not be read to its end");
         }
     }
 
     private BackendException tooLarge(long declared) {
         return new BackendException(Failure.PAYLOAD_TOO_LARGE, "the request body "
                 + (declared >= 0 ? "of " + declared + " bytes " : "") + "is larger than the limit of " + maxBytes + " bytes");
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 }

@@ -26,6 +26,7 @@ public final class ProblemMapper {
             case INVALID_REQUEST, MALFORMED_JSON -> 400;
             case UNAUTHORIZED -> 401;
             case NOT_FOUND, WALLET_NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
             case ALREADY_ENROLLED, INSUFFICIENT_FUNDS, FORK_OR_DOUBLE_SPEND -> 409;
             case PAYLOAD_TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
@@ -36,7 +37,12 @@ public final class ProblemMapper {
     }
 
     public void register(Javalin app) {
-        app.exception(BackendException.class, (e, ctx) -> write(ctx, e.failure(), e.detail()));
+        app.exception(BackendException.class, (e, ctx) -> {
+            if (e instanceof MethodNotAllowed m) {
+                ctx.header("Allow", m.allow());
+            }
+            write(ctx, e.failure(), e.detail());
+        });
         app.exception(Database.DatabaseException.class, (e, ctx) -> {
             if (e.unavailable()) {
                 LOG.warn("database unreachable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
@@ -49,7 +55,7 @@ public final class ProblemMapper {
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromStatus(e.getStatus()), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            write(ctx, Failure.INTERNAL_ERROR, "unexpected " + e.getClass().getSimpleName() + "; see the backend log");
+            write(ctx, Failure.INTERNAL_ERROR, "unexpected failure; see the backend log");
         });
         // Requests no route matched (Javalin answers those itself) still get a problem body.
         app.error(404, ctx -> {
@@ -59,7 +65,7 @@ public final class ProblemMapper {
         });
         app.error(405, ctx -> {
             if (ctx.attribute(WRITTEN) == null) {
-                write(ctx, Failure.NOT_FOUND, "no route for " + ctx.method() + " " + ctx.path());
+                write(ctx, Failure.METHOD_NOT_ALLOWED, "this method is not allowed on " + ctx.path());
             }
         });
     }
@@ -79,15 +85,17 @@ public final class ProblemMapper {
         }
     }
 
-    private static Failure fromStatus(int status) {
+    /** The failure of an HTTP status that no failure of the backend set (the HTTP server's own, Javalin's). */
+    static Failure fromStatus(int status) {
         return switch (status) {
             case 400 -> Failure.INVALID_REQUEST;
             case 401 -> Failure.UNAUTHORIZED;
-            case 404, 405 -> Failure.NOT_FOUND;
+            case 404 -> Failure.NOT_FOUND;
+            case 405 -> Failure.METHOD_NOT_ALLOWED;
             case 413 -> Failure.PAYLOAD_TOO_LARGE;
             case 415 -> Failure.UNSUPPORTED_MEDIA_TYPE;
             case 503 -> Failure.SERVICE_UNAVAILABLE;
-            default -> Failure.INTERNAL_ERROR;
+            default -> status < 500 ? Failure.INVALID_REQUEST : Failure.INTERNAL_ERROR;
         };
     }
 }

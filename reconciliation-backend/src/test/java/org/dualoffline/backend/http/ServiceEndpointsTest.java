@@ -135,7 +135,10 @@ class ServiceEndpointsTest {
     }
 
     @Test
-    void aKnownPathWithAnotherMethodIsNotFoundAsAProblem() {
-        assertProblem(api.anyone().delete("/v1/health"), 404, Failure.NOT_FOUND);
+    void aKnownPathWithAnotherMethodIsNotAllowedAsAProblemNamingTheMethodsItServes() {
+        Response r = api.anyone().delete("/v1/health");
+
+        assertThat(assertProblem(r, 405, Failure.METHOD_NOT_ALLOWED)).isEqualTo("this method is not allowed on /v1/health; allowed: GET, HEAD");
+        assertThat(r.header("Allow")).isEqualTo("GET, HEAD");
     }
 }

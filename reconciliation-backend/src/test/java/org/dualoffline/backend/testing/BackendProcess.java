@@ -40,13 +40,21 @@ public final class BackendProcess implements AutoCloseable {
         return start(List.of("org.dualoffline.backend.Main"), env, readyWithin);
     }
 
+    /** As {@link #start(Map, Duration)}, with JVM options before the main class (e.g. {@code -Dorg.slf4j.simpleLogger...}). */
+    public static BackendProcess startWithJvmOptions(List<String> jvmOptions, Map<String, String> env, Duration readyWithin)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(jvmOptions);
+        command.add("org.dualoffline.backend.Main");
+        return start(command, env, readyWithin);
+    }
+
     /** As {@link #start}, holding the {@code upload}-th upload that adds records before its commit ({@link HoldingBackendMain}). */
     public static BackendProcess startHoldingUpload(int upload, Map<String, String> env, Duration readyWithin)
             throws IOException, InterruptedException {
         return start(List.of(HoldingBackendMain.class.getName(), Integer.toString(upload)), env, readyWithin);
     }
 
-    private static BackendProcess start(List<String> mainAndArguments, Map<String, String> env, Duration readyWithin)
+    private static BackendProcess start(List<String> optionsMainAndArguments, Map<String, String> env, Duration readyWithin)
             throws IOException, InterruptedException {
         String classpath = System.getProperty("surefire.test.class.path");
         if (classpath == null || classpath.isBlank()) {
@@ -54,7 +62,7 @@ public final class BackendProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath));
-        command.addAll(mainAndArguments);
+        command.addAll(optionsMainAndArguments);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("DUALOFFLINE_"));
         pb.environment().put("DUALOFFLINE_HOST", "127.0.0.1");
@@ -103,6 +111,21 @@ public final class BackendProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** SIGTERM (the shutdown hook stops the backend), then waits for the process to end and its output to be read to the end. */
+    public String stop(Duration within) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            kill();
+        }
+        long deadline = System.nanoTime() + within.toNanos();
+        synchronized (lines) {
+            while (!ended && System.nanoTime() < deadline) {
+                lines.wait(200);
+            }
+        }
+        return output();
     }
 
     public String output() {
