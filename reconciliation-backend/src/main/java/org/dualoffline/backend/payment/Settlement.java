@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +28,11 @@ import org.dualoffline.protocol.EntryType;
  * without its postings), and mark the others as confirmed by this side too - only where they were
  * settled from the same PAY entry (same hash); where not, the payer signed two PAY entries with
  * one counter. A side that reports the same PAY entry a second time (a payee's second RECEIVE
- * entry for one payment) marks nothing: its report is a {@link Outcome.RepeatedReport}. Payments are taken in (payer, counter) order, the same in every transaction: two
- * uploads that report the same payments may wait for one another, never deadlock.
+ * entry for one payment) marks nothing: its report is a {@link Outcome.RepeatedReport}. One
+ * upload may report two PAY entries with one (payer, counter): a payee that received both of a
+ * double spend; each is judged against the one the payment is settled from. Payments are taken in
+ * (payer, counter) order, the same in every transaction: two uploads that report the same
+ * payments may wait for one another, never deadlock.
  */
 public final class Settlement {
     private final PaymentRepository payments;
@@ -96,21 +102,25 @@ public final class Settlement {
             }
         }
         payments.postAll(c, settledNow);
-        return batch.resolve(c, insertedKeys, markIfSameEntry(c, others));
+        Set<String> markedKeys = new HashSet<>();
+        for (Report r : markIfSameEntry(c, others)) {
+            markedKeys.add(r.key());
+        }
+        return batch.resolve(c, insertedKeys, markedKeys);
     }
 
     /**
      * Marks each report's payment as reported by its side where it was settled from the same PAY
-     * entry and that side had not reported it yet; the keys marked.
+     * entry and that side had not reported it yet; the reports that marked it.
      */
-    private Set<String> markIfSameEntry(Connection c, List<Report> reports) throws SQLException {
-        Set<String> marked = new HashSet<>();
+    private Set<Report> markIfSameEntry(Connection c, List<Report> reports) throws SQLException {
+        Set<Report> marked = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Reporter side : Reporter.values()) {
             List<Report> bySide = reports.stream().filter(r -> r.reporter() == side).toList();
             int[] n = payments.markReportedIfSameEntry(c, bySide, side);
             for (int k = 0; k < bySide.size(); k++) {
                 if (n[k] > 0 || n[k] == java.sql.Statement.SUCCESS_NO_INFO) {
-                    marked.add(bySide.get(k).key());
+                    marked.add(bySide.get(k));
                 }
             }
         }
@@ -140,35 +150,46 @@ public final class Settlement {
         }
 
         /**
-         * The outcome of every report, given the payments that were inserted and those marked as
-         * confirmed (same PAY entry) by the statements that ran. A payment neither inserted nor
-         * marked was settled by a transaction that committed while this one waited for it, or from
-         * another PAY entry: it is marked again, on a fresh snapshot, and if that fails too it is a
-         * conflicting PAY entry.
+         * The outcome of every report, given the payments whose lead was inserted and those whose
+         * lead marked it as confirmed (same PAY entry), by the statements that ran (keys).
+         *
+         * <p>Each report is judged against the PAY entry the payment is settled from: the lead's
+         * where the lead inserted it, the stored one where not. Reports of one PAY entry by one side
+         * count once: the first one marks the side's confirmation, the others are repeated reports
+         * (as is the first one, where the side had confirmed it before). A report of another PAY
+         * entry with the payment's (payer, counter) is a conflicting PAY entry - the settled one may
+         * be any report's of the upload, not only the lead's: a payee may hold both of a double
+         * spend, one of them settled already. A report neither inserted nor marked by the
+         * statements, where the payment was settled by a transaction that committed while this one
+         * waited for it, is marked again on a fresh snapshot; if that fails, the stored payment
+         * says why.
          */
         public List<Outcome> resolve(Connection c, Set<String> inserted, Set<String> marked) throws SQLException {
-            List<Report> unresolved = new ArrayList<>();
+            Map<String, Report> firstOfEntry = new HashMap<>();
+            List<Report> toMark = new ArrayList<>();
             for (Report r : reports) {
                 Report lead = leadOf.get(r.key());
-                boolean sameEntry = Arrays.equals(lead.payHash(), r.payHash());
-                boolean neither = !inserted.contains(r.key()) && !marked.contains(r.key());
-                // (a report of the other side in the same upload cannot happen - a wallet does not pay itself - but would need its flag)
-                if (sameEntry && (neither || lead.reporter() != r.reporter())) {
-                    unresolved.add(r);
+                if (firstOfEntry.putIfAbsent(entryKey(r), r) != null || inserted.contains(r.key()) && !sameEntry(lead, r)) {
+                    continue; // a repeated report, or a conflicting one with what this upload settled
+                }
+                boolean settledByIt = inserted.contains(r.key()) && r == lead;
+                boolean markedByIt = !inserted.contains(r.key()) && r == lead && marked.contains(r.key());
+                if (!settledByIt && !markedByIt) {
+                    toMark.add(r);
                 }
             }
-            Set<String> markedNow = unresolved.isEmpty() ? Set.of() : markIfSameEntry(c, unresolved);
+            Set<Report> markedNow = toMark.isEmpty() ? Set.of() : markIfSameEntry(c, toMark);
             Outcome[] out = new Outcome[reports.size()];
             for (int i = 0; i < out.length; i++) {
                 Report r = reports.get(i);
                 Report lead = leadOf.get(r.key());
-                if (!Arrays.equals(lead.payHash(), r.payHash())) {
+                if (inserted.contains(r.key()) && !sameEntry(lead, r)) {
                     out[i] = new Outcome.ConflictingPayEntry(r, paymentOf(lead));
-                } else if (r != lead && r.reporter() == lead.reporter()) {
+                } else if (firstOfEntry.get(entryKey(r)) != r) {
                     out[i] = new Outcome.RepeatedReport(r); // the same side reports one PAY entry twice in one upload
                 } else if (inserted.contains(r.key()) && r == lead) {
                     out[i] = new Outcome.SettledNow(r);
-                } else if (inserted.contains(r.key()) || marked.contains(r.key()) || markedNow.contains(r.key())) {
+                } else if (r == lead && marked.contains(r.key()) || markedNow.contains(r)) {
                     out[i] = new Outcome.AlreadySettled(r);
                 } else {
                     Payment settled = payments.find(c, r.pay().walletId(), r.pay().counter()).orElseThrow(() ->
@@ -179,6 +200,15 @@ public final class Settlement {
             }
             return Arrays.asList(out);
         }
+    }
+
+    private static boolean sameEntry(Report a, Report b) {
+        return Arrays.equals(a.payHash(), b.payHash());
+    }
+
+    /** One side's report of one PAY entry: "payer:counter:hash:side". */
+    private static String entryKey(Report r) {
+        return r.key() + ":" + HexFormat.of().formatHex(r.payHash()) + ":" + r.reporter();
     }
 
     private static Payment paymentOf(Report r) {
