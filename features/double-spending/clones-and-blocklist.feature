@@ -24,6 +24,22 @@ Feature: A cloned wallet is caught, shut out offline, and honest payees keep the
       And the bank refuses the records of Mallory's wallet as a fork or double spend
       And the bank's books balance: everything issued is online, offline or on its way
 
+  Rule: a payee that received both halves of a double spend keeps both, and the issuer covers only the half that did not settle
+
+    @DS-02
+    Scenario: Golden Dragon takes the clone's payment, then Wei's with the same counter; Wei's settles first and the clone's is covered
+      Given Wei has a card wallet holding ¥100.00
+      And Mallory holds a clone of Wei's wallet
+      And Golden Dragon has a POS terminal
+      And Mallory has paid Golden Dragon ¥40.00
+      And Wei has paid Golden Dragon ¥60.00
+      When Wei's wallet comes online and syncs
+      And Golden Dragon's wallet comes online and syncs
+      Then the bank has put Wei's wallet on the blocklist for a double spend
+      And the issuer has covered ¥40.00 of Wei's double spending
+      And the bank knows the payment from both Wei and Golden Dragon
+      And the bank's books balance: everything issued is online, offline or on its way
+
   Rule: a blocklisted wallet is refused offline by every wallet that has synced since
 
     @DS-03
