@@ -1,35 +1,27 @@
 package org.dualoffline.bench;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.time.Duration;
+import org.dualoffline.fuzz.RawHttp;
+import org.dualoffline.fuzz.RawResponse;
 
 /**
  * A minimal HTTP/1.1 keep-alive client over one socket, for load generation on loopback: the
  * request bytes are prepared before the clock starts, so the client costs the machine little
  * besides the socket calls (java.net.http spends more CPU than the server on small requests,
- * and client and server share the same two cores here). One instance per thread; not thread-safe.
- * Reads Content-Length and chunked responses.
+ * and client and server share the same two cores here). The socket work is the fuzzer's
+ * {@link RawHttp}; this adds the prepared requests and one reconnection where the server closed
+ * an idle connection. One instance per thread; not thread-safe.
  */
 final class LoopbackHttp implements AutoCloseable {
-    private final String host;
-    private final int port;
-    private Socket socket;
-    private InputStream in;
-    private OutputStream out;
+    private final String baseUrl;
+    private final RawHttp http;
 
     LoopbackHttp(String baseUrl) {
-        URI u = URI.create(baseUrl);
-        this.host = u.getHost();
-        this.port = u.getPort();
+        this.baseUrl = baseUrl;
+        this.http = new RawHttp(URI.create(baseUrl), Duration.ofMinutes(2));
     }
 
     /** An HTTP response: status and body. */
@@ -59,113 +51,32 @@ final class LoopbackHttp implements AutoCloseable {
 
     /** Sends a prepared request and reads the whole response; reconnects once if the server closed the idle connection. */
     Response exchange(byte[] request) {
+        boolean fresh = !http.isOpen();
         try {
-            boolean fresh = socket == null;
+            return send(request);
+        } catch (RawHttp.NoAnswer e) {
             if (fresh) {
-                connect();
+                throw failed(e);
             }
             try {
                 return send(request);
-            } catch (IOException e) {
-                if (fresh) {
-                    throw e;
-                }
-                close();
-                connect();
-                return send(request);
+            } catch (RawHttp.NoAnswer again) {
+                throw failed(again);
             }
-        } catch (IOException e) {
-            close();
-            throw new UncheckedIOException("HTTP exchange with " + host + ":" + port + " failed: " + e.getMessage(), e);
         }
     }
 
-    private void connect() throws IOException {
-        socket = new Socket();
-        socket.setTcpNoDelay(true);
-        socket.setSoTimeout(120_000);
-        socket.connect(new InetSocketAddress(host, port), 5_000);
-        in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-        out = socket.getOutputStream();
+    private Response send(byte[] request) throws RawHttp.NoAnswer {
+        RawResponse r = http.exchange(request, false);
+        return new Response(r.status(), r.body());
     }
 
-    private Response send(byte[] request) throws IOException {
-        out.write(request);
-        out.flush();
-        String status = line();
-        if (status == null) {
-            throw new IOException("connection closed before a response");
-        }
-        String[] parts = status.split(" ", 3);
-        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
-            throw new IOException("not an HTTP status line: " + status);
-        }
-        int code = Integer.parseInt(parts[1]);
-        long length = -1;
-        boolean chunked = false;
-        boolean close = false;
-        for (String h = line(); h != null && !h.isEmpty(); h = line()) {
-            int colon = h.indexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            String value = h.substring(colon + 1).trim();
-            switch (name) {
-                case "content-length" -> length = Long.parseLong(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                case "connection" -> close = value.equalsIgnoreCase("close");
-                default -> { }
-            }
-        }
-        byte[] body;
-        if (chunked) {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                 size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
-                b.write(in.readNBytes(size));
-                line();
-            }
-            for (String t = line(); t != null && !t.isEmpty(); t = line()) {
-                // trailers
-            }
-            body = b.toByteArray();
-        } else if (length >= 0) {
-            body = in.readNBytes((int) length);
-            if (body.length != length) {
-                throw new IOException("connection closed inside a response body");
-            }
-        } else {
-            body = in.readAllBytes();
-            close = true;
-        }
-        if (close) {
-            close();
-        }
-        return new Response(code, body);
-    }
-
-    private String line() throws IOException {
-        StringBuilder sb = new StringBuilder(64);
-        for (int c = in.read(); c != -1; c = in.read()) {
-            if (c == '\n') {
-                int n = sb.length();
-                return n > 0 && sb.charAt(n - 1) == '\r' ? sb.substring(0, n - 1) : sb.toString();
-            }
-            sb.append((char) c);
-        }
-        return sb.length() == 0 ? null : sb.toString();
+    private UncheckedIOException failed(RawHttp.NoAnswer e) {
+        return new UncheckedIOException("HTTP exchange with " + baseUrl + " failed: " + e.getMessage(), e);
     }
 
     @Override
     public void close() {
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
-            socket = null;
-        }
+        http.close();
     }
 }
