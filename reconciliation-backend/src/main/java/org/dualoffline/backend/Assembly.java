@@ -66,7 +66,7 @@ record Assembly(BeforeCommitListener beforeCommit, boolean portableUploadWriter)
     record Wired(WebApp.Controllers controllers, VerifiedSignatures signatures, UploadWriter uploadWriter) {}
 
     Wired wire(BackendConfig config, Database db, Dialect dialect, Issuer issuer) {
-        JsonBodies bodies = new JsonBodies(WebApp.objectMapper(), config.http().maxBodyBytes());
+        JsonBodies bodies = new JsonBodies(config.http().maxBodyBytes());
         WalletRepository walletRepository = new WalletRepository(dialect);
         PaymentRepository paymentRepository = new PaymentRepository();
         BlocklistRepository blocklist = new BlocklistRepository();

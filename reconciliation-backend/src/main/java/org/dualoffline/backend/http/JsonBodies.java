@@ -16,13 +16,20 @@ import org.dualoffline.backend.Failure;
  * Reads JSON request bodies: content type (415), size (413), then one JSON object and nothing after
  * it, no key twice, plain text in every string, fields of the right types (400), each refusal in
  * the API's words ({@link JsonProblems}).
+ *
+ * <p>A body of printable ASCII without a backslash - every sync upload, whose strings are hex -
+ * is read without looking at each of its strings again: none of them can hold what
+ * {@link PlainText} refuses.
  */
 public final class JsonBodies {
     private final ObjectMapper mapper;
+    private final ObjectMapper forPrintableAscii;
     private final int maxBytes;
 
-    public JsonBodies(ObjectMapper mapper, int maxBytes) {
-        this.mapper = mapper;
+    /** Bodies read as {@link WebApp#objectMapper()} reads them, up to {@code maxBytes}. */
+    public JsonBodies(int maxBytes) {
+        this.mapper = WebApp.objectMapper();
+        this.forPrintableAscii = WebApp.objectMapperForPrintableAscii();
         this.maxBytes = maxBytes;
     }
 
@@ -37,8 +44,9 @@ public final class JsonBodies {
             throw new BackendException(Failure.INVALID_REQUEST, "the request body is empty; expected a JSON object");
         }
         T value;
-        try (JsonParser parser = mapper.createParser(body)) {
-            value = mapper.readValue(parser, type);
+        ObjectMapper reader = printableAsciiWithoutEscapes(body) ? forPrintableAscii : mapper;
+        try (JsonParser parser = reader.createParser(body)) {
+            value = reader.readValue(parser, type);
             if (nextToken(parser) != null) {
                 throw JsonProblems.trailingContent();
             }
@@ -51,6 +59,20 @@ public final class JsonBodies {
             throw new BackendException(Failure.INVALID_REQUEST, "the request body must be a JSON object, not null");
         }
         return value;
+    }
+
+    /**
+     * True when every byte is printable ASCII (U+0020..U+007E) or JSON whitespace between tokens
+     * (tab, line feed, carriage return: refused by the parser inside a string) and none is a
+     * backslash.
+     */
+    static boolean printableAsciiWithoutEscapes(byte[] body) {
+        for (byte b : body) {
+            if ((b < 0x20 || b > 0x7e || b == '\\') && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The token after the body's JSON value, or null at the end; anything unreadable there is content too. */

@@ -33,28 +33,48 @@ public final class RouteGuard {
 
     public void check(Context ctx) {
         String path = ctx.path().substring(Math.min(ctx.contextPath().length(), ctx.path().length()));
-        List<ApiRoute> addressed = routes.entrySet().stream().filter(e -> e.getValue().matches(path)).map(Map.Entry::getKey).toList();
-        if (addressed.isEmpty()) {
+        HandlerType method = ctx.method();
+        boolean addressed = false;
+        boolean operator = false;
+        boolean served = false;
+        for (Map.Entry<ApiRoute, PathParser> e : routes.entrySet()) { // every route, no early exit: an operator route anywhere counts
+            if (e.getValue().matches(path)) {
+                ApiRoute route = e.getKey();
+                addressed = true;
+                operator |= route.access() == Access.OPERATOR;
+                served |= route.serves(method);
+            }
+        }
+        if (!addressed) {
             return;
         }
-        if (addressed.stream().anyMatch(r -> r.access() == Access.OPERATOR)) {
+        if (operator) {
             auth.authenticate(ctx);
         }
-        HandlerType method = ctx.method();
-        if (addressed.stream().noneMatch(r -> r.serves(method))) {
-            TreeSet<String> allowed = new TreeSet<>();
-            for (ApiRoute r : addressed) {
-                allowed.add(r.method().name());
-                if (r.method() == HandlerType.GET) {
-                    allowed.add(HandlerType.HEAD.name());
-                }
-            }
-            throw new MethodNotAllowed(path, String.join(", ", allowed));
+        if (!served) {
+            throw new MethodNotAllowed(path, allowed(path));
+        }
+        if (path.indexOf('%') < 0) {
+            return; // nothing for a decoder to refuse
         }
         try {
             URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8); // as Javalin decodes path parameters
         } catch (IllegalArgumentException e) {
             throw BackendException.invalid("the path has a % that is not followed by two hexadecimal digits");
         }
+    }
+
+    /** The methods the routes of {@code path} serve, for {@code Allow}: HEAD wherever GET. */
+    private String allowed(String path) {
+        TreeSet<String> allowed = new TreeSet<>();
+        routes.forEach((r, parser) -> {
+            if (parser.matches(path)) {
+                allowed.add(r.method().name());
+                if (r.method() == HandlerType.GET) {
+                    allowed.add(HandlerType.HEAD.name());
+                }
+            }
+        });
+        return String.join(", ", allowed);
     }
 }

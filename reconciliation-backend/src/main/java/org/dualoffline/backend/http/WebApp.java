@@ -33,9 +33,25 @@ public final class WebApp {
      * an object, no control character in a string ({@link PlainText}), unknown fields ignored.
      */
     public static ObjectMapper objectMapper() {
-        return JsonMapper.builder()
+        return objectMapper(true);
+    }
+
+    /**
+     * The same JSON for a body of printable ASCII with no backslash, whose strings cannot hold a
+     * control character or half a surrogate pair (the parser refuses a raw one below U+0020, and
+     * there is no escape to write one): no string is checked again ({@link JsonBodies}).
+     */
+    static ObjectMapper objectMapperForPrintableAscii() {
+        return objectMapper(false);
+    }
+
+    private static ObjectMapper objectMapper(boolean checkEveryString) {
+        JsonMapper.Builder builder = JsonMapper.builder();
+        if (checkEveryString) {
+            builder.addModule(new SimpleModule("plain-text").addDeserializer(String.class, new PlainText()));
+        }
+        return builder
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .addModule(new SimpleModule("plain-text").addDeserializer(String.class, new PlainText()))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)

@@ -1,5 +1,6 @@
 package org.dualoffline.backend.payment;
 
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -8,13 +9,13 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dualoffline.protocol.Entry;
 import org.dualoffline.protocol.EntryType;
+import org.dualoffline.protocol.WalletId;
 
 /**
  * Settles a payment exactly once, from whichever side reports it first: the payer's PAY entry,
@@ -165,7 +166,7 @@ public final class Settlement {
          * says why.
          */
         public List<Outcome> resolve(Connection c, Set<String> inserted, Set<String> marked) throws SQLException {
-            Map<String, Report> firstOfEntry = new HashMap<>();
+            Map<EntryKey, Report> firstOfEntry = new HashMap<>();
             List<Report> toMark = new ArrayList<>();
             for (Report r : reports) {
                 Report lead = leadOf.get(r.key());
@@ -206,9 +207,11 @@ public final class Settlement {
         return Arrays.equals(a.payHash(), b.payHash());
     }
 
-    /** One side's report of one PAY entry: "payer:counter:hash:side". */
-    private static String entryKey(Report r) {
-        return r.key() + ":" + HexFormat.of().formatHex(r.payHash()) + ":" + r.reporter();
+    /** One side's report of one PAY entry. */
+    private record EntryKey(WalletId payer, long counter, ByteBuffer payHash, Reporter reporter) {}
+
+    private static EntryKey entryKey(Report r) {
+        return new EntryKey(r.pay().walletId(), r.pay().counter(), ByteBuffer.wrap(r.payHash()), r.reporter());
     }
 
     private static Payment paymentOf(Report r) {
