@@ -69,14 +69,16 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport {
 
     @Override
     public byte[] transceive(byte[] command) {
-        if (command == null || command.length < 4) {
-            throw new IllegalArgumentException("a command APDU has at least 4 bytes, got " + (command == null ? 0 : command.length));
-        }
+        byte[] framed = shortApdu(command == null ? new byte[0] : command);
         synchronized (runtime) {
             CardMemory previous = Jcre.enter(memory);
             try {
                 memory.startApdu();
-                byte[] response = simulator.transmitCommand(command);
+                if (framed == null) {
+                    lastCost = memory.cost();
+                    return new byte[] {0x67, 0x00}; // the card's OS answers; no applet sees the command
+                }
+                byte[] response = simulator.transmitCommand(framed);
                 lastCost = memory.cost();
                 if (memory.torn()) {
                     String where = memory.tornAt();
@@ -92,6 +94,35 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport {
                 Jcre.leave(previous);
             }
         }
+    }
+
+    /**
+     * The command as the applet's APDU buffer takes it, or null when the card's OS answers it
+     * {@code 6700} itself (ISO/IEC 7816-3 and -4 framing): fewer than 4 bytes; a length byte
+     * that does not match the bytes after it; an extended-length command (none of the spec's
+     * commands is one, and a Java Card applet that does not implement {@code ExtendedLength}
+     * never sees one). A command with 255 data bytes and an Le is 261 bytes on the wire; a
+     * card's buffer holds the header and the data, not the Le, and so does jcardsim's (260
+     * bytes, which it would otherwise overflow with 6F00): the Le is dropped there.
+     */
+    static byte[] shortApdu(byte[] c) {
+        if (c.length < 4) {
+            return null;
+        }
+        if (c.length <= 5) {
+            return c; // case 1, or case 2 with its Le
+        }
+        int lc = c[4] & 0xFF;
+        if (lc == 0) {
+            return null; // extended length
+        }
+        if (c.length == 5 + lc) {
+            return c; // case 3
+        }
+        if (c.length == 6 + lc) {
+            return lc == 255 ? java.util.Arrays.copyOf(c, 5 + lc) : c; // case 4
+        }
+        return null;
     }
 
     /**

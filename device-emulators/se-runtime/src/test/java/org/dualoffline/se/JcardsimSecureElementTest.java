@@ -53,10 +53,33 @@ class JcardsimSecureElementTest {
         assertThat(r.sw()).isEqualTo((int) ISO7816.SW_COMMAND_NOT_ALLOWED);
     }
 
+    /** As a card's OS: a command whose length fields do not match its bytes is 6700, never an exception, and reaches no applet. */
     @Test
-    void aMalformedCommandIsRefusedWithTheReason() {
+    void aBadlyFramedCommandIsAnsweredWrongLengthAndReachesNoApplet() {
         JcardsimSecureElement se = se("card", 1);
-        assertThatThrownBy(() -> se.transceive(new byte[] {0x00, (byte) 0xA4})).hasMessage("a command APDU has at least 4 bytes, got 2");
+        byte[] count = {(byte) 0x80, 0x02, 0, 0, 0};
+        for (String framing : new String[] {"", "80", "8002", "800200", "8002000005010203", "80020000020102030405",
+                "80020000" + "03" + "0102", "8002000000000001", "80020000000000", "800200000000020102", "80020000000002010200"}) {
+            ResponseApdu r = ResponseApdu.of(se.transceive(Hex.parse(framing)));
+            assertThat(r.sw()).as(framing).isEqualTo((int) ISO7816.SW_WRONG_LENGTH);
+            assertThat(r.data()).as(framing).isEmpty();
+        }
+        assertThat(ResponseApdu.of(se.transceive(count)).check("count")).as("no framing error reached the applet").containsExactly(1);
+    }
+
+    @Test
+    void everyWellFramedShortCommandReachesTheApplet() {
+        JcardsimSecureElement se = se("card", 1);
+        assertThat(ResponseApdu.of(se.transceive(Hex.parse("80030000"))).check("case 1")).isEmpty();
+        assertThat(ResponseApdu.of(se.transceive(Hex.parse("8003000000"))).check("case 2")).isEmpty();
+        assertThat(ResponseApdu.of(se.transceive(Hex.parse("8003000003010203"))).check("case 3")).containsExactly(1, 2, 3);
+        assertThat(ResponseApdu.of(se.transceive(Hex.parse("800300000301020300"))).check("case 4")).containsExactly(1, 2, 3);
+        // 255 data bytes and an Le: 261 bytes on the wire, but the Le is no part of a card's APDU buffer
+        byte[] full = Hex.parse("80030000FF" + "11".repeat(128) + "22".repeat(127) + "00");
+        assertThat(ResponseApdu.of(se.transceive(Hex.parse("80020000FF" + "11".repeat(255) + "00"))).check("255 bytes and Le"))
+                .hasSize(1);
+        assertThat(ResponseApdu.of(se.transceive(java.util.Arrays.copyOf(full, 5 + 128 + 1))).sw()).as("Lc 255 with 129 bytes")
+                .isEqualTo((int) ISO7816.SW_WRONG_LENGTH);
     }
 
     @Test

@@ -6,7 +6,7 @@ import javacard.framework.ISO7816;
 import javacard.framework.ISOException;
 import javacard.security.RandomData;
 
-/** A tiny applet for runtime tests: INS 01 returns 8 random bytes, INS 02 bumps and returns a static counter. */
+/** A tiny applet for runtime tests: INS 01 returns 8 random bytes, INS 02 bumps and returns a static counter, INS 03 echoes its data. */
 public class ProbeApplet extends Applet {
     static byte installs;
     private final RandomData random;
@@ -35,6 +35,11 @@ public class ProbeApplet extends Applet {
                 buf[0] = installs;
                 apdu.setOutgoingAndSend((short) 0, (short) 1);
                 return;
+            case 0x03: {
+                short n = apdu.setIncomingAndReceive();
+                apdu.setOutgoingAndSend(ISO7816.OFFSET_CDATA, n);
+                return;
+            }
             default:
                 ISOException.throwIt(ISO7816.SW_INS_NOT_SUPPORTED);
         }
