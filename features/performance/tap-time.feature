@@ -20,10 +20,11 @@ Feature: A tap is over before the customer notices
   Rule: tap time does not grow with the payments stored since the last sync
 
     @PERF-02
-    Scenario: Wei's sixteenth payment since his last sync is as quick as his first
-      Given Wei has a card wallet holding ¥100.00
+    Scenario: Wei's payment into the last free slot of his wallet's storage is as quick as his first since his last sync
+      Given the issuer allows 100 offline payments between syncs
+      And Wei has a card wallet holding ¥100.00
       And Golden Dragon has a POS terminal
-      And Wei has paid Golden Dragon ¥1.00 15 times without syncing
+      And Wei has paid Golden Dragon ¥1.00 at a time without syncing until one slot of the wallet's storage is left
       When Wei pays Golden Dragon ¥1.00
       Then the payment is completed
       And the tap took about as long as the first one since the last sync

@@ -15,7 +15,7 @@ Feature: A wallet's storage is bounded
     Scenario: Wei's wallet is full and refuses the next payment
       When Wei pays Golden Dragon ¥1.00
       Then the payment is refused because the wallet's storage is full
-      And Wei's wallet holds ¥99.69
+      And Wei's wallet holds what it held before the payment
 
   Rule: records are freed only by the backend's acknowledgement
 
@@ -24,4 +24,4 @@ Feature: A wallet's storage is bounded
       When Wei's wallet comes online and syncs
       And Wei pays Golden Dragon ¥1.00
       Then the payment is completed
-      And Wei's wallet holds ¥98.69
+      And Wei's wallet holds ¥1.00 less than before the payment

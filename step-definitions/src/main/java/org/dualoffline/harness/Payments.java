@@ -62,6 +62,21 @@ public final class Payments {
         return made;
     }
 
+    /**
+     * {@code payer} pays {@code payee} {@code amount} fen at a time until one slot of its
+     * wallet's log is left (whatever capacity the wallet reports), as one {@link #payRepeatedly
+     * series}; stops at the first payment that does not complete. Returns every payment made.
+     */
+    public List<PaymentOutcome> payUntilOneSlotLeft(String payer, String payee, long amount) {
+        WalletStatus s = inspector.status(context.party(payer));
+        int times = s.capacity() - s.records() - 1;
+        if (times < 1) {
+            throw new IllegalStateException(payer + "'s wallet has " + (s.capacity() - s.records())
+                    + " free slots in its log: there is no series of payments to make before the last one");
+        }
+        return payRepeatedly(payer, payee, amount, times);
+    }
+
     /** The first payment of the scenario's {@link #payRepeatedly series}. */
     public PaymentOutcome firstOfSeries() {
         if (firstOfSeries == null) {

@@ -2,6 +2,7 @@ package org.dualoffline.harness;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.dualoffline.protocol.Sw;
 import org.dualoffline.se.Tearable;
 
@@ -55,13 +56,18 @@ public final class PinAttack {
         return List.copyOf(answers);
     }
 
-    /** What the card answers the guesses if each costs a try for good: 63Cx, x counting down from the tries before minus one to 0. */
-    public List<Integer> answersIfEachGuessCostATry() {
-        List<Integer> expected = new ArrayList<>();
+    /**
+     * What the card may answer each guess if each costs a try for good (spec 6, VERIFY PIN): 63Cx,
+     * x counting down from the tries before minus one; for the guess that uses up the last try,
+     * 63C0 or 6983 (no tries left), the wallet's choice.
+     */
+    public List<Set<Integer>> allowedAnswersIfEachGuessCostATry() {
+        List<Set<Integer>> allowed = new ArrayList<>();
         for (int i = 1; i <= triesBefore(); i++) {
-            expected.add(Sw.pinWrong(triesBefore - i));
+            int left = triesBefore - i;
+            allowed.add(left == 0 ? Set.of(Sw.pinWrong(0), Sw.PIN_BLOCKED) : Set.of(Sw.pinWrong(left)));
         }
-        return expected;
+        return allowed;
     }
 
     /** {@code who} enters the right PIN on {@code holder}'s card. */

@@ -47,6 +47,11 @@ public class PowerAndTimingSteps {
         assertThat(payments.payRepeatedly(payer, payee, amount, times)).allSatisfy(o -> assertThat(o.completed()).as(o.describe()).isTrue());
     }
 
+    @Given("{party} has paid {party} {amount} at a time without syncing until one slot of the wallet's storage is left")
+    public void paidUntilOneSlotLeft(String payer, String payee, Long amount) {
+        assertThat(payments.payUntilOneSlotLeft(payer, payee, amount)).allSatisfy(o -> assertThat(o.completed()).as(o.describe()).isTrue());
+    }
+
     @Then("the tap took about as long as the first one since the last sync")
     public void noSlowerThanTheFirst() {
         tapTimes.requireMeasuredCosts();

@@ -8,6 +8,7 @@ import org.dualoffline.devices.Battery;
 import org.dualoffline.devices.DeviceKind;
 import org.dualoffline.harness.IssuerLimits;
 import org.dualoffline.harness.Payments;
+import org.dualoffline.harness.PurseInvariants;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.WalletInspector;
 import org.dualoffline.harness.WalletProvisioner;
@@ -97,6 +98,20 @@ public class WalletSteps {
     public void walletHolds(String name, Long amount) {
         long balance = inspector.status(context.party(name)).balance();
         assertThat(Money.yuan(balance)).as(name + "'s spendable balance").isEqualTo(Money.yuan(amount));
+    }
+
+    @Then("{party}'s wallet holds what it held before the payment")
+    public void walletHoldsAsBefore(String name) {
+        long now = PurseInvariants.valueHeld(inspector.status(context.party(name)));
+        assertThat(Money.yuan(now)).as(name + "'s value (spendable and held) against before the payment")
+                .isEqualTo(Money.yuan(context.valueBeforePayment(name)));
+    }
+
+    @Then("{party}'s wallet holds {amount} less than before the payment")
+    public void walletHoldsLessThanBefore(String name, Long amount) {
+        long now = PurseInvariants.valueHeld(inspector.status(context.party(name)));
+        assertThat(Money.yuan(now)).as(name + "'s value (spendable and held) after paying " + Money.yuan(amount))
+                .isEqualTo(Money.yuan(context.valueBeforePayment(name) - amount));
     }
 
     @Then("{party}'s wallet holds {amount} it cannot spend until it syncs")
