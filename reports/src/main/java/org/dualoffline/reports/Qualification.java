@@ -15,10 +15,13 @@ import java.util.stream.Stream;
 import org.dualoffline.harness.Profile;
 
 /**
- * {@code ./certify qualify}: qualifies the harness the way labs qualify their test tools. The
- * reference wallet must PASS every requirement; every known-bad wallet in {@code profiles/faulty/}
- * must FAIL, and on the requirement its profile says it breaks ({@code qualification.breaks}).
- * Writes {@code qualification.json}; exit 0 only when all of that holds.
+ * {@code ./certify qualify}: qualifies the harness the way labs qualify their test tools, in both
+ * directions. The reference wallet must PASS every requirement; every known-bad wallet in
+ * {@code profiles/faulty/} must FAIL, and on the requirement its profile says it breaks
+ * ({@code qualification.breaks}); every known-good wallet in {@code profiles/good/} (a choice the
+ * spec allows, made differently) must PASS, with the same requirements NOT APPLICABLE as the
+ * reference, so that no choice is passed by skipping what it touches. Writes
+ * {@code qualification.json}; exit 0 only when all of that holds.
  */
 final class Qualification {
     private Qualification() {}
@@ -26,15 +29,8 @@ final class Qualification {
     /** Qualifies the harness with the options' seed into the options' report folder; returns the exit code. */
     static int run(Path root, CertifyOptions options) {
         Path out = options.out(root);
-        List<Path> faulty;
-        try (Stream<Path> s = Files.list(root.resolve("profiles/faulty"))) {
-            faulty = s.filter(p -> p.toString().endsWith(".properties")).sorted().toList();
-        } catch (IOException e) {
-            throw new HarnessError("cannot list the known-bad wallets in profiles/faulty: " + e.getMessage());
-        }
-        if (faulty.isEmpty()) {
-            throw new HarnessError("no known-bad wallets in profiles/faulty: nothing to qualify the harness with");
-        }
+        List<Path> faulty = profiles(root, "profiles/faulty", "known-bad");
+        List<Path> good = profiles(root, "profiles/good", "known-good");
         Instant started = Instant.now();
         List<Map<String, Object>> wallets = new ArrayList<>();
         boolean qualified = true;
@@ -66,6 +62,16 @@ final class Qualification {
             wallets.add(r);
         }
 
+        for (Path profile : good) {
+            String name = "good-" + profile.getFileName().toString().replaceAll("\\.properties$", "");
+            Map<String, Object> r = certifyOne(root, out, profile, name, options);
+            boolean passes = "PASS".equals(r.get("verdict")) && r.get("notApplicable").equals(reference.get("notApplicable"));
+            r.put("expected", "PASS on every requirement, NOT APPLICABLE where the reference is: " + reference.get("notApplicable"));
+            r.put("asExpected", passes);
+            qualified &= passes;
+            wallets.add(r);
+        }
+
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("qualified", qualified);
         doc.put("startedAt", started.toString());
@@ -80,9 +86,24 @@ final class Qualification {
         System.err.println("qualify: " + (qualified ? "QUALIFIED" : "NOT QUALIFIED") + " - " + out.resolve("qualification.json"));
         for (Map<String, Object> w : wallets) {
             System.err.printf("  %-28s %-5s %s%n", w.get("wallet"), w.get("verdict"),
-                    Boolean.TRUE.equals(w.get("asExpected")) ? "as expected" : "NOT AS EXPECTED: " + w.get("expected") + ", failed " + w.get("failedRequirements"));
+                    Boolean.TRUE.equals(w.get("asExpected")) ? "as expected" : "NOT AS EXPECTED: " + w.get("expected") + ", failed "
+                            + w.get("failedRequirements") + ", not applicable " + w.get("notApplicable"));
         }
         return qualified ? CertifyMain.PASS : CertifyMain.FAIL;
+    }
+
+    /** The profiles in {@code folder}, sorted; an empty or missing folder is an error: nothing to qualify with. */
+    private static List<Path> profiles(Path root, String folder, String what) {
+        List<Path> found;
+        try (Stream<Path> s = Files.list(root.resolve(folder))) {
+            found = s.filter(p -> p.toString().endsWith(".properties")).sorted().toList();
+        } catch (IOException e) {
+            throw new HarnessError("cannot list the " + what + " wallets in " + folder + ": " + e.getMessage());
+        }
+        if (found.isEmpty()) {
+            throw new HarnessError("no " + what + " wallets in " + folder + ": nothing to qualify the harness with");
+        }
+        return found;
     }
 
     private static Map<String, Object> certifyOne(Path root, Path out, Path profile, String name, CertifyOptions options) {
@@ -96,12 +117,17 @@ final class Qualification {
             JsonNode cert = new ObjectMapper().readTree(dir.resolve("certification.json").toFile());
             r.put("verdict", cert.get("verdict").asText());
             List<String> failed = new ArrayList<>();
+            List<String> notApplicable = new ArrayList<>();
             for (JsonNode req : cert.get("requirements")) {
-                if (req.get("verdict").asText().equals("FAIL")) {
+                String verdict = req.get("verdict").asText();
+                if (verdict.equals("FAIL")) {
                     failed.add(req.get("id").asText());
+                } else if (!verdict.equals("PASS")) {
+                    notApplicable.add(req.get("id").asText());
                 }
             }
             r.put("failedRequirements", failed);
+            r.put("notApplicable", notApplicable);
             r.put("report", root.relativize(dir.resolve("certification.json")).toString());
         } catch (IOException e) {
             throw new HarnessError("certifying " + name + " left no readable certification.json: " + e.getMessage());

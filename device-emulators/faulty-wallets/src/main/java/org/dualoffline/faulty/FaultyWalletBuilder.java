@@ -13,7 +13,8 @@ import org.objectweb.asm.ClassWriter;
 
 /**
  * Writes one jar per {@link Fault}: the reference wallet's classes, with the fault patched
- * into the wallet applet class. A faulty wallet is then certified like any vendor's jar.
+ * into the wallet applet class; and one per {@link AllowedChoice}, the reference with that choice
+ * made differently. Each is then certified like any vendor's jar.
  */
 public final class FaultyWalletBuilder {
     static final String APPLET = "org/dualoffline/applet/WalletApplet";
@@ -21,14 +22,55 @@ public final class FaultyWalletBuilder {
     private FaultyWalletBuilder() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: FaultyWalletBuilder OUTPUT_DIR");
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: FaultyWalletBuilder FAULTY_DIR GOOD_DIR");
         }
         Path out = Files.createDirectories(Path.of(args[0]));
         for (Fault f : Fault.values()) {
             Path jar = out.resolve(f.id + ".jar");
             write(f, jar);
             System.out.println("faulty wallet " + f.id + " (breaks " + f.breaks + "): " + jar);
+        }
+        Path good = Files.createDirectories(Path.of(args[1]));
+        for (AllowedChoice c : AllowedChoice.values()) {
+            Path jar = good.resolve(c.id + ".jar");
+            write(c, jar);
+            System.out.println("known-good wallet " + c.id + " (" + c.description + "): " + jar);
+        }
+    }
+
+    static void write(AllowedChoice choice, Path jar) throws IOException {
+        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os)) {
+            for (String name : appletClasses()) {
+                byte[] bytes = referenceClass(name);
+                Patch patch = choice.patches.get(name);
+                if (patch != null) {
+                    bytes = patch(patch, bytes);
+                }
+                if (choice.packageMovedTo != null) {
+                    bytes = patch(next -> new org.objectweb.asm.commons.ClassRemapper(next, new org.objectweb.asm.commons.Remapper() {
+                        @Override
+                        public String map(String internalName) {
+                            return choice.moved(internalName);
+                        }
+                    }), bytes);
+                }
+                JarEntry e = new JarEntry(choice.moved(name) + ".class");
+                e.setTime(0);
+                out.putNextEntry(e);
+                out.write(bytes);
+                out.closeEntry();
+            }
+            for (String missing : choice.patches.keySet()) {
+                if (!appletClasses().contains(missing)) {
+                    throw new IllegalStateException("the reference wallet has no class " + missing + " to patch");
+                }
+            }
+            JarEntry readme = new JarEntry("CHOICE.txt");
+            readme.setTime(0);
+            out.putNextEntry(readme);
+            out.write((choice.id + ": a choice the spec allows\n" + choice.description + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
         }
     }
 

@@ -21,7 +21,7 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  */
 final class Patches {
     /** The class that holds everything the reference wallet keeps in EEPROM. */
-    private static final String PERSISTENT = "org/dualoffline/applet/Persistent";
+    static final String PERSISTENT = "org/dualoffline/applet/Persistent";
 
     private static final String JCSYSTEM = "javacard/framework/JCSystem";
     private static final String UTIL = "javacard/framework/Util";
@@ -108,6 +108,52 @@ final class Patches {
                 }
             }
             return skipped;
+        });
+    }
+
+    /**
+     * In {@code method}, the status word a wrong PIN is refused with ({@code 63C0 | tries left},
+     * computed, then thrown) becomes {@code 6983} where no try is left: the answer for the guess
+     * that uses up the last try that the spec also allows. Branch-free, so no stack map changes:
+     * {@code sw + ((((sw & 0xF) - 1) >>> 31) * (0x6983 - 0x63C0))}.
+     */
+    static Patch blockedWhenNoTryLeft(String method) {
+        return inMethod(method, method + " throws no computed status word", m -> {
+            int edited = 0;
+            for (AbstractInsnNode insn : m.instructions.toArray()) {
+                if (isCall(insn, ISO_EXCEPTION, "throwIt") && insn.getPrevious() != null && insn.getPrevious().getOpcode() == Opcodes.I2S) {
+                    InsnList adjust = new InsnList();
+                    adjust.add(new InsnNode(Opcodes.DUP));
+                    adjust.add(new IntInsnNode(Opcodes.BIPUSH, 0x0F));
+                    adjust.add(new InsnNode(Opcodes.IAND));
+                    adjust.add(new InsnNode(Opcodes.ICONST_1));
+                    adjust.add(new InsnNode(Opcodes.ISUB));
+                    adjust.add(new IntInsnNode(Opcodes.BIPUSH, 31));
+                    adjust.add(new InsnNode(Opcodes.IUSHR));
+                    adjust.add(new IntInsnNode(Opcodes.SIPUSH, Sw.PIN_BLOCKED - Sw.pinWrong(0)));
+                    adjust.add(new InsnNode(Opcodes.IMUL));
+                    adjust.add(new InsnNode(Opcodes.IADD));
+                    m.instructions.insertBefore(insn.getPrevious(), adjust);
+                    edited++;
+                }
+            }
+            return edited;
+        });
+    }
+
+    /** In {@code method}, the try limit given to {@code new OwnerPIN(tryLimit, maxPinSize)} becomes {@code tries}. */
+    static Patch pinTryLimit(String method, int tries) {
+        return inMethod(method, method + " creates no OwnerPIN", m -> {
+            int edited = 0;
+            for (AbstractInsnNode insn : m.instructions.toArray()) {
+                if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESPECIAL
+                        && call.owner.equals("javacard/framework/OwnerPIN") && call.name.equals("<init>")) {
+                    AbstractInsnNode limit = insn.getPrevious().getPrevious();
+                    m.instructions.set(limit, new IntInsnNode(Opcodes.BIPUSH, tries));
+                    edited++;
+                }
+            }
+            return edited;
         });
     }
 

@@ -46,6 +46,20 @@ class PatchesTest {
     }
 
     @Test
+    void blockingWhenNoTryIsLeftAdjustsOnlyTheComputedStatusWordBeforeItIsThrown() {
+        MethodDiff d = MethodDiff.of(Patches.blockedWhenNoTryLeft("processVerifyPin"), "processVerifyPin");
+
+        assertThat(d.removed()).isEmpty();
+        // dup, bipush 15, iand, iconst_1, isub, bipush 31, iushr, sipush 05C3 (6983 - 63C0), imul, iadd
+        assertThat(d.added()).containsExactly("op 89", "op 16 15", "op 126", "op 4", "op 100", "op 16 31", "op 124", "sipush 05C3",
+                "op 104", "op 96");
+        int thrown = d.after().lastIndexOf("call ISOException.throwIt(S)V");
+        assertThat(d.after().subList(thrown - 2, thrown + 1)).as("the adjustment comes just before the i2s of the computed word")
+                .containsExactly("op 96", "op 147", "call ISOException.throwIt(S)V");
+        assertThat(d.otherMethodsAfter()).isEqualTo(d.otherMethodsBefore());
+    }
+
+    @Test
     void renamingACallChangesOnlyTheNameOfThatCall() {
         MethodDiff d = MethodDiff.of(Patches.renameCall("select", "javacard/framework/OwnerPIN", "reset", "resetAndUnblock"), "select");
 
