@@ -20,7 +20,7 @@ import org.dualoffline.se.runtime.Jcre;
  * generator and ECDSA signatures are deterministic (RFC 6979), so a run is reproducible from its
  * seed, keys and signatures included (see {@code runtime.P256Engine}).
  */
-public final class JcardsimSecureElement implements Tearable, MeteredTransport {
+public final class JcardsimSecureElement implements Tearable, MeteredTransport, Journaled {
     // WORKAROUND: jcardsim's RandomDataImpl reads this property in its constructor only.
     private static final String SEED_PROPERTY = "com.licel.jcardsim.randomdata.seed";
     private static final Object INSTALL_LOCK = new Object();
@@ -38,6 +38,7 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport {
     private final CardMemory memory;
     private final Simulator simulator;
     private ApduCost lastCost = ApduCost.NONE;
+    private int lastCommittedWrites;
 
     public JcardsimSecureElement(String name, AppletSource source, byte[] aid, byte[] installParameters, long seed) {
         this.name = name;
@@ -76,6 +77,7 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport {
                 memory.startApdu();
                 if (framed == null) {
                     lastCost = memory.cost();
+                    lastCommittedWrites = 0;
                     return new byte[] {0x67, 0x00}; // the card's OS answers; no applet sees the command
                 }
                 byte[] response = simulator.transmitCommand(framed);
@@ -83,12 +85,14 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport {
                 if (memory.torn()) {
                     String where = memory.tornAt();
                     recoverFromPowerLoss();
+                    lastCommittedWrites = memory.committedWrites() - 1; // the write at the tear never happened
                     throw new PowerLostException(name + " lost power at " + where + " of " + WalletCommandsNames.of(command));
                 }
                 if (memory.inTransaction()) {
                     // A real JCRE aborts a transaction still open when process() returns, normally or not.
                     memory.rollback();
                 }
+                lastCommittedWrites = memory.committedWrites();
                 return response;
             } finally {
                 Jcre.leave(previous);
@@ -133,6 +137,11 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport {
         synchronized (runtime) {
             memory.armTearAtWrite(k);
         }
+    }
+
+    @Override
+    public int lastCommittedWrites() {
+        return lastCommittedWrites;
     }
 
     /** Persistent writes the last command made (up to the tear if it was torn): its tear points. */

@@ -72,6 +72,34 @@ class TransactionalRuntimeTest {
     }
 
     @Test
+    void onlyWritesThatStandCountAsCommitted() {
+        run(0x10, 1);
+        assertThat(se.lastCommittedWrites()).as("written in a transaction, then aborted").isZero();
+        run(0x11, 1);
+        assertThat(se.lastCommittedWrites()).as("an exception escaped process() with the transaction open").isZero();
+        run(0x12, 1);
+        assertThat(se.lastCommittedWrites()).as("committed").isEqualTo(se.lastWrites()).isPositive();
+        run(0x13, 1);
+        assertThat(se.lastCommittedWrites()).as("no transaction").isEqualTo(4);
+        run(0x14, 1);
+        assertThat(se.lastCommittedWrites()).as("the non-atomic copy (two halves) of an aborted transaction stays")
+                .isEqualTo(se.lastWrites()).isEqualTo(2);
+        run(0x21, 1);
+        assertThat(se.lastCommittedWrites()).as("RAM only").isZero();
+    }
+
+    @Test
+    void aTornWriteAndTheJournaledOnesBeforeItDoNotStand() {
+        se.armTearAtWrite(3);
+        assertThatThrownBy(() -> run(0x13, 2)).isInstanceOf(PowerLostException.class);
+        assertThat(se.lastCommittedWrites()).as("two writes with no transaction stood before the tear at the third").isEqualTo(2);
+        send(WalletCommands.select(AID_BYTES));
+        se.armTearAtWrite(2);
+        assertThatThrownBy(() -> run(0x12, 2)).isInstanceOf(PowerLostException.class);
+        assertThat(se.lastCommittedWrites()).as("the journaled write before the tear is rolled back").isZero();
+    }
+
+    @Test
     void everyPersistentWriteIsATearPointAndRamWritesAreNot() {
         run(0x13, 1);
         assertThat(se.lastWrites()).as("data[0], data[1], field, one atomic copy").isEqualTo(4);

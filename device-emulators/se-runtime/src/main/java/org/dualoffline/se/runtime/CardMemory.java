@@ -28,6 +28,10 @@ public final class CardMemory {
     private final List<Runnable> undo = new ArrayList<>();
     private boolean inTransaction;
     private int writes;
+    /** Writes of this APDU made inside a transaction and journaled, and those of them a commit made final. */
+    private int journaled;
+    private int journaledCommitted;
+    private int journaledInOpenTransaction;
     private int armedAt;
     private boolean torn;
     private String tornAt;
@@ -59,6 +63,9 @@ public final class CardMemory {
     /** Resets the per-APDU counters; called before each APDU. */
     public void startApdu() {
         writes = 0;
+        journaled = 0;
+        journaledCommitted = 0;
+        journaledInOpenTransaction = 0;
         torn = false;
         tornAt = null;
         persistentBytes = 0;
@@ -83,6 +90,16 @@ public final class CardMemory {
         return writes;
     }
 
+    /**
+     * Persistent writes of the last APDU that stand: those made outside a transaction (or not
+     * journaled, as a non-atomic copy), and those of a committed transaction; a write rolled back
+     * (transaction aborted, left open, or torn) does not count. Zero for a command that changed
+     * no persistent state.
+     */
+    public int committedWrites() {
+        return writes - journaled + journaledCommitted;
+    }
+
     public ApduCost cost() {
         return new ApduCost(writes, persistentBytes, signatures, verifications, digestBytes, randomBytes, keyGenerations);
     }
@@ -101,6 +118,7 @@ public final class CardMemory {
         }
         undo.clear();
         inTransaction = false;
+        journaledInOpenTransaction = 0;
     }
 
     // ---------------------------------------------------------------- used by Jcre
@@ -126,6 +144,8 @@ public final class CardMemory {
         }
         undo.clear();
         inTransaction = false;
+        journaledCommitted += journaledInOpenTransaction;
+        journaledInOpenTransaction = 0;
     }
 
     void abort() {
@@ -152,12 +172,14 @@ public final class CardMemory {
 
     void journalField(VarHandle handle, Object target, Object oldValue) {
         if (inTransaction) {
+            countJournaled();
             undo.add(target == null ? () -> handle.set(oldValue) : () -> handle.set(target, oldValue));
         }
     }
 
     void journalBytes(byte[] array, int offset, int length) {
         if (inTransaction && length > 0) {
+            countJournaled();
             byte[] old = java.util.Arrays.copyOfRange(array, offset, offset + length);
             undo.add(() -> System.arraycopy(old, 0, array, offset, old.length));
         }
@@ -167,6 +189,7 @@ public final class CardMemory {
         if (!inTransaction) {
             return;
         }
+        countJournaled();
         if (array instanceof short[] a) {
             short old = a[index];
             undo.add(() -> a[index] = old);
@@ -183,6 +206,11 @@ public final class CardMemory {
             byte old = a[index];
             undo.add(() -> a[index] = old);
         }
+    }
+
+    private void countJournaled() {
+        journaled++;
+        journaledInOpenTransaction++;
     }
 
     void countSignature() {
