@@ -87,6 +87,11 @@ public final class Sw {
         return d.substring(5);
     }
 
+    /** True for a status word of the spec's table (section 6), 63Cx included: the only answers a wallet may give. */
+    public static boolean isInSpec(int sw) {
+        return NAMES.containsKey(sw & 0xFFFF) || isPinWrong(sw);
+    }
+
     /** Looks a status word up by its name ("LIMIT_SINGLE"); throws for an unknown name. */
     public static int byName(String name) {
         for (Map.Entry<Integer, String> e : NAMES.entrySet()) {

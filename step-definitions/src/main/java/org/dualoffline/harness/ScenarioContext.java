@@ -65,6 +65,11 @@ public final class ScenarioContext {
         }
     }
 
+    /** Every party with a device in this scenario, in the order they came. */
+    public java.util.Collection<Party> parties() {
+        return java.util.List.copyOf(parties.values());
+    }
+
     public Party party(String name) {
         Party p = parties.get(name);
         if (p == null) {

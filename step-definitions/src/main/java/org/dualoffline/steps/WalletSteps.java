@@ -114,6 +114,13 @@ public class WalletSteps {
                 .isEqualTo(Money.yuan(context.valueBeforePayment(name) - amount));
     }
 
+    @Then("{party}'s wallet holds {amount} more than before the payment")
+    public void walletHoldsMoreThanBefore(String name, Long amount) {
+        long now = PurseInvariants.valueHeld(inspector.status(context.party(name)));
+        assertThat(Money.yuan(now)).as(name + "'s value (spendable and held) after being paid " + Money.yuan(amount))
+                .isEqualTo(Money.yuan(context.valueBeforePayment(name) + amount));
+    }
+
     @Then("{party}'s wallet holds {amount} it cannot spend until it syncs")
     public void walletHoldsHeld(String name, Long amount) {
         long held = inspector.status(context.party(name)).held();

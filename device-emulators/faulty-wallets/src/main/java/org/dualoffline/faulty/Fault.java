@@ -64,7 +64,11 @@ public enum Fault {
             renameCall("select", "javacard/framework/OwnerPIN", "reset", "resetAndUnblock")),
     SIGNATURE_NOT_VERIFIED("signature-not-verified", "SEC-04",
             "RECEIVE credits a payment record whose signature does not verify",
-            ignoreRefusal("processReceive", Sw.BAD_SIGNATURE));
+            ignoreRefusal("processReceive", Sw.BAD_SIGNATURE)),
+    MALFORMED_PIN_COSTS_A_TRY("malformed-pin-costs-a-try", "ROBUST-01",
+            "a VERIFY PIN whose PIN is too short or too long is checked as a PIN instead of refused for its length: a malformed "
+                    + "command costs a try, and a reader can block the card without knowing a digit of the PIN",
+            ignoreRefusal("processVerifyPin", Sw.WRONG_LENGTH));
 
     public final String id;
     /** The requirement the faulty wallet breaks, on which the harness must fail it. */
