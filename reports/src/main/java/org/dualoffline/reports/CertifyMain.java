@@ -40,6 +40,9 @@ public final class CertifyMain {
     /** Runs {@code ./certify} in the repository at {@code root}; returns the exit code (a harness error is thrown). */
     static int run(Path repositoryRoot, String[] args) {
         Path root = repositoryRoot.toAbsolutePath().normalize();
+        if (args.length > 0 && args[0].equals("mutants")) {
+            return MutationRun.run(root, MutationRun.Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         CertifyOptions options = CertifyOptions.parse(args);
         return switch (options.command()) {
             case HELP -> {
@@ -53,6 +56,14 @@ public final class CertifyMain {
 
     /** Certifies the device the options name: empties the report folder, starts the run, runs the features, writes the report. */
     static int certify(Path root, CertifyOptions options) {
+        return certify(root, options, false);
+    }
+
+    /**
+     * {@link #certify(Path, CertifyOptions)}; with {@code stopAtFirstFailure} the scenarios after the
+     * first failed one do not run (the verdict is FAIL either way): for the mutation score.
+     */
+    static int certify(Path root, CertifyOptions options, boolean stopAtFirstFailure) {
         Path out = options.out(root);
         Path features = root.resolve("features");
         if (!Files.isDirectory(features)) {
@@ -68,6 +79,9 @@ public final class CertifyMain {
         ConsoleSummary console = new ConsoleSummary(System.err);
         try {
             HarnessRun run = HarnessRun.start(options.settings(root));
+            if (stopAtFirstFailure) {
+                run.stopAtFirstFailure();
+            }
             console.started(run.profile(), run.seed());
             String backendUrl = ready(run);
             console.backendReady(backendUrl);
@@ -109,7 +123,8 @@ public final class CertifyMain {
         }
     }
 
-    private static void prepare(Path out) {
+    /** Empties {@code out} (creating it): a report folder is written whole by one run. */
+    static void prepare(Path out) {
         try {
             if (Files.exists(out)) {
                 try (var s = Files.walk(out)) {

@@ -32,6 +32,7 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
             usage: ./certify [--profile FILE] [--backend embedded|container|external] [--seed N] [--out DIR] [--tags EXPR]
                              [--threads N] [--no-allure]
                    ./certify qualify [--seed N] [--out DIR]
+                   ./certify mutants [--count N] [--seed N] [--out DIR] [--min-score PERCENT]
               --profile FILE   device profile (default: the reference wallet, step-definitions/src/main/resources/profiles/reference.properties)
               --backend MODE   override the profile's backend mode
               --seed N         seed for every SE's randomness and the backend's issuer key (default %d)
@@ -45,7 +46,12 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
               --no-allure      skip generating the Allure HTML report (the results are still written)
               qualify          harness qualification: certifies the reference wallet and every known-bad wallet in
                                profiles/faulty/, writes qualification.json; exit 0 only if the reference PASSes and each
-                               known-bad wallet FAILs on the requirement it breaks
+                               known-bad wallet FAILs on the requirement it breaks, and each known-good wallet in
+                               profiles/good/ PASSes
+              mutants          the harness's mutation score: --count single-point bytecode mutants of the reference
+                               wallet (default 100, drawn with --seed), each certified until its first failed
+                               scenario; writes mutation.json with the kill rate and every survivor; with
+                               --min-score, exit 1 when fewer than PERCENT of them are killed
             exit code: 0 PASS, 1 FAIL, 2 the harness could not run""".formatted(RunSettings.DEFAULT_SEED);
 
     private static final String DEFAULT_OUT = "reports/latest";

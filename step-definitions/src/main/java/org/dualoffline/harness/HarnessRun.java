@@ -23,6 +23,8 @@ public final class HarnessRun {
     private final Path repositoryRoot;
     private final Instant startedAt = Instant.now();
     private BackendConnection backend;
+    private volatile boolean stopAtFirstFailure;
+    private volatile boolean failed;
 
     private HarnessRun(RunSettings settings) {
         this.profile = settings.loadProfile();
@@ -52,6 +54,25 @@ public final class HarnessRun {
             }
             return CURRENT.get();
         }
+    }
+
+    /**
+     * From now on, once a scenario of this run has failed, the scenarios after it do not run: for
+     * runs that need only know whether anything fails (a mutant of the harness's mutation score),
+     * never for a certification.
+     */
+    public void stopAtFirstFailure() {
+        stopAtFirstFailure = true;
+    }
+
+    /** A scenario of this run failed. */
+    public void scenarioFailed() {
+        failed = true;
+    }
+
+    /** True when this run stops at its first failure and a scenario has failed. */
+    public boolean stopped() {
+        return stopAtFirstFailure && failed;
     }
 
     /** Stops the backend of the current run, if one was started, and ends the run. */

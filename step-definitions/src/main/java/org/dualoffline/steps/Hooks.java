@@ -12,6 +12,7 @@ import org.dualoffline.harness.PcscReaders;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.ScenarioKeys;
 import org.dualoffline.harness.tearing.TearingReports;
+import org.opentest4j.TestAbortedException;
 
 /** Names each scenario, files its evidence, and stops the run's backend at the end. */
 public class Hooks {
@@ -26,6 +27,16 @@ public class Hooks {
     @Before(order = 0)
     public void nameScenario(Scenario scenario) {
         context.setScenarioKey(ScenarioKeys.of(scenario.getUri(), scenario.getLine()));
+        if (context.run().stopped()) {
+            throw new TestAbortedException("not run: this run stops at its first failed scenario");
+        }
+    }
+
+    @After(order = Integer.MAX_VALUE)
+    public void noteFailure(Scenario scenario) {
+        if (scenario.isFailed()) {
+            context.run().scenarioFailed();
+        }
     }
 
     /**

@@ -1,0 +1,172 @@
+package org.dualoffline.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dualoffline.faulty.Mutants;
+import org.dualoffline.harness.RunSettings;
+import org.dualoffline.protocol.WalletCommands;
+
+/**
+ * {@code ./certify mutants}: the harness's own mutation score. Draws single-point bytecode mutants
+ * of the reference wallet ({@link Mutants}), certifies each as a vendor's jar until its first failed
+ * scenario, and reports how many the certification killed (FAIL) and every one that survived
+ * (PASS): a survivor is either equivalent to the reference or a fault no scenario sees
+ * ({@code docs/mutation-score.md} classifies them). Writes {@code mutation.json}.
+ */
+final class MutationRun {
+    static final int DEFAULT_COUNT = 100;
+    static final String USAGE = "usage: ./certify mutants [--count N] [--seed N] [--out DIR] [--min-score PERCENT]";
+
+    /** What the command is asked: how many mutants, drawn with which seed, where the reports go, and the score it needs. */
+    record Options(int count, long seed, Path out, Double minScore) {
+        static Options parse(String... args) {
+            Map<String, String> given = new LinkedHashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (!List.of("--count", "--seed", "--out", "--min-score").contains(a)) {
+                    throw new HarnessError("unknown argument \"" + a + "\"\n" + USAGE);
+                }
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    throw new HarnessError(a + " needs a value\n" + USAGE);
+                }
+                given.put(a.substring(2), args[++i]);
+            }
+            int count = DEFAULT_COUNT;
+            if (given.containsKey("count")) {
+                try {
+                    count = Integer.parseInt(given.get("count").strip());
+                } catch (NumberFormatException e) {
+                    count = 0;
+                }
+                if (count < 1) {
+                    throw new HarnessError("--count needs a whole number of mutants, 1 or more, got \"" + given.get("count") + "\"");
+                }
+            }
+            Double minScore = null;
+            if (given.containsKey("min-score")) {
+                try {
+                    minScore = Double.parseDouble(given.get("min-score").strip());
+                } catch (NumberFormatException e) {
+                    minScore = -1.0;
+                }
+                if (minScore < 0 || minScore > 100) {
+                    throw new HarnessError("--min-score needs a percentage from 0 to 100, got \"" + given.get("min-score") + "\"");
+                }
+            }
+            long seed = given.containsKey("seed") ? RunSettings.seedOf(given.get("seed")) : RunSettings.DEFAULT_SEED;
+            return new Options(count, seed, Path.of(given.getOrDefault("out", "reports/mutants")), minScore);
+        }
+    }
+
+    private MutationRun() {}
+
+    static int run(Path root, Options options) {
+        Path out = root.resolve(options.out()).normalize();
+        if (root.startsWith(out)) {
+            throw new HarnessError("--out \"" + options.out() + "\" is the repository or a folder above it");
+        }
+        List<Mutants.Mutant> mutants;
+        CertifyMain.prepare(out);
+        try {
+            mutants = Mutants.writeSample(options.seed(), options.count(), out.resolve("jars"));
+        } catch (IOException e) {
+            throw new HarnessError("cannot write the mutants into " + out + ": " + e.getMessage());
+        }
+        System.err.printf("mutants: %d mutants of the reference wallet (seed %d) -> %s%n", mutants.size(), options.seed(), out);
+        Instant started = Instant.now();
+        List<Map<String, Object>> results = new ArrayList<>();
+        int killed = 0;
+        for (int i = 0; i < mutants.size(); i++) {
+            Mutants.Mutant m = mutants.get(i);
+            Map<String, Object> r = certifyOne(root, out, m, options.seed());
+            boolean dead = "FAIL".equals(r.get("verdict"));
+            killed += dead ? 1 : 0;
+            results.add(r);
+            System.err.printf("mutants: %3d/%d %-8s %s (%s)%n", i + 1, mutants.size(), dead ? "killed" : "SURVIVED", m.id(),
+                    dead ? "by " + r.get("killedBy") : m.description());
+        }
+        double score = mutants.isEmpty() ? 0 : 100.0 * killed / mutants.size();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("seed", options.seed());
+        doc.put("mutants", mutants.size());
+        doc.put("killed", killed);
+        doc.put("survived", mutants.size() - killed);
+        doc.put("killRatePercent", Math.round(score * 10) / 10.0);
+        doc.put("startedAt", started.toString());
+        doc.put("minutes", Math.round(Duration.between(started, Instant.now()).toSeconds() / 6.0) / 10.0);
+        doc.put("survivors", results.stream().filter(r -> !"FAIL".equals(r.get("verdict"))).toList());
+        doc.put("results", results);
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("mutation.json").toFile(), doc);
+        } catch (IOException e) {
+            throw new HarnessError("cannot write " + out.resolve("mutation.json") + ": " + e.getMessage());
+        }
+        System.err.printf("mutants: %d of %d killed (%.1f %%); %d survived - %s%n", killed, mutants.size(), score, mutants.size() - killed,
+                out.resolve("mutation.json"));
+        for (Map<String, Object> r : results) {
+            if (!"FAIL".equals(r.get("verdict"))) {
+                System.err.println("  survivor " + r.get("mutant") + ": " + r.get("description"));
+            }
+        }
+        if (options.minScore() != null && score < options.minScore()) {
+            System.err.printf("mutants: the kill rate %.1f %% is below --min-score %.1f %%%n", score, options.minScore());
+            return CertifyMain.FAIL;
+        }
+        return CertifyMain.PASS;
+    }
+
+    private static Map<String, Object> certifyOne(Path root, Path out, Mutants.Mutant m, long seed) {
+        Path dir = out.resolve("runs").resolve(m.id());
+        Path profile = out.resolve("profiles").resolve(m.id() + ".properties");
+        String text = """
+                # A mutant of the reference wallet for the mutation score (./certify mutants): %s
+                profile.name=mutant-%s
+                device.name=mutant: %s
+                device.vendor=dual-offline-harness (mutation score)
+                device.version=%s
+                applet.jar=%s
+                applet.class=org.dualoffline.applet.WalletApplet
+                applet.aid=%s
+                backend.mode=embedded
+                """.formatted(m.description(), m.id(), m.id(), m.operator(), out.resolve("jars").resolve(m.id() + ".jar"),
+                org.dualoffline.protocol.Hex.of(WalletCommands.REFERENCE_AID));
+        try {
+            Files.createDirectories(profile.getParent());
+            Files.writeString(profile, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new HarnessError("cannot write " + profile + ": " + e.getMessage());
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("mutant", m.id());
+        r.put("operator", m.operator().name());
+        r.put("description", m.description());
+        int code = CertifyMain.certify(root, new CertifyOptions(CertifyOptions.Command.CERTIFY, profile, null, seed, root.relativize(dir),
+                null, 1, false), true);
+        r.put("exitCode", code);
+        try {
+            JsonNode cert = new ObjectMapper().readTree(dir.resolve("certification.json").toFile());
+            r.put("verdict", cert.get("verdict").asText());
+            List<String> failed = new ArrayList<>();
+            for (JsonNode req : cert.get("requirements")) {
+                if (req.get("verdict").asText().equals("FAIL")) {
+                    failed.add(req.get("id").asText());
+                }
+            }
+            r.put("killedBy", failed);
+        } catch (IOException e) {
+            throw new HarnessError("certifying mutant " + m.id() + " left no readable certification.json: " + e.getMessage());
+        }
+        return r;
+    }
+}
