@@ -40,6 +40,9 @@ public final class CertifyMain {
     /** Runs {@code ./certify} in the repository at {@code root}; returns the exit code (a harness error is thrown). */
     static int run(Path repositoryRoot, String[] args) {
         Path root = repositoryRoot.toAbsolutePath().normalize();
+        if (args.length == 1 && args[0].equals("matrix")) {
+            return ConformanceMatrix.write(root);
+        }
         if (args.length > 0 && args[0].equals("mutants")) {
             return MutationRun.run(root, MutationRun.Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }

@@ -33,6 +33,7 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
                              [--threads N] [--no-allure]
                    ./certify qualify [--seed N] [--out DIR]
                    ./certify mutants [--count N] [--seed N] [--out DIR] [--min-score PERCENT]
+                   ./certify matrix
               --profile FILE   device profile (default: the reference wallet, step-definitions/src/main/resources/profiles/reference.properties)
               --backend MODE   override the profile's backend mode
               --seed N         seed for every SE's randomness and the backend's issuer key (default %d)
@@ -52,6 +53,8 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
                                wallet (default 100, drawn with --seed), each certified until its first failed
                                scenario; writes mutation.json with the kill rate and every survivor; with
                                --min-score, exit 1 when fewer than PERCENT of them are killed
+              matrix           writes docs/conformance-matrix.md: each clause of the protocol spec, the steps that
+                               check it (their @Checks) and the requirements and scenarios that use them
             exit code: 0 PASS, 1 FAIL, 2 the harness could not run""".formatted(RunSettings.DEFAULT_SEED);
 
     private static final String DEFAULT_OUT = "reports/latest";

@@ -55,6 +55,21 @@ public record FeatureRun(Path features, Path out, String tags, int threads) {
         return out.resolve(SCENARIO_RESULTS);
     }
 
+    /**
+     * Matches every step of the features to its step definition without running anything
+     * (Cucumber's dry run) and writes, per scenario, its tags and the definition behind each step
+     * into {@code output} ({@link StepUsePlugin}): what the conformance matrix is built from.
+     */
+    public static void dryRun(Path features, Path output) {
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectDirectory(features.toFile()))
+                .configurationParameter("cucumber.glue", GLUE)
+                .configurationParameter("cucumber.publish.quiet", "true")
+                .configurationParameter("cucumber.execution.dry-run", "true")
+                .configurationParameter("cucumber.plugin", StepUsePlugin.class.getName() + ":" + output)
+                .build());
+    }
+
     /** Runs the features; the listeners hear of each scenario as the JUnit Platform reports it. */
     public void execute(TestExecutionListener... listeners) {
         LauncherFactory.create().execute(request(), listeners);

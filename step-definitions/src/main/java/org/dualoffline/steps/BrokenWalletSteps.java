@@ -7,6 +7,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import org.dualoffline.devices.PaymentOutcome;
 import org.dualoffline.harness.BrokenWallets;
+import org.dualoffline.harness.Checks;
 import org.dualoffline.harness.ReconciliationClient;
 
 /** Wallets whose secure element is broken: they sign whatever they are told, and the bank must catch them (DS-04). */
@@ -27,6 +28,7 @@ public class BrokenWalletSteps {
         broken.pay(payer, payee, amount);
     }
 
+    @Checks({"P-5.9-13"})
     @Given("{party}'s broken wallet has paid {party} {amount}")
     public void brokenWalletHasPaid(String payer, String payee, Long amount) {
         PaymentOutcome outcome = broken.pay(payer, payee, amount);
@@ -48,6 +50,7 @@ public class BrokenWalletSteps {
         broken.sync(holder);
     }
 
+    @Checks({"§7.1"})
     @Then("the bank refuses the upload of {party}'s broken wallet as spending more than it holds")
     public void uploadRefused(String holder) {
         ReconciliationClient.Refusal refusal = broken.lastRefusal(holder);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import org.dualoffline.harness.Checks;
 import org.dualoffline.harness.ReconciliationClient;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.WalletInspector;
@@ -33,6 +34,7 @@ public class DoubleSpendingSteps {
         context.backend().blocklist(context.party(holder).walletId(), holder + "'s device reported stolen by its holder");
     }
 
+    @Checks({"§7.1"})
     @Then("the bank refuses the records of {party}'s wallet as a fork or double spend")
     public void bankRefusesAsFork(String name) {
         ReconciliationClient.Refusal refusal = inspector.syncRefused(context.party(name));
@@ -40,16 +42,19 @@ public class DoubleSpendingSteps {
         assertThat(refusal.type()).as("problem type").endsWith("fork-or-double-spend");
     }
 
+    @Checks({"§7.1"})
     @Then("the bank has put {party}'s wallet on the blocklist for a double spend")
     public void blocklistedForDoubleSpend(String name) {
         assertBlocklisted(name, "DOUBLE_SPEND", "FORK");
     }
 
+    @Checks({"§7.1"})
     @Then("the bank has put {party}'s wallet on the blocklist for spending more than it holds")
     public void blocklistedForOverspending(String name) {
         assertBlocklisted(name, "OVERSPEND");
     }
 
+    @Checks({"§7"})
     @Then("the bank has put {party}'s wallet on the blocklist as stolen")
     public void blocklistedAsStolen(String name) {
         assertBlocklisted(name, "OPERATOR");
@@ -61,6 +66,7 @@ public class DoubleSpendingSteps {
         assertThat(e.reason()).as("why " + name + "'s wallet is on the blocklist").isIn((Object[]) reasons);
     }
 
+    @Checks({"§7.1"})
     @Then("the issuer has covered {amount} of {party}'s double spending")
     @Then("the issuer has covered {amount} of {party}'s overspending")
     public void issuerCovered(Long amount, String payerName) {
@@ -70,6 +76,7 @@ public class DoubleSpendingSteps {
         assertThat(e.boundPerClone()).as("the bank bounds what each further clone can spend offline").isPositive();
     }
 
+    @Checks({"§7.1"})
     @Then("the bank has settled nothing to {party} from {party}'s account")
     public void nothingSettledFrom(String payeeName, String payerName) {
         assertThat(context.backend().paymentsBetween(context.party(payerName).walletId(), context.party(payeeName).walletId()))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import org.dualoffline.harness.Checks;
 import org.dualoffline.harness.Funding;
 import org.dualoffline.harness.Party;
 import org.dualoffline.harness.ReconciliationClient;
@@ -43,11 +44,13 @@ public class FundingSteps {
         funding.load(holder, owner, holder + "'s wallet is given " + owner + "'s load token");
     }
 
+    @Checks({"P-5.13-10", "P-3.5-1"})
     @Then("the load is accepted")
     public void loadAccepted() {
         assertThat(Sw.describe(funding.lastLoadAnswer())).as("the wallet's answer to LOAD").isEqualTo(Sw.describe(Sw.OK));
     }
 
+    @Checks({"P-5.13-6 | the token was already used", "P-5.13-5 | the token is for another wallet", "P-3.5-1"})
     @Then("the wallet refuses the load because {loadRefusal}")
     public void loadRefused(Integer expectedSw) {
         assertThat(Sw.describe(funding.lastLoadAnswer())).as("the wallet's answer to LOAD").isEqualTo(Sw.describe(expectedSw));
@@ -64,6 +67,7 @@ public class FundingSteps {
         funding.sendRedeemRecordAgain(holder);
     }
 
+    @Checks({"P-5.14-7", "P-3.2-3"})
     @Then("the unload of {amount} was accepted with a redeem record signed by {party}'s wallet")
     public void unloadAccepted(Long amount, String holder) {
         Funding.Unload unload = funding.unloadOf(holder, amount);
@@ -77,17 +81,20 @@ public class FundingSteps {
                 .isTrue();
     }
 
+    @Checks({"P-5.14-5 | its balance is too low", "P-3.7-5 | its balance is too low", "P-5.14-4 | the amount is zero", "P-3.7-13 | the amount is zero"})
     @Then("{party}'s wallet refused to unload {amount} because {unloadRefusal}")
     public void unloadRefused(String holder, Long amount, Integer expectedSw) {
         assertThat(Sw.describe(funding.unloadOf(holder, amount).sw())).as("the wallet's answer to UNLOAD").isEqualTo(Sw.describe(expectedSw));
     }
 
+    @Checks({"§7"})
     @Then("{party}'s bank account held {amount} until the wallet synced")
     public void bankAccountHeldUntilSync(String holder, Long amount) {
         long afterUnload = funding.lastAcceptedUnload(holder).bankAccountAfter();
         assertThat(Money.yuan(afterUnload)).as(holder + "'s online account right after the unload").isEqualTo(Money.yuan(amount));
     }
 
+    @Checks({"§7"})
     @Then("the bank took the second copy of {party}'s redeem record as one it already had")
     public void redeemRecordDuplicate(String holder) {
         ReconciliationClient.SyncResult again = funding.redeemedAgain(holder);
@@ -95,6 +102,7 @@ public class FundingSteps {
         assertThat(again.duplicates()).as("the repeated redeem record is a duplicate").isEqualTo(1);
     }
 
+    @Checks({"§7.2"})
     @Then("the bank believes {party}'s wallet holds {amount}")
     public void bankBelievesOffline(String holder, Long amount) {
         ReconciliationClient.WalletView v = context.backend().wallet(context.party(holder).walletId());
@@ -102,12 +110,14 @@ public class FundingSteps {
                 .isEqualTo(Money.yuan(amount));
     }
 
+    @Checks({"§7"})
     @Then("{party}'s bank account holds {amount}")
     public void bankAccountHolds(String holder, Long amount) {
         ReconciliationClient.WalletView v = context.backend().wallet(context.party(holder).walletId());
         assertThat(Money.yuan(v.onlineBalance())).as(holder + "'s online account at the bank").isEqualTo(Money.yuan(amount));
     }
 
+    @Checks({"§7"})
     @Then("the bank will not issue {party} a load token for {amount}: the bank account holds too little")
     public void loadTokenRefused(String holder, Long amount) {
         ReconciliationClient.Refusal refusal = funding.refusedLoadToken(holder, amount);
@@ -115,6 +125,7 @@ public class FundingSteps {
         assertThat(refusal.type()).as("problem type").endsWith("insufficient-funds");
     }
 
+    @Checks({"§7.2"})
     @Then("the bank's books balance: everything issued is online, offline or on its way")
     public void booksBalance() {
         ReconciliationClient.AuditView a = context.backend().audit();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import org.dualoffline.harness.Checks;
 import org.dualoffline.harness.LimitRenewals;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.WalletInspector;
@@ -44,17 +45,20 @@ public class LimitRenewalSteps {
         renewals.presentLastAckAgain(holder);
     }
 
+    @Checks({"P-3.6-10", "P-5.12-9", "P-5.12-12"})
     @Then("{party}'s wallet still counts {int} offline payments since its last sync")
     public void stillCounts(String holder, Integer payments) {
         assertThat(inspector.status(context.party(holder)).offlineCount()).as(holder + "'s offline payments since the last sync (the replayed "
                 + "acknowledgement answered " + Sw.describe(renewals.lastAnswer()) + ")").isEqualTo(payments);
     }
 
+    @Checks({"P-5.12-8", "P-2-5"})
     @Then("the wallet refuses the acknowledgement because its signature is not the issuer's")
     public void acknowledgementRefused() {
         assertThat(Sw.describe(renewals.lastAnswer())).as("the wallet's answer to APPLY SYNC ACK").isEqualTo(Sw.describe(Sw.BAD_SIGNATURE));
     }
 
+    @Checks({"P-3.6-12", "P-5.12-11"})
     @Then("{party}'s wallet allows single payments up to {amount}")
     public void walletAllows(String holder, Long amount) {
         assertThat(Money.yuan(inspector.status(context.party(holder)).limits().maxSingle()))

@@ -7,6 +7,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import org.dualoffline.devices.PaymentOutcome;
 import org.dualoffline.devices.ReaderAttacks;
+import org.dualoffline.harness.Checks;
 import org.dualoffline.harness.Payments;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.protocol.Sw;
@@ -57,18 +58,21 @@ public class PaymentSteps {
         payments.throughReader(payer, payee, (from, to) -> ReaderAttacks.replay(from, to, previous.payerRecord()));
     }
 
+    @Checks({"P-5.10-15", "P-5.9-13"})
     @Given("{party} has paid {party} {amount}")
     public void hasPaid(String payer, String payee, Long amount) {
         PaymentOutcome outcome = payments.pay(payer, payee, amount);
         assertThat(outcome.completed()).as(outcome.describe()).isTrue();
     }
 
+    @Checks({"P-5.8-10", "P-5.9-13", "P-5.9-14", "P-5.10-14", "P-5.10-15", "P-6a-1"})
     @Then("the payment is completed")
     public void paymentCompleted() {
         PaymentOutcome outcome = context.lastPayment();
         assertThat(outcome.completed()).as(outcome.describe()).isTrue();
     }
 
+    @Checks({"P-5.10-8 | it is over the single-payment limit", "P-5.10-10 | it is over the offline cumulative limit", "P-5.10-9 | the offline payment count is used up", "P-5.10-11 | the wallet does not hold enough", "P-5.8-8 | the payee's wallet would exceed its holding cap", "P-5.1-9 | the payee's wallet would exceed its holding cap", "P-5.10-12 | the wallet's storage is full", "P-5.8-5 | the payer's certificate is not from the issuer", "P-3.1-1 | the payer's certificate is not from the issuer", "P-5.9-6 | the record does not answer the payee's challenge", "P-5.10-13 | a PIN is needed", "P-5.1-6 | a PIN is needed", "P-5.10-7 | the peer is blocklisted", "P-5.8-7 | the peer is blocklisted", "P-5.9-8 | the record's signature does not verify"})
     @Then("the payment is refused because {refusal}")
     public void paymentRefusedBecause(Integer expectedSw) {
         PaymentOutcome outcome = context.lastPayment();
@@ -76,6 +80,7 @@ public class PaymentSteps {
         assertThat(Sw.describe(outcome.sw())).as("why the wallet refused").isEqualTo(Sw.describe(expectedSw));
     }
 
+    @Checks({"P-1-1"})
     @Then("no touch is possible because {noTouch}")
     public void noTouchBecause(NoTouch why) {
         PaymentOutcome outcome = context.lastPayment();

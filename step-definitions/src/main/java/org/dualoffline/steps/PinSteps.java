@@ -7,6 +7,7 @@ import io.cucumber.java.en.When;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.dualoffline.harness.Checks;
 import org.dualoffline.harness.PinAttack;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.WalletInspector;
@@ -37,6 +38,7 @@ public class PinSteps {
         attack.enterRightPin(who, holder);
     }
 
+    @Checks({"P-5.7-3", "P-5.7-6", "P-5.7-16"})
     @Then("each wrong guess cost a try")
     public void eachGuessCostATry() {
         assertThat(attack.triesBefore()).as("PIN tries the card had before the attack").isPositive();
@@ -54,11 +56,13 @@ public class PinSteps {
                 + answers.stream().map(Sw::describe).toList()).isEmpty();
     }
 
+    @Checks({"P-3.6-15", "P-5.7-3"})
     @Then("{party}'s card has no PIN tries left")
     public void noTriesLeft(String holder) {
         assertThat(inspector.status(context.party(holder)).pinTriesRemaining()).as(holder + "'s PIN tries remaining").isZero();
     }
 
+    @Checks({"P-5.7-13", "P-5.1-7"})
     @Then("the card refuses the right PIN because the PIN is blocked")
     public void rightPinBlocked() {
         assertThat(Sw.describe(attack.rightPinAnswer())).as("the card's answer to the right PIN").isEqualTo(Sw.describe(Sw.PIN_BLOCKED));

@@ -7,6 +7,7 @@ import io.cucumber.java.en.Then;
 import org.dualoffline.devices.Battery;
 import org.dualoffline.devices.PaymentOutcome;
 import org.dualoffline.devices.timing.SeSpeedProfile;
+import org.dualoffline.harness.Checks;
 import org.dualoffline.harness.Payments;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.TapTimes;
@@ -42,16 +43,19 @@ public class PowerAndTimingSteps {
         context.conditions().withBatteryDyingBefore(context.party(name).device(), "PAY");
     }
 
+    @Checks({"P-5.10-15"})
     @Given("{party} has paid {party} {amount} {int} times without syncing")
     public void paidRepeatedly(String payer, String payee, Long amount, Integer times) {
         assertThat(payments.payRepeatedly(payer, payee, amount, times)).allSatisfy(o -> assertThat(o.completed()).as(o.describe()).isTrue());
     }
 
+    @Checks({"P-5.10-15", "P-3.6-8", "P-3.6-9"})
     @Given("{party} has paid {party} {amount} at a time without syncing until one slot of the wallet's storage is left")
     public void paidUntilOneSlotLeft(String payer, String payee, Long amount) {
         assertThat(payments.payUntilOneSlotLeft(payer, payee, amount)).allSatisfy(o -> assertThat(o.completed()).as(o.describe()).isTrue());
     }
 
+    @Checks({"P-5.15-3"})
     @Then("the tap took about as long as the first one since the last sync")
     public void noSlowerThanTheFirst() {
         tapTimes.requireMeasuredCosts();
@@ -62,6 +66,7 @@ public class PowerAndTimingSteps {
                 + first.tapTime().summary() + "), 1 % allowed").isLessThanOrEqualTo(TapTimes.aboutAsLongAs(first));
     }
 
+    @Checks({"P-5.15-2"})
     @Then("the tap takes at most {int} milliseconds")
     public void tapTakesAtMost(Integer millis) {
         tapTimes.requireMeasuredCosts();
@@ -69,12 +74,14 @@ public class PowerAndTimingSteps {
         assertThat(o.tapTime().totalMicros()).as("modeled tap time: " + o.tapTime().summary()).isLessThanOrEqualTo(millis * 1000L);
     }
 
+    @Checks({"P-5.1-10"})
     @Then("the payment is cut off by the power loss")
     public void cutOffByPowerLoss() {
         PaymentOutcome o = context.lastPayment();
         assertThat(o.status()).as(o.describe()).isEqualTo(PaymentOutcome.Status.POWER_LOST);
     }
 
+    @Checks({"P-5.1-10", "P-6a-3", "§7"})
     @Then("once both wallets have synced, no value was created and none was lost")
     public void noValueCreatedOrLost() {
         assertThat(payments.brokenOnceSynced()).as("the purse invariants, once both wallets of the last payment have synced").isEmpty();

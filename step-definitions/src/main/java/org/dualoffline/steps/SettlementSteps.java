@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
+import org.dualoffline.harness.Checks;
 import org.dualoffline.harness.Party;
 import org.dualoffline.harness.PurseInvariants;
 import org.dualoffline.harness.ReconciliationClient.PaymentView;
@@ -42,6 +43,7 @@ public class SettlementSteps {
         syncs.syncNewestFirst(name);
     }
 
+    @Checks({"§7"})
     @Then("the bank recognised every record of the second upload as one it already held")
     public void secondUploadRecognised() {
         Syncs.RepeatedUpload again = syncs.repeatedUpload();
@@ -49,6 +51,7 @@ public class SettlementSteps {
         assertThat(again.answer().duplicates()).as("records the bank recognised as already held").isEqualTo(again.records());
     }
 
+    @Checks({"§7"})
     @Then("the bank has settled {amount} to {party} in {int} payments")
     public void settledInPayments(Long amount, String payeeName, Integer count) {
         Party payee = context.party(payeeName);
@@ -59,6 +62,7 @@ public class SettlementSteps {
                 .as("total settled to " + payeeName).isEqualTo(Money.yuan(amount));
     }
 
+    @Checks({"§7"})
     @Then("the bank has settled {amount} to {party} exactly once")
     public void settledExactlyOnce(Long amount, String payeeName) {
         Party payee = context.party(payeeName);
@@ -70,6 +74,7 @@ public class SettlementSteps {
                 .as("total settled to " + payeeName).isEqualTo(Money.yuan(amount));
     }
 
+    @Checks({"§7"})
     @Then("the bank knows the payment from both {party} and {party}")
     public void reportedByBoth(String payerName, String payeeName) {
         List<PaymentView> payments = context.backend().paymentsBetween(context.party(payerName).walletId(), context.party(payeeName).walletId());
@@ -78,6 +83,7 @@ public class SettlementSteps {
         assertThat(payments.get(0).reportedByPayee()).as("reported by " + payeeName).isTrue();
     }
 
+    @Checks({"P-3.2-1", "P-3.2-3", "§7"})
     @Then("the bank holds {party}'s records as one unbroken chain")
     public void oneUnbrokenChain(String name) {
         Party p = context.party(name);

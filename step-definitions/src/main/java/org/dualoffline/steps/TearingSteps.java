@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import org.dualoffline.devices.DeviceKind;
+import org.dualoffline.harness.Checks;
 import org.dualoffline.harness.tearing.FlowResult;
 import org.dualoffline.harness.tearing.TearingCampaign;
 import org.dualoffline.harness.tearing.TearingReports;
@@ -42,6 +43,7 @@ public class TearingSteps {
         campaign.run(flows.unload(holder, kind, balance, amount));
     }
 
+    @Checks({"P-5.1-10"})
     @Then("the power was cut at every one of those points")
     public void everyTearPointTried() {
         for (FlowResult r : reports.results()) {
@@ -50,6 +52,7 @@ public class TearingSteps {
         }
     }
 
+    @Checks({"P-5.1-10", "P-6a-3", "§7"})
     @Then("no power cut created value, lost value, reused a counter or broke storage")
     public void noViolation() {
         for (FlowResult r : reports.results()) {

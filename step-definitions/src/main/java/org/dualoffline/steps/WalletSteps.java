@@ -6,6 +6,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import org.dualoffline.devices.Battery;
 import org.dualoffline.devices.DeviceKind;
+import org.dualoffline.harness.Checks;
 import org.dualoffline.harness.IssuerLimits;
 import org.dualoffline.harness.Payments;
 import org.dualoffline.harness.PurseInvariants;
@@ -81,6 +82,7 @@ public class WalletSteps {
         context.add(provisioner.issueByUnknownIssuer(name, kind, amount));
     }
 
+    @Checks({"P-5.10-15", "P-3.6-8", "P-3.6-9"})
     @Given("{party}'s wallet storage has been filled by payments to {party}")
     public void storageFilled(String payer, String payee) {
         assertThat(payments.fillStorage(payer, payee)).allSatisfy(o -> assertThat(o.completed()).as(o.describe()).isTrue());
@@ -94,12 +96,14 @@ public class WalletSteps {
         battery.drain();
     }
 
+    @Checks({"P-3.6-5"})
     @Then("{party}'s wallet holds {amount}")
     public void walletHolds(String name, Long amount) {
         long balance = inspector.status(context.party(name)).balance();
         assertThat(Money.yuan(balance)).as(name + "'s spendable balance").isEqualTo(Money.yuan(amount));
     }
 
+    @Checks({"P-3.6-5", "P-5.1-2", "P-5.1-3"})
     @Then("{party}'s wallet holds what it held before the payment")
     public void walletHoldsAsBefore(String name) {
         long now = PurseInvariants.valueHeld(inspector.status(context.party(name)));
@@ -107,6 +111,7 @@ public class WalletSteps {
                 .isEqualTo(Money.yuan(context.valueBeforePayment(name)));
     }
 
+    @Checks({"P-3.6-5", "P-5.10-15"})
     @Then("{party}'s wallet holds {amount} less than before the payment")
     public void walletHoldsLessThanBefore(String name, Long amount) {
         long now = PurseInvariants.valueHeld(inspector.status(context.party(name)));
@@ -114,6 +119,7 @@ public class WalletSteps {
                 .isEqualTo(Money.yuan(context.valueBeforePayment(name) - amount));
     }
 
+    @Checks({"P-3.6-5", "P-5.9-13"})
     @Then("{party}'s wallet holds {amount} more than before the payment")
     public void walletHoldsMoreThanBefore(String name, Long amount) {
         long now = PurseInvariants.valueHeld(inspector.status(context.party(name)));
@@ -121,12 +127,14 @@ public class WalletSteps {
                 .isEqualTo(Money.yuan(context.valueBeforePayment(name) + amount));
     }
 
+    @Checks({"P-3.6-6", "P-5.9-13"})
     @Then("{party}'s wallet holds {amount} it cannot spend until it syncs")
     public void walletHoldsHeld(String name, Long amount) {
         long held = inspector.status(context.party(name)).held();
         assertThat(Money.yuan(held)).as(name + "'s value held until the next sync").isEqualTo(Money.yuan(amount));
     }
 
+    @Checks({"P-3.6-8", "P-5.12-11"})
     @Then("{party}'s wallet has no records waiting to sync")
     public void noRecordsWaiting(String name) {
         assertThat(inspector.status(context.party(name)).records()).as(name + "'s records not yet acknowledged").isZero();

@@ -3,6 +3,7 @@ package org.dualoffline.harness.robustness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.dualoffline.protocol.Sw;
 import org.dualoffline.protocol.WalletCommands;
 
 /**
@@ -16,14 +17,25 @@ import org.dualoffline.protocol.WalletCommands;
 public final class MalformedCommands {
     /** What a command is: which class of malformation, and whether the spec lets the wallet answer it 9000. */
     public enum Kind {
-        WRONG_CLASS(false), UNKNOWN_INSTRUCTION(false), WRONG_PARAMETERS(false), BAD_FRAMING(false), RANDOM_DATA(false),
-        MUTATED_CERTIFICATE(false), READ_WITH_JUNK(true);
+        /** Spec [P-5-7]: a CLA other than 80 is answered 6E00. */
+        WRONG_CLASS(false, Sw.CLA_NOT_SUPPORTED),
+        /** Spec [P-5-8]: CLA 80 with an INS not in the table is answered 6D00. */
+        UNKNOWN_INSTRUCTION(false, Sw.INS_NOT_SUPPORTED),
+        WRONG_PARAMETERS(false, 0),
+        /** Spec [P-5-4], [P-5-5]: length fields that do not match, or an extended length, are answered 6700. */
+        BAD_FRAMING(false, Sw.WRONG_LENGTH),
+        RANDOM_DATA(false, 0),
+        MUTATED_CERTIFICATE(false, 0),
+        READ_WITH_JUNK(true, 0);
 
         /** True where 9000 is an allowed answer: the command only reads. */
         public final boolean mayBeAnswered;
+        /** The one status word the spec fixes for this kind, or 0 where any refusal of the spec's table will do. */
+        public final int required;
 
-        Kind(boolean mayBeAnswered) {
+        Kind(boolean mayBeAnswered, int required) {
             this.mayBeAnswered = mayBeAnswered;
+            this.required = required;
         }
     }
 

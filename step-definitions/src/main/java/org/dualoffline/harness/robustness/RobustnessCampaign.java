@@ -79,6 +79,9 @@ public final class RobustnessCampaign {
         if (r.sw() == Sw.OK && !c.kind().mayBeAnswered) {
             return "answered 9000: the command must be refused";
         }
+        if (c.kind().required != 0 && r.sw() != c.kind().required) {
+            return "answered " + Sw.describe(r.sw()) + " where the spec fixes " + Sw.describe(c.kind().required);
+        }
         if (r.sw() != Sw.OK && r.data().length > 0) {
             return "refused with " + Sw.describe(r.sw()) + " but sent " + r.data().length + " bytes of data with it";
         }

@@ -77,5 +77,9 @@ class MalformedCommandsTest {
         assertThat(RobustnessCampaign.judge(read, new ResponseApdu(new byte[100], Sw.OK), 0)).isNull();
         assertThat(RobustnessCampaign.judge(read, new ResponseApdu(new byte[0], Sw.WRONG_P1P2), 0)).isNull();
         assertThat(RobustnessCampaign.judge(read, new ResponseApdu(new byte[100], Sw.OK), 2)).contains("only reads");
+        MalformedCommands.Command wrongClass = new MalformedCommands.Command(MalformedCommands.Kind.WRONG_CLASS, "CLA 84",
+                new byte[] {(byte) 0x84, 0x10, 0, 0});
+        assertThat(RobustnessCampaign.judge(wrongClass, new ResponseApdu(new byte[0], Sw.CLA_NOT_SUPPORTED), 0)).isNull();
+        assertThat(RobustnessCampaign.judge(wrongClass, new ResponseApdu(new byte[0], Sw.INS_NOT_SUPPORTED), 0)).contains("fixes 6E00");
     }
 }

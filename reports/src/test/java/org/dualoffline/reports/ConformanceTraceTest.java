@@ -1,0 +1,107 @@
+package org.dualoffline.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.dualoffline.harness.Checks;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every assertion is traced to the contract: a step that asserts (every {@code @Then}, and any
+ * step that calls AssertJ) names the spec clauses it checks ({@link Checks}); every clause it
+ * names exists; every MUST clause is checked by a scenario or listed, as not checked yet, in
+ * {@code docs/conformance-unchecked.txt}, which may only shrink; and {@code docs/conformance-matrix.md}
+ * is the page {@code ./certify matrix} writes now.
+ */
+class ConformanceTraceTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static ConformanceMatrix matrix;
+    private static List<Method> steps;
+
+    @BeforeAll
+    static void build() {
+        matrix = ConformanceMatrix.build(ROOT);
+        JavaClasses classes = new ClassFileImporter().importPackages("org.dualoffline.steps");
+        steps = new ArrayList<>();
+        for (var c : classes) {
+            for (JavaMethod m : c.getMethods()) {
+                if (m.isAnnotatedWith(Then.class) || m.isAnnotatedWith(Given.class) && assertsDirectly(m)
+                        || m.isAnnotatedWith(When.class) && assertsDirectly(m)) {
+                    steps.add(m.reflect());
+                }
+            }
+        }
+    }
+
+    private static boolean assertsDirectly(JavaMethod m) {
+        return m.getMethodCallsFromSelf().stream().anyMatch(call -> call.getTargetOwner().getName().equals("org.assertj.core.api.Assertions"));
+    }
+
+    @Test
+    void everyStepThatAssertsNamesTheClausesItChecks() {
+        List<String> untraced = steps.stream().filter(m -> !m.isAnnotationPresent(Checks.class) || m.getAnnotation(Checks.class).value().length == 0)
+                .map(m -> m.getDeclaringClass().getSimpleName() + "." + m.getName()).toList();
+
+        assertThat(steps).as("steps that assert").hasSizeGreaterThan(40);
+        assertThat(untraced).as("steps that assert but name no clause of the spec (@Checks)").isEmpty();
+    }
+
+    @Test
+    void everyClauseAStepNamesExistsInTheSpec() {
+        List<String> unknown = new ArrayList<>();
+        for (Method m : steps) {
+            for (String cited : ConformanceMatrix.cited(m)) {
+                if (!matrix.spec().exists(cited)) {
+                    unknown.add(m.getDeclaringClass().getSimpleName() + "." + m.getName() + ": " + cited);
+                }
+            }
+        }
+        assertThat(unknown).as("clauses the steps name that docs/protocol-spec.md does not have").isEmpty();
+    }
+
+    @Test
+    void everyMustClauseIsCheckedOrListedAsNotCheckedYetAndTheListOnlyShrinks() throws IOException {
+        Set<String> listed = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(ROOT.resolve(ConformanceMatrix.UNCHECKED))) {
+            String id = line.replaceFirst("#.*", "").strip();
+            if (!id.isEmpty()) {
+                listed.add(id.split("\\s+")[0]);
+            }
+        }
+        List<String> unchecked = matrix.uncheckedMust();
+
+        assertThat(unchecked).as("MUST clauses no scenario checks and " + ConformanceMatrix.UNCHECKED + " does not list").isSubsetOf(listed);
+        assertThat(listed).as("clauses " + ConformanceMatrix.UNCHECKED + " lists that a scenario now checks, or that are no MUST clause: "
+                + "take them off the list").isSubsetOf(unchecked);
+    }
+
+    @Test
+    void theConformanceMatrixIsTheOneTheHarnessWritesNow() throws IOException {
+        assertThat(Files.readString(ROOT.resolve(ConformanceMatrix.PAGE))).as(ConformanceMatrix.PAGE + " is stale: run ./certify matrix")
+                .isEqualTo(matrix.render());
+    }
+
+    @Test
+    void aConditionalCheckCountsOnlyWhereTheStepSaysSo() {
+        String refused = "org.dualoffline.steps.PaymentSteps.paymentRefusedBecause(java.lang.Integer)";
+        assertThat(ConformanceMatrix.checked(refused, "Then the payment is refused because it is over the single-payment limit"))
+                .contains("P-5.10-8").doesNotContain("P-5.10-9", "P-5.10-12");
+        assertThat(ConformanceMatrix.checked(refused, "Then the payment is refused because the wallet's storage is full"))
+                .containsExactly("P-5.10-12");
+        assertThat(ConformanceMatrix.checked("org.dualoffline.steps.NoSuch.step()", "x")).isEmpty();
+    }
+}
