@@ -59,12 +59,13 @@ public final class CertifyMain {
 
     /** Certifies the device the options name: empties the report folder, starts the run, runs the features, writes the report. */
     static int certify(Path root, CertifyOptions options) {
-        return certify(root, options, false);
+        return certify(root, options, Boolean.getBoolean("dualoffline.stopAtFirstFailure"));
     }
 
     /**
-     * {@link #certify(Path, CertifyOptions)}; with {@code stopAtFirstFailure} the scenarios after the
-     * first failed one do not run (the verdict is FAIL either way): for the mutation score.
+     * {@link #certify(Path, CertifyOptions)}; with {@code stopAtFirstFailure} (the system property
+     * {@code dualoffline.stopAtFirstFailure}, set by {@link MutationRun} for the JVMs it starts) the
+     * scenarios after the first failed one do not run: the verdict is FAIL either way.
      */
     static int certify(Path root, CertifyOptions options, boolean stopAtFirstFailure) {
         Path out = options.out(root);

@@ -69,7 +69,44 @@ final class MutationRun {
         }
     }
 
+    /**
+     * How long one mutant's certification may take. The reference takes about 16 s in a JVM of
+     * its own; a mutant that loops (a comparison shifted in a loop's condition) would hang a real
+     * reader, which gives up: so does this, and the mutant counts as killed.
+     */
+    static final Duration DEADLINE = Duration.ofSeconds(150);
+    private static final int TIMED_OUT = -1;
+
     private MutationRun() {}
+
+    /**
+     * Certifies the mutant in a JVM of its own (this one's class path), stopping at the first
+     * failed scenario: a mutant that loops forever is killed with its JVM at {@link #DEADLINE}.
+     * Returns the exit code, or {@link #TIMED_OUT}.
+     */
+    private static int certifyInChildJvm(Path root, Path profile, Path dir, long seed, Mutants.Mutant m) {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Ddualoffline.root=" + root, "-Ddualoffline.stopAtFirstFailure=true", "-cp", System.getProperty("java.class.path"),
+                CertifyMain.class.getName(), "--profile", profile.toString(), "--out", dir.toString(), "--seed", Long.toString(seed),
+                "--no-allure");
+        Path log = dir.resolveSibling(m.id() + ".log");
+        try {
+            Files.createDirectories(dir.getParent());
+            Process p = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                p.waitFor();
+                return TIMED_OUT;
+            }
+            return p.exitValue();
+        } catch (IOException e) {
+            throw new HarnessError("cannot start a JVM to certify mutant " + m.id() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarnessError("interrupted while certifying mutant " + m.id());
+        }
+    }
 
     static int run(Path root, Options options) {
         Path out = root.resolve(options.out()).normalize();
@@ -87,37 +124,45 @@ final class MutationRun {
         Instant started = Instant.now();
         List<Map<String, Object>> results = new ArrayList<>();
         int killed = 0;
+        int judged = 0;
         for (int i = 0; i < mutants.size(); i++) {
             Mutants.Mutant m = mutants.get(i);
             Map<String, Object> r = certifyOne(root, out, m, options.seed());
             boolean dead = "FAIL".equals(r.get("verdict"));
+            boolean notJudged = "NOT JUDGED".equals(r.get("verdict"));
             killed += dead ? 1 : 0;
+            judged += notJudged ? 0 : 1;
             results.add(r);
-            System.err.printf("mutants: %3d/%d %-8s %s (%s)%n", i + 1, mutants.size(), dead ? "killed" : "SURVIVED", m.id(),
-                    dead ? "by " + r.get("killedBy") : m.description());
+            System.err.printf("mutants: %3d/%d %-10s %s (%s)%n", i + 1, mutants.size(), dead ? "killed" : notJudged ? "NOT JUDGED" : "SURVIVED",
+                    m.id(), dead ? "by " + r.get("killedBy") : notJudged ? "see " + r.get("log") : m.description());
         }
-        double score = mutants.isEmpty() ? 0 : 100.0 * killed / mutants.size();
+        double score = judged == 0 ? 0 : 100.0 * killed / judged;
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("seed", options.seed());
         doc.put("mutants", mutants.size());
         doc.put("killed", killed);
-        doc.put("survived", mutants.size() - killed);
+        doc.put("notJudged", mutants.size() - judged);
+        doc.put("survived", judged - killed);
         doc.put("killRatePercent", Math.round(score * 10) / 10.0);
         doc.put("startedAt", started.toString());
         doc.put("minutes", Math.round(Duration.between(started, Instant.now()).toSeconds() / 6.0) / 10.0);
-        doc.put("survivors", results.stream().filter(r -> !"FAIL".equals(r.get("verdict"))).toList());
+        doc.put("survivors", results.stream().filter(r -> "PASS".equals(r.get("verdict"))).toList());
         doc.put("results", results);
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("mutation.json").toFile(), doc);
         } catch (IOException e) {
             throw new HarnessError("cannot write " + out.resolve("mutation.json") + ": " + e.getMessage());
         }
-        System.err.printf("mutants: %d of %d killed (%.1f %%); %d survived - %s%n", killed, mutants.size(), score, mutants.size() - killed,
-                out.resolve("mutation.json"));
+        System.err.printf("mutants: %d of %d judged killed (%.1f %%); %d survived; %d not judged - %s%n", killed, judged, score,
+                judged - killed, mutants.size() - judged, out.resolve("mutation.json"));
         for (Map<String, Object> r : results) {
-            if (!"FAIL".equals(r.get("verdict"))) {
+            if ("PASS".equals(r.get("verdict"))) {
                 System.err.println("  survivor " + r.get("mutant") + ": " + r.get("description"));
             }
+        }
+        if (judged < mutants.size()) {
+            System.err.println("mutants: the harness could not judge " + (mutants.size() - judged) + " mutants (see their logs)");
+            return CertifyMain.HARNESS_ERROR;
         }
         if (options.minScore() != null && score < options.minScore()) {
             System.err.printf("mutants: the kill rate %.1f %% is below --min-score %.1f %%%n", score, options.minScore());
@@ -151,8 +196,13 @@ final class MutationRun {
         r.put("mutant", m.id());
         r.put("operator", m.operator().name());
         r.put("description", m.description());
-        int code = CertifyMain.certify(root, new CertifyOptions(CertifyOptions.Command.CERTIFY, profile, null, seed, root.relativize(dir),
-                null, 1, false), true);
+        int code = certifyInChildJvm(root, profile, dir, seed, m);
+        if (code == TIMED_OUT) {
+            r.put("exitCode", code);
+            r.put("verdict", "FAIL");
+            r.put("killedBy", List.of("timeout: the wallet did not answer within " + DEADLINE.toSeconds() + " s, as a reader would give up"));
+            return r;
+        }
         r.put("exitCode", code);
         try {
             JsonNode cert = new ObjectMapper().readTree(dir.resolve("certification.json").toFile());
@@ -165,7 +215,9 @@ final class MutationRun {
             }
             r.put("killedBy", failed);
         } catch (IOException e) {
-            throw new HarnessError("certifying mutant " + m.id() + " left no readable certification.json: " + e.getMessage());
+            // the harness could not judge this mutant (its log says why): neither killed nor survived
+            r.put("verdict", "NOT JUDGED");
+            r.put("log", root.relativize(dir.resolveSibling(m.id() + ".log")).toString());
         }
         return r;
     }
