@@ -26,15 +26,15 @@ import org.dualoffline.protocol.WalletCommands;
  */
 final class MutationRun {
     static final int DEFAULT_COUNT = 100;
-    static final String USAGE = "usage: ./certify mutants [--count N] [--seed N] [--out DIR] [--min-score PERCENT]";
+    static final String USAGE = "usage: ./certify mutants [--count N] [--seed N] [--out DIR] [--min-score PERCENT] [--ids ID,ID,...]";
 
     /** What the command is asked: how many mutants, drawn with which seed, where the reports go, and the score it needs. */
-    record Options(int count, long seed, Path out, Double minScore) {
+    record Options(int count, long seed, Path out, Double minScore, List<String> ids) {
         static Options parse(String... args) {
             Map<String, String> given = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
-                if (!List.of("--count", "--seed", "--out", "--min-score").contains(a)) {
+                if (!List.of("--count", "--seed", "--out", "--min-score", "--ids").contains(a)) {
                     throw new HarnessError("unknown argument \"" + a + "\"\n" + USAGE);
                 }
                 if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -65,7 +65,8 @@ final class MutationRun {
                 }
             }
             long seed = given.containsKey("seed") ? RunSettings.seedOf(given.get("seed")) : RunSettings.DEFAULT_SEED;
-            return new Options(count, seed, Path.of(given.getOrDefault("out", "reports/mutants")), minScore);
+            List<String> ids = given.containsKey("ids") ? List.of(given.get("ids").split(",")) : List.of();
+            return new Options(count, seed, Path.of(given.getOrDefault("out", "reports/mutants")), minScore, ids);
         }
     }
 
@@ -116,7 +117,8 @@ final class MutationRun {
         List<Mutants.Mutant> mutants;
         CertifyMain.prepare(out);
         try {
-            mutants = Mutants.writeSample(options.seed(), options.count(), out.resolve("jars"));
+            mutants = options.ids().isEmpty() ? Mutants.writeSample(options.seed(), options.count(), out.resolve("jars"))
+                    : Mutants.writeNamed(options.ids(), out.resolve("jars"));
         } catch (IOException e) {
             throw new HarnessError("cannot write the mutants into " + out + ": " + e.getMessage());
         }

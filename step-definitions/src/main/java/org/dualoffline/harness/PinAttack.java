@@ -12,7 +12,7 @@ import org.dualoffline.se.Tearable;
  */
 public final class PinAttack {
     /** A PIN that is never the one the harness personalizes ({@link WalletProvisioner#DEFAULT_PIN}). */
-    static final String WRONG_PIN = "9999";
+    public static final String WRONG_PIN = "9999";
 
     private final ScenarioContext context;
     private final WalletInspector inspector;

@@ -68,7 +68,11 @@ public enum Fault {
     MALFORMED_PIN_COSTS_A_TRY("malformed-pin-costs-a-try", "ROBUST-01",
             "a VERIFY PIN whose PIN is too short or too long is checked as a PIN instead of refused for its length: a malformed "
                     + "command costs a try, and a reader can block the card without knowing a digit of the PIN",
-            ignoreRefusal("processVerifyPin", Sw.WRONG_LENGTH));
+            ignoreRefusal("processVerifyPin", Sw.WRONG_LENGTH)),
+    HELD_VALUE_HIDDEN("held-value-hidden", "STATUS-01",
+            "GET STATUS reports the value held until the next sync as zero: a merchant's terminal shows less than it holds, and "
+                    + "the phone or reader that reads it cannot tell received value from none",
+            Patches.skipCopyFrom("processGetStatus", "held"));
 
     public final String id;
     /** The requirement the faulty wallet breaks, on which the harness must fail it. */

@@ -336,4 +336,17 @@ public final class Mutants {
         }
         return sample;
     }
+
+    /** Writes the mutants named by {@code ids} (as {@link #all} names them) into {@code dir}; an unknown id is an error. */
+    public static List<Mutant> writeNamed(List<String> ids, Path dir) throws IOException {
+        List<Mutant> all = all();
+        List<Mutant> named = new ArrayList<>();
+        for (String id : ids) {
+            Mutant m = all.stream().filter(x -> x.id().equals(id.strip())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no mutant " + id + " in the reference wallet"));
+            write(m, dir.resolve(m.id() + ".jar"));
+            named.add(m);
+        }
+        return named;
+    }
 }

@@ -157,6 +157,30 @@ final class Patches {
         });
     }
 
+    /**
+     * In {@code method}, every {@code Util.arrayCopyNonAtomic} or {@code Util.arrayCopy} out of
+     * the persistent field {@code field} (the copy whose source array is read from that field)
+     * becomes a {@code Util.arrayCompare} of the same bytes: nothing is copied, the destination
+     * keeps what it held (for GET STATUS: zeros, so the field is reported as zero).
+     */
+    static Patch skipCopyFrom(String method, String field) {
+        return inMethod(method, method + " has no Util copy out of " + field, m -> {
+            Frame<SourceValue>[] stacks = m.stackSources();
+            int skipped = 0;
+            for (int i = 0; i < m.instructions.size(); i++) {
+                AbstractInsnNode insn = m.instructions.get(i);
+                if ((isCall(insn, UTIL, "arrayCopyNonAtomic") || isCall(insn, UTIL, "arrayCopy")) && stacks[i] != null
+                        && readsOnlyField(stacks[i].getStack(stacks[i].getStackSize() - 5), field)) {
+                    MethodInsnNode copy = (MethodInsnNode) insn;
+                    copy.name = "arrayCompare";
+                    copy.desc = ARRAY_COMPARE_DESC;
+                    skipped++;
+                }
+            }
+            return skipped;
+        });
+    }
+
     private static Patch inMethod(String method, String nothingToEdit, MethodEdit.Edit edit) {
         return next -> new MethodPatch(next, method, nothingToEdit, edit);
     }

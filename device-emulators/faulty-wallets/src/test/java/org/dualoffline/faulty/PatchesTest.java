@@ -60,6 +60,18 @@ class PatchesTest {
     }
 
     @Test
+    void skippingTheCopyOutOfAFieldTurnsThatOneCopyIntoAComparison() {
+        MethodDiff d = MethodDiff.of(Patches.skipCopyFrom("processGetStatus", "held"), "processGetStatus");
+
+        assertThat(d.removed()).containsExactly("call Util.arrayCopyNonAtomic([BS[BSS)S");
+        assertThat(d.added()).containsExactly(COMPARE);
+        assertThat(d.after().stream().filter(x -> x.equals("call Util.arrayCopyNonAtomic([BS[BSS)S")).count())
+                .as("the other copies of GET STATUS still copy").isEqualTo(d.before().stream()
+                        .filter(x -> x.equals("call Util.arrayCopyNonAtomic([BS[BSS)S")).count() - 1);
+        assertThat(d.otherMethodsAfter()).isEqualTo(d.otherMethodsBefore());
+    }
+
+    @Test
     void renamingACallChangesOnlyTheNameOfThatCall() {
         MethodDiff d = MethodDiff.of(Patches.renameCall("select", "javacard/framework/OwnerPIN", "reset", "resetAndUnblock"), "select");
 
