@@ -11,11 +11,10 @@ Feature: A wallet reports its own state truly
     Scenario: Wei's card reports its state truly through payments both ways, an unload, PIN entries and a sync
       Given Wei has a card wallet holding ¥100.00
       And Golden Dragon has a POS terminal
-      And Li has a phone wallet holding ¥50.00
       Then Wei's wallet reports in GET STATUS exactly what its signed records and acknowledgements say
       When Wei pays Golden Dragon ¥12.34
       Then Wei's wallet reports in GET STATUS exactly what its signed records and acknowledgements say
-      When Li pays Wei ¥5.00
+      When Golden Dragon pays Wei ¥5.00
       Then Wei's wallet reports in GET STATUS exactly what its signed records and acknowledgements say
       When Wei's wallet unloads ¥20.00 back to the bank account
       Then Wei's wallet reports in GET STATUS exactly what its signed records and acknowledgements say
