@@ -72,7 +72,11 @@ public enum Fault {
     HELD_VALUE_HIDDEN("held-value-hidden", "STATUS-01",
             "GET STATUS reports the value held until the next sync as zero: a merchant's terminal shows less than it holds, and "
                     + "the phone or reader that reads it cannot tell received value from none",
-            Patches.skipCopyFrom("processGetStatus", "held"));
+            Patches.skipCopyFrom("processGetStatus", "held")),
+    ZERO_UNLOAD_ACCEPTED("zero-unload-accepted", "ROBUST-02",
+            "UNLOAD of zero is carried out instead of refused: the wallet signs a redeem record for nothing and uses up a counter "
+                    + "and a log slot on it",
+            ignoreRefusal("processUnload", Sw.WRONG_DATA));
 
     public final String id;
     /** The requirement the faulty wallet breaks, on which the harness must fail it. */

@@ -1,0 +1,56 @@
+package org.dualoffline.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cucumber.java.en.Then;
+import java.util.Arrays;
+import java.util.List;
+import org.dualoffline.harness.Checks;
+import org.dualoffline.harness.Party;
+import org.dualoffline.harness.ScenarioContext;
+import org.dualoffline.harness.robustness.RefusalTable;
+import org.dualoffline.protocol.Sw;
+
+/** The refusals of the spec's check tables, one check failing at a time (ROBUST-02). */
+public class RefusalSteps {
+    private final ScenarioContext context;
+    private final RefusalTable table;
+
+    public RefusalSteps(ScenarioContext context, RefusalTable table) {
+        this.context = context;
+        this.table = table;
+    }
+
+    @Checks({"P-5.10-2 | \"PAY\" with \"P1 P2", "P-5.10-3 | \"PAY\" with \"one byte", "P-5.10-4 | \"PAY\" with \"amount zero",
+            "P-3.7-10 | \"PAY\" with \"amount zero", "P-5.10-6 | \"PAY\" with \"its own certificate",
+            "P-5.10-2 | \"PAY to a tag\" with \"P1 P2", "P-5.10-4 | \"PAY to a tag\" with \"amount zero",
+            "P-5.8-2 | \"BEGIN RECEIVE\" with \"P1 P2", "P-5.8-3 | \"BEGIN RECEIVE\" with \"one byte",
+            "P-5.8-4 | \"BEGIN RECEIVE\" with \"amount zero", "P-3.7-11 | \"BEGIN RECEIVE\" with \"amount zero",
+            "P-5.8-6 | \"BEGIN RECEIVE\" with \"its own certificate",
+            "P-5.9-2 | \"RECEIVE\" with \"P1 P2", "P-5.9-4 | \"RECEIVE\" with \"one byte", "P-5.9-3 | \"RECEIVE\" with \"no pending receive",
+            "P-5.9-12 | \"RECEIVE\" with \"P1 P2", "P-5.9-12 | \"RECEIVE\" with \"one byte", "P-5.9-12 | \"RECEIVE\" with \"a byte of the signature",
+            "P-5.1-8 | \"RECEIVE\" with \"a byte of the signature", "P-5.9-8 | \"RECEIVE\" with \"a byte of the signature",
+            "P-5.14-2 | \"UNLOAD\" with \"P1 P2", "P-5.14-3 | \"UNLOAD\" with \"one byte", "P-5.14-4 | \"UNLOAD\" with \"amount zero",
+            "P-3.7-13 | \"UNLOAD\" with \"amount zero",
+            "P-5.13-2 | \"LOAD\" with \"P1 P2", "P-5.13-3 | \"LOAD\" with \"one byte", "P-5.13-7 | \"LOAD\" with \"a byte of the issuer's signature",
+            "P-5.7-12 | \"VERIFY PIN\" with \"P1 P2", "P-5.7-14 | \"VERIFY PIN\" with \"one byte", "P-5.3-1 | \"GET STATUS\" with \"P1 P2",
+            "P-5.4-2 | \"GET CERTIFICATE\" with \"P1 P2", "P-5.11-4 | \"READ RECORD\" with \"P2 01 on a record",
+            "P-5.11-2 | \"READ RECORD\" with \"P1 P2", "P-5.5-1 | \"INITIALIZE\" with \"state ACTIVE", "P-5.6-1 | \"PERSONALIZE\" with \"state ACTIVE",
+            "P-5.1-2", "P-5.1-4"})
+    @Then("a reader's {string} with {string} is refused by {party}'s wallet with {string}, which changes nothing and still takes the genuine command")
+    public void refusedOneCheckAtATime(String command, String change, String holder, String statusWords) {
+        String peer = context.parties().stream().map(Party::name).filter(n -> !n.equals(holder)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the probe needs a second party for the other side of the command"));
+        List<Integer> allowed = Arrays.stream(statusWords.split(" or ")).map(w -> Integer.parseInt(w.strip(), 16)).toList();
+        RefusalTable.Probe probe = table.probe(holder, peer, command, change);
+
+        assertThat(allowed).as(command + " with " + change + ": the answer " + Sw.describe(probe.sw()) + ", allowed " + statusWords)
+                .contains(probe.sw());
+        assertThat(probe.answerBytes()).as("data sent with the refusal").isZero();
+        assertThat(probe.stateKept()).as(holder + "'s GET STATUS the same after the refusal").isTrue();
+        assertThat(probe.committedWrites()).as("persistent writes of the refused command that stood").isZero();
+        if (probe.genuineSw() >= 0) {
+            assertThat(Sw.describe(probe.genuineSw())).as("the genuine " + command + " sent right after").isEqualTo(Sw.describe(Sw.OK));
+        }
+    }
+}
