@@ -29,6 +29,8 @@ final class Patches {
     private static final String ARRAY_COMPARE_DESC = "([BS[BSS)B";
     /** Util.arrayCopy(src, srcOff, dest, destOff, length): the destination is the third of five arguments. */
     private static final int ARRAY_COPY_DEST_FROM_TOP = 3;
+    /** ... and the source the first. */
+    private static final int ARRAY_COPY_SOURCE_FROM_TOP = 5;
 
     private Patches() {}
 
@@ -95,20 +97,7 @@ final class Patches {
      * result is discarded either way). Every other copy of the method still writes.
      */
     static Patch skipCopyInto(String method, String field) {
-        return inMethod(method, method + " has no Util.arrayCopy into " + field, m -> {
-            Frame<SourceValue>[] stacks = m.stackSources();
-            int skipped = 0;
-            for (int i = 0; i < m.instructions.size(); i++) {
-                AbstractInsnNode insn = m.instructions.get(i);
-                if (isCall(insn, UTIL, "arrayCopy") && stacks[i] != null && readsOnlyField(destinationOfCopy(stacks[i]), field)) {
-                    MethodInsnNode copy = (MethodInsnNode) insn;
-                    copy.name = "arrayCompare";
-                    copy.desc = ARRAY_COMPARE_DESC;
-                    skipped++;
-                }
-            }
-            return skipped;
-        });
+        return skipCopy(method, field, "arrayCopy", ARRAY_COPY_DEST_FROM_TOP, " has no Util.arrayCopy into ");
     }
 
     /**
@@ -158,19 +147,27 @@ final class Patches {
     }
 
     /**
-     * In {@code method}, every {@code Util.arrayCopyNonAtomic} or {@code Util.arrayCopy} out of
-     * the persistent field {@code field} (the copy whose source array is read from that field)
+     * In {@code method}, every {@code Util.arrayCopyNonAtomic} out of the persistent field {@code field} (the copy whose source array is read from that field)
      * becomes a {@code Util.arrayCompare} of the same bytes: nothing is copied, the destination
      * keeps what it held (for GET STATUS: zeros, so the field is reported as zero).
      */
     static Patch skipCopyFrom(String method, String field) {
-        return inMethod(method, method + " has no Util copy out of " + field, m -> {
+        return skipCopy(method, field, "arrayCopyNonAtomic", ARRAY_COPY_SOURCE_FROM_TOP, " has no Util.arrayCopyNonAtomic out of ");
+    }
+
+    /**
+     * Every {@code Util.<copy>} of {@code method} whose array argument {@code fromTop} places below
+     * the top of the operand stack is read from the persistent field {@code field} becomes a
+     * {@code Util.arrayCompare} of the same arguments: nothing is written.
+     */
+    private static Patch skipCopy(String method, String field, String copyMethod, int fromTop, String nothing) {
+        return inMethod(method, method + nothing + field, m -> {
             Frame<SourceValue>[] stacks = m.stackSources();
             int skipped = 0;
             for (int i = 0; i < m.instructions.size(); i++) {
                 AbstractInsnNode insn = m.instructions.get(i);
-                if ((isCall(insn, UTIL, "arrayCopyNonAtomic") || isCall(insn, UTIL, "arrayCopy")) && stacks[i] != null
-                        && readsOnlyField(stacks[i].getStack(stacks[i].getStackSize() - 5), field)) {
+                if (isCall(insn, UTIL, copyMethod) && stacks[i] != null
+                        && readsOnlyField(stacks[i].getStack(stacks[i].getStackSize() - fromTop), field)) {
                     MethodInsnNode copy = (MethodInsnNode) insn;
                     copy.name = "arrayCompare";
                     copy.desc = ARRAY_COMPARE_DESC;
