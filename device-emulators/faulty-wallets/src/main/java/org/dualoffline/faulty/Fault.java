@@ -68,7 +68,12 @@ public enum Fault {
     MALFORMED_PIN_COSTS_A_TRY("malformed-pin-costs-a-try", "ROBUST-01",
             "a VERIFY PIN whose PIN is too short or too long is checked as a PIN instead of refused for its length: a malformed "
                     + "command costs a try, and a reader can block the card without knowing a digit of the PIN",
-            ignoreRefusal("processVerifyPin", Sw.WRONG_LENGTH));
+            ignoreRefusal("processVerifyPin", Sw.WRONG_LENGTH)),
+    FOREIGN_CHAIN_ACK_APPLIED("foreign-chain-ack-applied", "SYNC-06",
+            "APPLY SYNC ACK never compares the acknowledgement's ackHash with the wallet's own entry: the bank's acknowledgement of "
+                    + "a diverged copy of the wallet (a clone that paid elsewhere) is applied, and the payments the wallet made itself "
+                    + "leave its log before any bank has them",
+            ignoreRefusal("processApplySyncAck", Sw.CHAIN_MISMATCH));
 
     public final String id;
     /** The requirement the faulty wallet breaks, on which the harness must fail it. */
