@@ -74,6 +74,7 @@ Feature: A wallet applies only its own, genuine, current sync acknowledgement
       And Golden Dragon has a POS terminal
       And Wei's wallet comes online and syncs
       And Wei has paid Golden Dragon ¥10.00
+      And Golden Dragon has paid Wei ¥5.00
       When Wei's phone presents the acknowledgement of the last sync to the wallet again
       Then the wallet takes the acknowledgement again
       And Wei's wallet is just as it was before it took the acknowledgement again
@@ -109,7 +110,30 @@ Feature: A wallet applies only its own, genuine, current sync acknowledgement
       When Wei pays Golden Dragon ¥10.00
       Then the payment is completed
 
-  Rule: a malformed acknowledgement is refused, even one the issuer signed
+    @SYNC-06
+    Scenario: A reader gives Wei's card an acknowledgement of the records it last synced, with the hash of a later one
+      Given Wei has a card wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      And Wei's wallet comes online and syncs
+      And Wei has paid Golden Dragon ¥10.00
+      When a reader gives Wei's wallet an acknowledgement the issuer signed for the records its last sync acknowledged, with the hash of a later record
+      Then the wallet refuses the acknowledgement because it does not match the wallet's own records
+      And Wei's wallet is just as it was before the acknowledgement
+      When Wei pays Golden Dragon ¥10.00
+      Then the payment is completed
+
+  Rule: a malformed acknowledgement is refused, even one the issuer signed; one at the edge of the format is taken
+
+    @SYNC-06
+    Scenario: Wei's card takes an acknowledgement with 12 wallets to blocklist, the most one carries
+      Given Wei has a card wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      And Wei's wallet comes online and syncs
+      When Wei's wallet is given an acknowledgement the issuer signed with 12 wallets to blocklist, Golden Dragon's the last of them
+      Then the wallet takes the acknowledgement with 12 wallets to blocklist
+      When Wei pays Golden Dragon ¥10.00
+      Then the payment is refused because the peer is blocklisted
+      And Wei's wallet holds ¥100.00
 
     @SYNC-06
     Scenario: A reader gives Wei's card an acknowledgement with 13 wallets to blocklist

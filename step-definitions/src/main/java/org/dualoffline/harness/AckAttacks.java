@@ -68,17 +68,37 @@ public final class AckAttacks {
                 signed(body));
     }
 
-    /** The issuer's acknowledgement of {@code holder}'s wallet as it is, listing {@code entries} (above 12) wallets to blocklist. */
-    public void blocklistEntries(String holder, int entries) {
+    /**
+     * The issuer's acknowledgement of {@code holder}'s wallet as it is, but of the records its last
+     * acknowledgement covered (the same ackCounter) with the hash of the last record written since.
+     */
+    public void lastAckedWithLaterHash(String holder) {
+        Party p = context.party(holder);
+        WalletStatus s = inspector.status(p);
+        if (s.counter() == s.ackCounter()) {
+            throw new IllegalStateException(holder + "'s wallet has written no record since its last acknowledgement: there is no later hash");
+        }
+        byte[] body = currentBody(p, s);
+        Bytes.putU32(body, 10, s.ackCounter());
+        present(p, "an acknowledgement the issuer signed for record #" + s.ackCounter() + ", the last one acknowledged, with the hash of record #"
+                + s.counter(), signed(body));
+    }
+
+    /**
+     * The issuer's acknowledgement of {@code holder}'s wallet as it is, listing {@code entries}
+     * wallets to blocklist: ids no wallet has, the last one {@code lastOf}'s wallet when it is not null.
+     */
+    public void blocklistEntries(String holder, int entries, String lastOf) {
         Party p = context.party(holder);
         byte[] fixed = currentBody(p);
         byte[] body = Arrays.copyOf(fixed, SyncAck.FIXED_BODY_LENGTH + 8 * entries);
         body[73] = (byte) entries;
         for (int i = 0; i < entries; i++) {
-            new WalletId(NOBODY + i + 1).write(body, SyncAck.FIXED_BODY_LENGTH + 8 * i);
+            WalletId id = lastOf != null && i == entries - 1 ? context.party(lastOf).walletId() : new WalletId(NOBODY + i + 1);
+            id.write(body, SyncAck.FIXED_BODY_LENGTH + 8 * i);
         }
-        present(p, "an acknowledgement the issuer signed with " + entries + " blocklist entries, otherwise fit for " + holder
-                + "'s wallet as it is", signed(body));
+        present(p, "an acknowledgement the issuer signed with " + entries + " blocklist entries" + (lastOf == null ? "" : ", the last "
+                + lastOf + "'s wallet") + ", otherwise fit for " + holder + "'s wallet as it is", signed(body));
     }
 
     /** The issuer's acknowledgement of {@code holder}'s wallet as it is, with receive policy {@code policy} in its limits. */

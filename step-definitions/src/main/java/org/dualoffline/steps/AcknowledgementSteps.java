@@ -39,9 +39,19 @@ public class AcknowledgementSteps {
         attacks.beyondCounter(holder);
     }
 
+    @When("a reader gives {party}'s wallet an acknowledgement the issuer signed for the records its last sync acknowledged, with the hash of a later record")
+    public void lastAckedWithLaterHash(String holder) {
+        attacks.lastAckedWithLaterHash(holder);
+    }
+
     @When("a reader gives {party}'s wallet an acknowledgement the issuer signed with {int} wallets to blocklist")
     public void blocklistEntries(String holder, Integer entries) {
-        attacks.blocklistEntries(holder, entries);
+        attacks.blocklistEntries(holder, entries, null);
+    }
+
+    @When("{party}'s wallet is given an acknowledgement the issuer signed with {int} wallets to blocklist, {party}'s the last of them")
+    public void blocklistEntriesEndingWith(String holder, Integer entries, String last) {
+        attacks.blocklistEntries(holder, entries, last);
     }
 
     @When("a reader gives {party}'s wallet an acknowledgement the issuer signed with receive policy {int}")
@@ -97,6 +107,15 @@ public class AcknowledgementSteps {
     @Then("{party}'s wallet is just as it was before the acknowledgement")
     public void unchangedByRefusal(String holder) {
         assertUnchanged(holder);
+    }
+
+    @Checks({"P-5.12-4"})
+    @Then("the wallet takes the acknowledgement with {int} wallets to blocklist")
+    public void takenWithEntries(Integer entries) {
+        AckAttacks.Presented p = attacks.last();
+        assertThat(p.ack()[73] & 0xFF).as("blocklist entries in the acknowledgement presented").isEqualTo(entries);
+        assertThat(Sw.describe(p.answer())).as(p.holder() + "'s wallet's answer to " + p.what() + " (at most 12 entries: [P-5.12-4])")
+                .isEqualTo(Sw.describe(Sw.OK));
     }
 
     @Checks({"P-5.12-12"})
