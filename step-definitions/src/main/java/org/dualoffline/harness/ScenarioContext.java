@@ -28,15 +28,22 @@ public final class ScenarioContext {
 
     private final java.util.Map<String, WalletProvisioner.Issuance> issuances = new java.util.HashMap<>();
 
-    private final Map<String, org.dualoffline.protocol.SyncAck> lastAcks = new java.util.HashMap<>();
+    private final Map<String, List<org.dualoffline.protocol.SyncAck>> acks = new java.util.HashMap<>();
 
-    /** The acknowledgement a party's wallet applied at its last sync, as its phone or reader would keep it. */
+    /** The acknowledgement a party's wallet applied at a sync, as its phone or reader would keep it; kept in the order of the syncs. */
     public void rememberAck(String party, org.dualoffline.protocol.SyncAck ack) {
-        lastAcks.put(party, ack);
+        acks.computeIfAbsent(party, k -> new ArrayList<>()).add(ack);
     }
 
+    /** The acknowledgement a party's wallet applied at its last sync in this scenario. */
     public java.util.Optional<org.dualoffline.protocol.SyncAck> lastAck(String party) {
-        return java.util.Optional.ofNullable(lastAcks.get(party));
+        List<org.dualoffline.protocol.SyncAck> kept = acks.getOrDefault(party, List.of());
+        return kept.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(kept.get(kept.size() - 1));
+    }
+
+    /** The acknowledgements a party's wallet applied at its syncs in this scenario, oldest first. */
+    public List<org.dualoffline.protocol.SyncAck> acks(String party) {
+        return List.copyOf(acks.getOrDefault(party, List.of()));
     }
 
     /** How each holder's wallet was issued in this scenario, by holder (for clones). */

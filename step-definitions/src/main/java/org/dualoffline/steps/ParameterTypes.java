@@ -59,6 +59,12 @@ public class ParameterTypes {
         return text.equals("its balance is too low") ? Sw.INSUFFICIENT_FUNDS : Sw.WRONG_DATA;
     }
 
+    /** Why a wallet refuses a sync acknowledgement, and the status words the spec allows for it. */
+    @ParameterType(AckRefusal.PHRASES)
+    public AckRefusal ackRefusal(String text) {
+        return AckRefusal.of(text);
+    }
+
     /** Why two devices cannot make a touch at all. */
     @ParameterType("neither device has an NFC reader|a phone with a dead battery cannot answer as a card")
     public NoTouch noTouch(String text) {

@@ -76,7 +76,12 @@ public enum Fault {
     ZERO_UNLOAD_ACCEPTED("zero-unload-accepted", "ROBUST-02",
             "UNLOAD of zero is carried out instead of refused: the wallet signs a redeem record for nothing and uses up a counter "
                     + "and a log slot on it",
-            ignoreRefusal("processUnload", Sw.WRONG_DATA));
+            ignoreRefusal("processUnload", Sw.WRONG_DATA)),
+    FOREIGN_CHAIN_ACK_APPLIED("foreign-chain-ack-applied", "SYNC-06",
+            "APPLY SYNC ACK never compares the acknowledgement's ackHash with the wallet's own entry: the bank's acknowledgement of "
+                    + "a diverged copy of the wallet (a clone that paid elsewhere) is applied, and the payments the wallet made itself "
+                    + "leave its log before any bank has them",
+            ignoreRefusal("processApplySyncAck", Sw.CHAIN_MISMATCH));
 
     public final String id;
     /** The requirement the faulty wallet breaks, on which the harness must fail it. */

@@ -36,7 +36,10 @@ final class Patches {
 
     /**
      * Removes every refusal with status word {@code sw} from {@code method}: each
-     * {@code ISOException.throwIt(sw)} disappears and the check falls through.
+     * {@code ISOException.throwIt(sw)} disappears and the check falls through. Where the refusal
+     * was all the code between two stack map frames (the throw of an {@code if (a || b)}, which
+     * the first condition jumps to and the last jumps over), a {@code nop} takes its place, so
+     * that the two frames stay at two offsets, as the class file requires.
      */
     static Patch ignoreRefusal(String method, int sw) {
         return inMethod(method, method + " has no refusal with " + Sw.describe(sw) + " to remove", m -> {
@@ -44,13 +47,37 @@ final class Patches {
             for (AbstractInsnNode insn : m.instructions.toArray()) {
                 if (isCall(insn, ISO_EXCEPTION, "throwIt") && insn.getPrevious() instanceof IntInsnNode push
                         && push.getOpcode() == Opcodes.SIPUSH && (short) push.operand == (short) sw) {
+                    AbstractInsnNode before = push.getPrevious();
                     m.instructions.remove(push);
                     m.instructions.remove(insn);
+                    if (frameAt(before, false) && frameAt(before == null ? m.instructions.getFirst() : before.getNext(), true)) {
+                        if (before == null) {
+                            m.instructions.insert(new InsnNode(Opcodes.NOP));
+                        } else {
+                            m.instructions.insert(before, new InsnNode(Opcodes.NOP));
+                        }
+                    }
                     removed++;
                 }
             }
             return removed;
         });
+    }
+
+    /**
+     * Whether a stack map frame is the first node from {@code from} (forward, or backward) that is
+     * not a label or a line number, i.e. whether a frame and {@code from} share an offset.
+     */
+    private static boolean frameAt(AbstractInsnNode from, boolean forward) {
+        for (AbstractInsnNode n = from; n != null; n = forward ? n.getNext() : n.getPrevious()) {
+            if (n.getType() == AbstractInsnNode.FRAME) {
+                return true;
+            }
+            if (n.getType() != AbstractInsnNode.LABEL && n.getType() != AbstractInsnNode.LINE) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Removes the {@code JCSystem.beginTransaction} and {@code commitTransaction} calls of {@code method}: it writes non-atomically. */

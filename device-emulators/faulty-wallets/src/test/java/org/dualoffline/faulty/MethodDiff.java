@@ -83,6 +83,7 @@ record MethodDiff(List<String> before, List<String> after, List<String> removed,
             return "op " + v.getOpcode() + " var " + v.var;
         }
         return switch (insn.getOpcode()) {
+            case Opcodes.NOP -> "nop";
             case Opcodes.POP -> "pop";
             case Opcodes.ICONST_0 -> "iconst_0";
             default -> "op " + insn.getOpcode();

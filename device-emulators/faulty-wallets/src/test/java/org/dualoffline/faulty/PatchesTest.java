@@ -26,6 +26,17 @@ class PatchesTest {
     }
 
     @Test
+    void ignoringARefusalThatIsAllTheCodeBetweenTwoFramesLeavesANopInItsPlace() {
+        // processApplySyncAck's second 6927 is the throw of an "if (a || b)": both conditions jump around it
+        MethodDiff d = MethodDiff.of(Patches.ignoreRefusal("processApplySyncAck", Sw.CHAIN_MISMATCH), "processApplySyncAck");
+
+        assertThat(d.removed()).containsExactly("sipush 6927", "call ISOException.throwIt(S)V", "sipush 6927",
+                "call ISOException.throwIt(S)V");
+        assertThat(d.added()).containsExactly("nop");
+        assertThat(d.otherMethodsAfter()).isEqualTo(d.otherMethodsBefore());
+    }
+
+    @Test
     void removingTheTransactionRemovesItsBeginAndCommitAndNothingElse() {
         MethodDiff d = MethodDiff.of(Patches.withoutTransaction("processUnload"), "processUnload");
 
