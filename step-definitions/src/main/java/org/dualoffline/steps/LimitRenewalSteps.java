@@ -50,6 +50,11 @@ public class LimitRenewalSteps {
     public void stillCounts(String holder, Integer payments) {
         assertThat(inspector.status(context.party(holder)).offlineCount()).as(holder + "'s offline payments since the last sync (the replayed "
                 + "acknowledgement answered " + Sw.describe(renewals.lastAnswer()) + ")").isEqualTo(payments);
+        if (renewals.lastAnswer() != -1) {
+            // the current acknowledgement presented again is accepted, and changes nothing [P-5.12-12]
+            assertThat(Sw.describe(renewals.lastAnswer())).as("the wallet's answer to its current acknowledgement presented again")
+                    .isEqualTo(Sw.describe(Sw.OK));
+        }
     }
 
     @Checks({"P-5.12-8", "P-2-5"})
