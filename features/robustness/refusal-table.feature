@@ -25,6 +25,7 @@ Feature: Every refusal of the spec, one check at a time
         | PAY         | one byte more                     | Wei | 6700 or 6920 |
         | PAY         | amount zero                       | Wei | 6A80         |
         | PAY         | its own certificate as the peer's | Wei | 6A80         |
+        | PAY         | a byte of the signature changed   | Wei | 6920         |
         | PAY to a tag | P1 P2 01 01                      | Wei | 6A86         |
         | PAY to a tag | amount zero                      | Wei | 6A80         |
         | UNLOAD      | P1 P2 01 00                       | Wei | 6A86         |
@@ -39,6 +40,7 @@ Feature: Every refusal of the spec, one check at a time
         | BEGIN RECEIVE | one byte more                     | Golden Dragon | 6700 or 6920 |
         | BEGIN RECEIVE | amount zero                       | Golden Dragon | 6A80         |
         | BEGIN RECEIVE | its own certificate as the peer's | Golden Dragon | 6A80         |
+        | BEGIN RECEIVE | a byte of the signature changed   | Golden Dragon | 6920         |
         | RECEIVE       | P1 P2 00 01                       | Golden Dragon | 6A86         |
         | RECEIVE       | one byte less                     | Golden Dragon | 6700 or 6921 |
         | RECEIVE       | one byte more                     | Golden Dragon | 6700 or 6921 |
@@ -53,6 +55,7 @@ Feature: Every refusal of the spec, one check at a time
         | LOAD            | a byte of the issuer's signature changed | Wei | 6921        |
         | VERIFY PIN      | P1 P2 00 01                             | Wei | 6A86         |
         | VERIFY PIN      | one byte less                           | Wei | 6700         |
+        | VERIFY PIN      | a byte that is not a digit              | Wei | 6A80         |
         | GET STATUS      | P1 P2 00 01                             | Wei | 6A86         |
         | GET CERTIFICATE | P1 P2 01 00                             | Wei | 6A86         |
         | READ RECORD     | P1 P2 00 02                             | Wei | 6A86         |

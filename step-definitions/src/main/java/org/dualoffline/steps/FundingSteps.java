@@ -79,6 +79,11 @@ public class FundingSteps {
         assertThat(Money.yuan(record.entry().amount())).as("the redeem record's amount").isEqualTo(Money.yuan(amount));
         assertThat(record.isSignedBy(p.certificate().publicKey())).as("the redeem record verifies under " + holder + "'s certified key")
                 .isTrue();
+        // an UNLOAD entry's peerId, nonce, peerCounter and refHash are zero [P-3.2-3]
+        assertThat(record.entry().peerId().value()).as("the redeem record's peerId").isZero();
+        assertThat(record.entry().nonce()).as("the redeem record's nonce").containsOnly(0);
+        assertThat(record.entry().peerCounter()).as("the redeem record's peerCounter").isZero();
+        assertThat(record.entry().refHash()).as("the redeem record's refHash").containsOnly(0);
     }
 
     @Checks({"P-5.14-5 | its balance is too low", "P-3.7-5 | its balance is too low", "P-5.14-4 | the amount is zero", "P-3.7-13 | the amount is zero"})

@@ -72,7 +72,7 @@ public class PaymentSteps {
         assertThat(outcome.completed()).as(outcome.describe()).isTrue();
     }
 
-    @Checks({"P-5.10-8 | it is over the single-payment limit", "P-5.10-10 | it is over the offline cumulative limit", "P-5.10-9 | the offline payment count is used up", "P-5.10-11 | the wallet does not hold enough", "P-5.8-8 | the payee's wallet would exceed its holding cap", "P-5.1-9 | the payee's wallet would exceed its holding cap", "P-5.10-12 | the wallet's storage is full", "P-5.8-5 | the payer's certificate is not from the issuer", "P-3.1-1 | the payer's certificate is not from the issuer", "P-5.9-6 | the record does not answer the payee's challenge", "P-5.10-13 | a PIN is needed", "P-5.1-6 | a PIN is needed", "P-5.10-7 | the peer is blocklisted", "P-5.8-7 | the peer is blocklisted", "P-5.9-8 | the record's signature does not verify"})
+    @Checks({"P-5.10-8 | it is over the single-payment limit", "P-5.10-10 | it is over the offline cumulative limit", "P-5.10-9 | the offline payment count is used up", "P-5.10-11 | the wallet does not hold enough", "P-5.8-8 | the payee's wallet would exceed its holding cap", "P-5.1-9 | the payee's wallet would exceed its holding cap", "P-5.10-12 | the wallet's storage is full", "P-5.8-5 | the payer's certificate is not from the issuer", "P-3.1-1 | the payer's certificate is not from the issuer", "P-5.9-6 | the record does not answer the payee's challenge", "P-5.10-13 | a PIN is needed", "P-5.10-7 | the peer is blocklisted", "P-5.8-7 | the peer is blocklisted", "P-5.9-8 | the record's signature does not verify"})
     @Then("the payment is refused because {refusal}")
     public void paymentRefusedBecause(Integer expectedSw) {
         PaymentOutcome outcome = context.lastPayment();

@@ -83,7 +83,7 @@ public class SettlementSteps {
         assertThat(payments.get(0).reportedByPayee()).as("reported by " + payeeName).isTrue();
     }
 
-    @Checks({"P-3.2-1", "P-3.2-3", "§7"})
+    @Checks({"P-3.2-1", "§7"})
     @Then("the bank holds {party}'s records as one unbroken chain")
     public void oneUnbrokenChain(String name) {
         Party p = context.party(name);

@@ -121,6 +121,11 @@ public final class RefusalTable {
                 d[d.length - 1] ^= 0x01;
                 yield withData(c, d);
             }
+            case "a byte that is not a digit" -> {
+                byte[] d = data(c);
+                d[d.length - 1] = 0x0A;
+                yield withData(c, d);
+            }
             case "no pending receive", "state ACTIVE" -> c;
             case "P2 01 on a record that is not a RECEIVE" -> {
                 c[3] = 0x01;
