@@ -26,6 +26,7 @@ Feature: Every refusal of the spec, one check at a time
         | PAY         | amount zero                       | Wei | 6A80         |
         | PAY         | its own certificate as the peer's | Wei | 6A80         |
         | PAY         | a byte of the signature changed   | Wei | 6920         |
+        | PAY         | P1 P2 02 00 and an amount above every limit | Wei | 6A86 or 6911 or 6912 or 6910 |
         | PAY to a tag | P1 P2 01 01                      | Wei | 6A86         |
         | PAY to a tag | amount zero                      | Wei | 6A80         |
         | UNLOAD      | P1 P2 01 00                       | Wei | 6A86         |

@@ -25,6 +25,7 @@ public class RefusalSteps {
             "P-3.7-10 | \"PAY\" with \"amount zero", "P-5.10-6 | \"PAY\" with \"its own certificate",
             "P-5.10-5 | \"PAY\" with \"a byte of the signature", "P-5.8-5 | \"BEGIN RECEIVE\" with \"a byte of the signature",
             "P-5.7-15 | \"VERIFY PIN\" with \"a byte that is not a digit",
+            "P-5.1-6 | \"PAY\" with \"P1 P2 02 00 and an amount above every limit",
             "P-5.10-2 | \"PAY to a tag\" with \"P1 P2", "P-5.10-4 | \"PAY to a tag\" with \"amount zero",
             "P-5.8-2 | \"BEGIN RECEIVE\" with \"P1 P2", "P-5.8-3 | \"BEGIN RECEIVE\" with \"one byte",
             "P-5.8-4 | \"BEGIN RECEIVE\" with \"amount zero", "P-3.7-11 | \"BEGIN RECEIVE\" with \"amount zero",

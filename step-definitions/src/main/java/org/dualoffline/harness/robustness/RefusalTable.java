@@ -57,7 +57,7 @@ public final class RefusalTable {
             int committed = h.device().secureElement() instanceof Journaled j ? j.lastCommittedWrites() : 0;
             byte[] after = w.send(WalletCommands.getStatus()).check("GET STATUS");
             int genuineSw = -1;
-            if (!change.equals("no pending receive") && !change.startsWith("state")) {
+            if (!change.equals("no pending receive") && !change.startsWith("state") && !change.contains("above every limit")) {
                 genuineSw = w.send(good).sw();
             }
             return new Probe(r.sw(), r.data().length, Arrays.equals(before, after), committed, genuineSw);
@@ -96,6 +96,16 @@ public final class RefusalTable {
     /** {@code good} changed in the one way {@code change} names. */
     static byte[] change(byte[] good, String change, Party holder, Party peer) {
         byte[] c = good.clone();
+        if (change.equals("P1 P2 02 00 and an amount above every limit")) {
+            byte[] d = data(c);
+            d[0] = 0x7F;
+            d[1] = (byte) 0xFF;
+            d[2] = (byte) 0xFF;
+            d[3] = (byte) 0xFF;
+            byte[] changed = withData(c, d);
+            changed[2] = 0x02;
+            return changed;
+        }
         if (change.startsWith("P1 P2 ")) {
             byte[] p = HexFormat.of().parseHex(change.substring(6).replace(" ", ""));
             c[2] = p[0];
