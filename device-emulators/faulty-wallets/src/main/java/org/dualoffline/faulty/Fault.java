@@ -68,7 +68,11 @@ public enum Fault {
     MALFORMED_PIN_COSTS_A_TRY("malformed-pin-costs-a-try", "ROBUST-01",
             "a VERIFY PIN whose PIN is too short or too long is checked as a PIN instead of refused for its length: a malformed "
                     + "command costs a try, and a reader can block the card without knowing a digit of the PIN",
-            ignoreRefusal("processVerifyPin", Sw.WRONG_LENGTH));
+            ignoreRefusal("processVerifyPin", Sw.WRONG_LENGTH)),
+    CERTIFICATE_FOR_ANOTHER_KEY_ACCEPTED("certificate-for-another-key-accepted", "ISSUE-01",
+            "PERSONALIZE takes a genuine certificate the issuer made for another wallet's key: the wallet takes on that wallet's "
+                    + "identity and signs every record with a key its certificate does not name",
+            ignoreRefusal("processPersonalize", Sw.BAD_CERTIFICATE));
 
     public final String id;
     /** The requirement the faulty wallet breaks, on which the harness must fail it. */
