@@ -5,6 +5,8 @@ import java.util.Map;
 import org.dualoffline.protocol.Sw;
 import org.dualoffline.devices.DeviceKind;
 import org.dualoffline.protocol.Money;
+import org.dualoffline.protocol.WalletState;
+import org.dualoffline.harness.IssuanceInputs;
 
 /** The vocabulary of the feature files: people and merchants, amounts in yuan, kinds of device. */
 public class ParameterTypes {
@@ -74,5 +76,49 @@ public class ParameterTypes {
     @ParameterType("low-end card|typical SE|phone eSE")
     public org.dualoffline.devices.timing.SeSpeedProfile speed(String text) {
         return org.dualoffline.devices.timing.SeSpeedProfile.parse(text);
+    }
+
+    /** A wrong INITIALIZE a personalization station sends a new wallet (spec 5.5), as the feature files say it. */
+    @ParameterType("the issuer's key less its last byte|the issuer's key and one byte more"
+            + "|the issuer's key in the hybrid encoding, 06 or 07 instead of 04|the issuer's key and P1 P2 01 00")
+    public IssuanceInputs.Wrong initialization(String text) {
+        return IssuanceInputs.Wrong.of(IssuanceInputs.Command.INITIALIZE, text);
+    }
+
+    /** A wrong PERSONALIZE a personalization station sends an initialized wallet (spec 5.6), as the feature files say it. */
+    @ParameterType("a certificate for its key signed by another issuer|the shortest certificate there is, whose signature does not verify"
+            + "|its own certificate and a PIN of 3 digits|its own certificate and a PIN of 9 digits"
+            + "|its own certificate and the PIN 2468 sent as ASCII characters|the first 88 bytes of its personalization"
+            + "|its own certificate and no PIN|its own certificate, a PIN length of 4 and 5 digits"
+            + "|its own certificate, a PIN length of 4 and 3 digits"
+            + "|its own certificate with its signature tagged as a SET instead of a SEQUENCE"
+            + "|its own certificate with a signature header that claims 73 bytes"
+            + "|its own certificate and the PIN, with P1 P2 01 00|its own certificate and the PIN, with P1 P2 00 01")
+    public IssuanceInputs.Wrong personalization(String text) {
+        return IssuanceInputs.Wrong.of(IssuanceInputs.Command.PERSONALIZE, text);
+    }
+
+    /** Why a wallet refuses to be initialized. */
+    @ParameterType("the key is not 65 bytes|the key does not start with 04|its parameters are not 00 00|it is already initialized")
+    public IssuanceInputs.Reason initializationRefusal(String text) {
+        return IssuanceInputs.Reason.of(IssuanceInputs.Command.INITIALIZE, text);
+    }
+
+    /** Why a wallet refuses to be personalized. */
+    @ParameterType("the certificate is not signed by its issuer|the certificate is for another wallet's key|the PIN is not 4 to 8 digits"
+            + "|a PIN byte is not a digit's value|the data is too short|the data ends before the PIN length|the lengths do not add up"
+            + "|the certificate's signature header is wrong|its parameters are not 00 00|it is already personalized")
+    public IssuanceInputs.Reason personalizationRefusal(String text) {
+        return IssuanceInputs.Reason.of(IssuanceInputs.Command.PERSONALIZE, text);
+    }
+
+    /** How far a wallet at the personalization station has come: the state it must still be in. */
+    @ParameterType("a new card|initialized and not issued|issued as before")
+    public WalletState issuanceStage(String text) {
+        return switch (text) {
+            case "a new card" -> WalletState.NEW;
+            case "initialized and not issued" -> WalletState.INITIALIZED;
+            default -> WalletState.PERSONALIZED;
+        };
     }
 }

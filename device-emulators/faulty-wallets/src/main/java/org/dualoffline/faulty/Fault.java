@@ -81,7 +81,11 @@ public enum Fault {
             "APPLY SYNC ACK never compares the acknowledgement's ackHash with the wallet's own entry: the bank's acknowledgement of "
                     + "a diverged copy of the wallet (a clone that paid elsewhere) is applied, and the payments the wallet made itself "
                     + "leave its log before any bank has them",
-            ignoreRefusal("processApplySyncAck", Sw.CHAIN_MISMATCH));
+            ignoreRefusal("processApplySyncAck", Sw.CHAIN_MISMATCH)),
+    CERTIFICATE_FOR_ANOTHER_KEY_ACCEPTED("certificate-for-another-key-accepted", "ISSUE-01",
+            "PERSONALIZE takes a genuine certificate the issuer made for another wallet's key: the wallet takes on that wallet's "
+                    + "identity and signs every record with a key its certificate does not name",
+            ignoreRefusal("processPersonalize", Sw.BAD_CERTIFICATE));
 
     public final String id;
     /** The requirement the faulty wallet breaks, on which the harness must fail it. */
