@@ -136,6 +136,15 @@ Feature: A wallet applies only its own, genuine, current sync acknowledgement
       And Wei's wallet holds ¥100.00
 
     @SYNC-06
+    Scenario: Wei's card keeps the 32 newest wallets it was told to blocklist, when it has been told of 36
+      Given Wei has a card wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      When Wei's wallet syncs three times and is given 12, 12 and 12 wallets to blocklist, Golden Dragon's number 5 of them
+      Then the wallet takes every one of those acknowledgements
+      And Wei's wallet still refuses to pay Golden Dragon, the oldest of the 32 newest wallets it was told to blocklist
+      And Wei's wallet holds ¥100.00
+
+    @SYNC-06
     Scenario: A reader gives Wei's card an acknowledgement with 13 wallets to blocklist
       Given Wei has a card wallet holding ¥100.00
       And Golden Dragon has a POS terminal

@@ -32,7 +32,7 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
             usage: ./certify [--profile FILE] [--backend embedded|container|external] [--seed N] [--out DIR] [--tags EXPR]
                              [--threads N] [--no-allure]
                    ./certify qualify [--seed N] [--out DIR]
-                   ./certify mutants [--count N] [--seed N] [--out DIR] [--min-score PERCENT]
+                   ./certify mutants [--count N] [--seed N] [--out DIR] [--min-score PERCENT] [--ids ID,...] [--jobs N]
                    ./certify matrix
               --profile FILE   device profile (default: the reference wallet, step-definitions/src/main/resources/profiles/reference.properties)
               --backend MODE   override the profile's backend mode
@@ -50,8 +50,9 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
                                known-bad wallet FAILs on the requirement it breaks, and each known-good wallet in
                                profiles/good/ PASSes
               mutants          the harness's mutation score: --count single-point bytecode mutants of the reference
-                               wallet (default 100, drawn with --seed), each certified until its first failed
-                               scenario; writes mutation.json with the kill rate and every survivor; with
+                               wallet (default 100, drawn with --seed; or those --ids names), each certified in a
+                               JVM of its own until its first failed scenario, --jobs at once (default: one per
+                               processor); writes mutation.json with the kill rate and every survivor; with
                                --min-score, exit 1 when fewer than PERCENT of them are killed
               matrix           writes docs/conformance-matrix.md: each clause of the protocol spec, the steps that
                                check it (their @Checks) and the requirements and scenarios that use them

@@ -26,15 +26,15 @@ import org.dualoffline.protocol.WalletCommands;
  */
 final class MutationRun {
     static final int DEFAULT_COUNT = 100;
-    static final String USAGE = "usage: ./certify mutants [--count N] [--seed N] [--out DIR] [--min-score PERCENT] [--ids ID,ID,...]";
+    static final String USAGE = "usage: ./certify mutants [--count N] [--seed N] [--out DIR] [--min-score PERCENT] [--ids ID,ID,...] [--jobs N]";
 
     /** What the command is asked: how many mutants, drawn with which seed, where the reports go, and the score it needs. */
-    record Options(int count, long seed, Path out, Double minScore, List<String> ids) {
+    record Options(int count, long seed, Path out, Double minScore, List<String> ids, int jobs) {
         static Options parse(String... args) {
             Map<String, String> given = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
-                if (!List.of("--count", "--seed", "--out", "--min-score", "--ids").contains(a)) {
+                if (!List.of("--count", "--seed", "--out", "--min-score", "--ids", "--jobs").contains(a)) {
                     throw new HarnessError("unknown argument \"" + a + "\"\n" + USAGE);
                 }
                 if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -66,7 +66,8 @@ final class MutationRun {
             }
             long seed = given.containsKey("seed") ? RunSettings.seedOf(given.get("seed")) : RunSettings.DEFAULT_SEED;
             List<String> ids = given.containsKey("ids") ? List.of(given.get("ids").split(",")) : List.of();
-            return new Options(count, seed, Path.of(given.getOrDefault("out", "reports/mutants")), minScore, ids);
+            int jobs = given.containsKey("jobs") ? CertifyOptions.threads(given.get("jobs")) : Math.max(1, Runtime.getRuntime().availableProcessors());
+            return new Options(count, seed, Path.of(given.getOrDefault("out", "reports/mutants")), minScore, ids, jobs);
         }
     }
 
@@ -124,23 +125,45 @@ final class MutationRun {
         }
         System.err.printf("mutants: %d mutants of the reference wallet (seed %d) -> %s%n", mutants.size(), options.seed(), out);
         Instant started = Instant.now();
+        // each mutant in a JVM of its own, --jobs of them at once (by default one per processor)
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(options.jobs());
+        List<java.util.concurrent.Future<Map<String, Object>>> futures = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        for (Mutants.Mutant m : mutants) {
+            futures.add(pool.submit(() -> {
+                Map<String, Object> r = certifyOne(root, out, m, options.seed());
+                boolean dead = "FAIL".equals(r.get("verdict"));
+                boolean notJudged = "NOT JUDGED".equals(r.get("verdict"));
+                System.err.printf("mutants: %3d/%d %-10s %s (%s)%n", done.incrementAndGet(), mutants.size(),
+                        dead ? "killed" : notJudged ? "NOT JUDGED" : "SURVIVED", m.id(),
+                        dead ? "by " + r.get("killedBy") : notJudged ? "see " + r.get("log") : m.description());
+                return r;
+            }));
+        }
+        pool.shutdown();
         List<Map<String, Object>> results = new ArrayList<>();
         int killed = 0;
         int judged = 0;
-        for (int i = 0; i < mutants.size(); i++) {
-            Mutants.Mutant m = mutants.get(i);
-            Map<String, Object> r = certifyOne(root, out, m, options.seed());
-            boolean dead = "FAIL".equals(r.get("verdict"));
-            boolean notJudged = "NOT JUDGED".equals(r.get("verdict"));
-            killed += dead ? 1 : 0;
-            judged += notJudged ? 0 : 1;
+        for (var f : futures) {
+            Map<String, Object> r;
+            try {
+                r = f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pool.shutdownNow();
+                throw new HarnessError("interrupted while certifying the mutants");
+            } catch (java.util.concurrent.ExecutionException e) {
+                pool.shutdownNow();
+                throw e.getCause() instanceof HarnessError h ? h : new HarnessError("certifying a mutant failed: " + e.getCause());
+            }
+            killed += "FAIL".equals(r.get("verdict")) ? 1 : 0;
+            judged += "NOT JUDGED".equals(r.get("verdict")) ? 0 : 1;
             results.add(r);
-            System.err.printf("mutants: %3d/%d %-10s %s (%s)%n", i + 1, mutants.size(), dead ? "killed" : notJudged ? "NOT JUDGED" : "SURVIVED",
-                    m.id(), dead ? "by " + r.get("killedBy") : notJudged ? "see " + r.get("log") : m.description());
         }
         double score = judged == 0 ? 0 : 100.0 * killed / judged;
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("seed", options.seed());
+        doc.put("jobs", options.jobs());
         doc.put("mutants", mutants.size());
         doc.put("killed", killed);
         doc.put("notJudged", mutants.size() - judged);

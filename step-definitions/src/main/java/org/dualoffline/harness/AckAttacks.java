@@ -101,6 +101,34 @@ public final class AckAttacks {
                 + lastOf + "'s wallet") + ", otherwise fit for " + holder + "'s wallet as it is", signed(body));
     }
 
+    /**
+     * One issuer's acknowledgement after another for {@code holder}'s wallet as it is, listing
+     * {@code sizes[i]} new wallets to blocklist each (the blocklist version moving on with them),
+     * the {@code position}-th of all of them (1-based) {@code party}'s wallet. Returns each
+     * acknowledgement's answer.
+     */
+    public List<Integer> blocklistRounds(String holder, int[] sizes, String party, int position) {
+        Party p = context.party(holder);
+        List<Integer> answers = new java.util.ArrayList<>();
+        long next = 1;
+        int given = 0;
+        for (int r = 0; r < sizes.length; r++) {
+            byte[] fixed = currentBody(p);
+            byte[] body = Arrays.copyOf(fixed, SyncAck.FIXED_BODY_LENGTH + 8 * sizes[r]);
+            long seq = ((fixed[46] & 0xFFL) << 24) | ((fixed[47] & 0xFFL) << 16) | ((fixed[48] & 0xFFL) << 8) | (fixed[49] & 0xFFL);
+            org.dualoffline.protocol.Bytes.putU32(body, 46, seq + sizes[r]); // the blocklist's version moves on with its entries
+            body[73] = (byte) sizes[r];
+            for (int i = 0; i < sizes[r]; i++) {
+                WalletId id = ++given == position ? context.party(party).walletId() : new WalletId(NOBODY + next++);
+                id.write(body, SyncAck.FIXED_BODY_LENGTH + 8 * i);
+            }
+            present(p, "acknowledgement " + (r + 1) + " of " + sizes.length + ", signed by the issuer with " + sizes[r] + " wallets to blocklist"
+                    + " (" + party + "'s wallet number " + position + " of all)", signed(body));
+            answers.add(last.answer());
+        }
+        return answers;
+    }
+
     /** The issuer's acknowledgement of {@code holder}'s wallet as it is, with receive policy {@code policy} in its limits. */
     public void receivePolicy(String holder, int policy) {
         Party p = context.party(holder);

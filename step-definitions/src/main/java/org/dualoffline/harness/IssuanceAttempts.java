@@ -36,8 +36,20 @@ public final class IssuanceAttempts {
         this.context = context;
     }
 
+    /** A card's answer: its data and status word (the glue sees answers through the harness, never the SE's classes). */
+    public record Answer(byte[] data, int sw) {
+        static Answer of(ResponseApdu r) {
+            return new Answer(r.data(), r.sw());
+        }
+
+        @Override
+        public String toString() {
+            return (data.length == 0 ? "" : data.length + " bytes, ") + org.dualoffline.protocol.Sw.describe(sw);
+        }
+    }
+
     /** A wrong input sent to a holder's card, and what it did. */
-    public record Attempt(IssuanceInputs.Wrong wrong, byte[] apdu, ResponseApdu answer, Integer committedWrites, byte[] statusBefore,
+    public record Attempt(IssuanceInputs.Wrong wrong, byte[] apdu, Answer answer, Integer committedWrites, byte[] statusBefore,
                           byte[] statusAfter) {
         public String describe() {
             return wrong.command() + " with " + wrong.words + " (" + Hex.of(apdu).substring(0, Math.min(20, 2 * apdu.length)) + "..., "
@@ -121,7 +133,7 @@ public final class IssuanceAttempts {
         byte[] apdu = wrong.apdu(m);
         byte[] before = rawStatus(c);
         c.trace.note("the station sends " + wrong.command() + " with " + wrong.words);
-        ResponseApdu answer = c.wallet.send(apdu);
+        Answer answer = Answer.of(c.wallet.send(apdu));
         Integer committed = c.se instanceof Journaled j ? j.lastCommittedWrites() : null;
         byte[] after = rawStatus(c);
         c.last = new Attempt(wrong, apdu, answer, committed, before, after);
@@ -157,8 +169,8 @@ public final class IssuanceAttempts {
     }
 
     /** GET CERTIFICATE to {@code holder}'s card, as it answers. */
-    public ResponseApdu certificateAnswer(String holder) {
-        return card(holder).wallet.send(WalletCommands.getCertificate());
+    public Answer certificateAnswer(String holder) {
+        return Answer.of(card(holder).wallet.send(WalletCommands.getCertificate()));
     }
 
     /** The certificate the issuer made for {@code holder}'s card. */

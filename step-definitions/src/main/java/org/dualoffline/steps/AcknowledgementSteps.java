@@ -7,6 +7,7 @@ import io.cucumber.java.en.When;
 import java.util.List;
 import org.dualoffline.harness.AckAttacks;
 import org.dualoffline.harness.Checks;
+import org.dualoffline.harness.Payments;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.WalletInspector;
 import org.dualoffline.protocol.Sw;
@@ -22,11 +23,14 @@ public class AcknowledgementSteps {
     private final ScenarioContext context;
     private final WalletInspector inspector;
     private final AckAttacks attacks;
+    private final Payments payments;
+    private List<Integer> roundAnswers = List.of();
 
-    public AcknowledgementSteps(ScenarioContext context, WalletInspector inspector, AckAttacks attacks) {
+    public AcknowledgementSteps(ScenarioContext context, WalletInspector inspector, AckAttacks attacks, Payments payments) {
         this.context = context;
         this.inspector = inspector;
         this.attacks = attacks;
+        this.payments = payments;
     }
 
     @When("a reader gives {party}'s wallet an acknowledgement the issuer signed for {party}'s wallet")
@@ -52,6 +56,28 @@ public class AcknowledgementSteps {
     @When("{party}'s wallet is given an acknowledgement the issuer signed with {int} wallets to blocklist, {party}'s the last of them")
     public void blocklistEntriesEndingWith(String holder, Integer entries, String last) {
         attacks.blocklistEntries(holder, entries, last);
+    }
+
+    @When("{party}'s wallet syncs three times and is given {int}, {int} and {int} wallets to blocklist, {party}'s number {int} of them")
+    public void blocklistRounds(String holder, Integer first, Integer second, Integer third, String party, Integer position) {
+        roundAnswers = attacks.blocklistRounds(holder, new int[] {first, second, third}, party, position);
+    }
+
+    @Checks({"P-5.12-11"})
+    @Then("the wallet takes every one of those acknowledgements")
+    public void takesEveryRound() {
+        assertThat(roundAnswers).as("the acknowledgements presented in turn").isNotEmpty();
+        assertThat(roundAnswers.stream().map(Sw::describe).toList()).as("the wallet's answer to each of them")
+                .allMatch(a -> a.equals(Sw.describe(Sw.OK)));
+    }
+
+    @Checks({"P-3.4-2", "P-5.10-7"})
+    @Then("{party}'s wallet still refuses to pay {party}, the oldest of the 32 newest wallets it was told to blocklist")
+    public void stillRefusesOldest(String holder, String oldest) {
+        var outcome = payments.pay(holder, oldest, 1_000);
+        assertThat(outcome.status()).as(outcome.describe()).isEqualTo(org.dualoffline.devices.PaymentOutcome.Status.REFUSED);
+        assertThat(Sw.describe(outcome.sw())).as("why " + holder + "'s wallet refused (it must keep the 32 newest entries [P-3.4-2])")
+                .isEqualTo(Sw.describe(Sw.BLOCKLISTED_PEER));
     }
 
     @When("a reader gives {party}'s wallet an acknowledgement the issuer signed with receive policy {int}")

@@ -15,7 +15,6 @@ import org.dualoffline.protocol.Sw;
 import org.dualoffline.protocol.WalletId;
 import org.dualoffline.protocol.WalletState;
 import org.dualoffline.protocol.WalletStatus;
-import org.dualoffline.se.ResponseApdu;
 
 /**
  * The issuer's personalization station issues a new wallet and presents it wrong input on the way
@@ -156,7 +155,7 @@ public class IssuanceSteps {
             assertThat(s.walletId()).as(holder + "'s walletId before personalization").isEqualTo(WalletId.NONE);
             assertThat(s.pinTriesRemaining()).as(holder + "'s PIN tries remaining before personalization").isZero();
             assertThat(Hex.of(s.lastHash())).as("hash of the last entry before personalization").isEqualTo(Hex.of(new byte[32]));
-            ResponseApdu certificate = station.certificateAnswer(holder);
+            IssuanceAttempts.Answer certificate = station.certificateAnswer(holder);
             assertThat(Sw.describe(certificate.sw())).as("GET CERTIFICATE before the card is personalized")
                     .isEqualTo(Sw.describe(Sw.CONDITIONS_NOT_SATISFIED));
         }
@@ -177,7 +176,7 @@ public class IssuanceSteps {
         assertThat(station.tryLimit(holder)).as(holder + "'s PIN tries right after PERSONALIZE: the try limit, 3 to 15")
                 .isBetween(FEWEST_TRIES, MOST_TRIES);
         assertThat(s.pinTriesRemaining()).as(holder + "'s PIN tries remaining").isEqualTo(station.tryLimit(holder));
-        ResponseApdu certificate = station.certificateAnswer(holder);
+        IssuanceAttempts.Answer certificate = station.certificateAnswer(holder);
         assertThat(Sw.describe(certificate.sw())).as("GET CERTIFICATE after PERSONALIZE").isEqualTo(Sw.describe(Sw.OK));
         assertThat(Hex.of(certificate.data())).as("the certificate " + holder + "'s card answers: the one PERSONALIZE gave it")
                 .isEqualTo(Hex.of(c.encode()));
