@@ -42,6 +42,18 @@ Feature: The issuer's offline limits
       Then the payment is refused because it is over the offline cumulative limit
       And Wei's wallet holds ¥70.00
 
+    @LIMIT-03
+    Scenario: Wei's second payment takes him exactly to the offline cumulative limit, and one fen more is refused
+      Given the issuer's offline cumulative limit is ¥50.00
+      And Wei has a card wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      And Wei has paid Golden Dragon ¥30.00
+      When Wei pays Golden Dragon ¥20.00
+      Then the payment is completed
+      When Wei pays Golden Dragon ¥0.01
+      Then the payment is refused because it is over the offline cumulative limit
+      And Wei's wallet holds ¥50.00
+
   Rule: a wallet never holds more than its holding cap
 
     @LIMIT-04
@@ -52,3 +64,13 @@ Feature: The issuer's offline limits
       Then the payment is refused because the payee's wallet would exceed its holding cap
       And Wei's wallet holds ¥100.00
       And Golden Dragon's wallet holds ¥0.00
+
+    @LIMIT-04
+    Scenario: Golden Dragon's POS takes a payment that fills it exactly to its holding cap, and refuses one fen more
+      Given Wei has a card wallet holding ¥100.00
+      And Golden Dragon has a POS terminal that may hold at most ¥50.00
+      When Wei pays Golden Dragon ¥50.00
+      Then the payment is completed
+      When Wei pays Golden Dragon ¥0.01
+      Then the payment is refused because the payee's wallet would exceed its holding cap
+      And Golden Dragon's wallet holds ¥50.00

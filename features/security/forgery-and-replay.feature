@@ -64,6 +64,17 @@ Feature: Forged wallets, replayed records and the PIN
       Then the payment is completed
       And Wei's wallet holds ¥20.00
 
+    @SEC-03 @needs-pin
+    Scenario: Wei pays exactly the PIN-free threshold without his PIN, and one fen more needs it
+      Given the issuer's PIN-free threshold is ¥50.00
+      And Wei has a card wallet holding ¥200.00
+      And Golden Dragon has a POS terminal
+      When Wei pays Golden Dragon ¥50.00
+      Then the payment is completed
+      When Wei pays Golden Dragon ¥50.01
+      Then the payment is refused because a PIN is needed
+      And Wei's wallet holds ¥150.00
+
   Rule: cutting the power never gives a PIN try back
 
     @SEC-05 @needs-pin

@@ -25,3 +25,16 @@ Feature: A wallet's storage is bounded
       And Wei pays Golden Dragon ¥1.00
       Then the payment is completed
       And Wei's wallet holds ¥1.00 less than before the payment
+
+    @STOR-02
+    Scenario: Wei's log wraps around its end: synced in part, then filled again, every record still reads and reaches the bank
+      When Wei's wallet comes online and syncs
+      And Golden Dragon's wallet comes online and syncs
+      And Wei has paid Golden Dragon ¥1.00 3 times without syncing
+      And Wei's wallet comes online and syncs
+      And Golden Dragon's wallet comes online and syncs
+      And Wei's wallet storage has been filled by payments to Golden Dragon
+      Then Wei's wallet reports in GET STATUS exactly what its signed records and acknowledgements say
+      When Wei's wallet comes online and syncs
+      Then Wei's wallet has no records waiting to sync
+      And the bank holds Wei's records as one unbroken chain

@@ -66,7 +66,17 @@ final class MutationRun {
             }
             long seed = given.containsKey("seed") ? RunSettings.seedOf(given.get("seed")) : RunSettings.DEFAULT_SEED;
             List<String> ids = given.containsKey("ids") ? List.of(given.get("ids").split(",")) : List.of();
-            int jobs = given.containsKey("jobs") ? CertifyOptions.threads(given.get("jobs")) : Math.max(1, Runtime.getRuntime().availableProcessors());
+            int jobs = Math.max(1, Runtime.getRuntime().availableProcessors());
+            if (given.containsKey("jobs")) {
+                try {
+                    jobs = Integer.parseInt(given.get("jobs").strip());
+                } catch (NumberFormatException e) {
+                    jobs = 0;
+                }
+                if (jobs < 1 || jobs > 16) {
+                    throw new HarnessError("--jobs needs a whole number of JVMs at once, 1 to 16, got \"" + given.get("jobs") + "\"");
+                }
+            }
             return new Options(count, seed, Path.of(given.getOrDefault("out", "reports/mutants")), minScore, ids, jobs);
         }
     }
