@@ -136,6 +136,23 @@ Feature: A wallet applies only its own, genuine, current sync acknowledgement
       And Wei's wallet holds ¥100.00
 
     @SYNC-06
+    Scenario: Wei's card takes the bank's acknowledgement after paying on, frees what it covers and keeps the two records since
+      Given Wei has a card wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      And Wei has paid Golden Dragon ¥1.00 3 times without syncing
+      And Wei's wallet reports in GET STATUS exactly what its signed records and acknowledgements say
+      When Wei's phone uploads the wallet's records and holds back the bank's acknowledgement
+      And Wei pays Golden Dragon ¥1.00
+      And Wei pays Golden Dragon ¥1.00
+      Then Wei's wallet reports in GET STATUS exactly what its signed records and acknowledgements say
+      When Wei's phone gives the wallet the acknowledgement it held back
+      Then the wallet takes that acknowledgement
+      And Wei's wallet reports in GET STATUS exactly what its signed records and acknowledgements say
+      When Wei's wallet comes online and syncs
+      Then Wei's wallet has no records waiting to sync
+      And the bank holds Wei's records as one unbroken chain
+
+    @SYNC-06
     Scenario: Wei's card keeps the 32 newest wallets it was told to blocklist, when it has been told of 36
       Given Wei has a card wallet holding ¥100.00
       And Golden Dragon has a POS terminal

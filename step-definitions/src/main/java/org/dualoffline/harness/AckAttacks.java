@@ -84,6 +84,36 @@ public final class AckAttacks {
                 + s.counter(), signed(body));
     }
 
+    /** An acknowledgement the bank gave for an upload of a wallet's records, not applied yet (the phone went offline first). */
+    private final java.util.Map<String, SyncAck> heldBack = new java.util.HashMap<>();
+
+    /**
+     * {@code holder}'s phone uploads every record its wallet holds and receives the bank's
+     * acknowledgement, but does not give it to the wallet yet: the holder pays on before it does.
+     */
+    public void uploadHoldingBackTheAck(String holder) {
+        Party p = context.party(holder);
+        var records = inspector.operate(p, holder + "'s phone reads the records to upload", org.dualoffline.devices.WalletClient::readRecords);
+        var result = context.backend().sync(p.walletId(), records, inspector.status(p).blocklistSeq());
+        heldBack.put(holder, result.ack());
+    }
+
+    /**
+     * The bank's acknowledgement held back by {@link #uploadHoldingBackTheAck}, given to the wallet
+     * now that it holds records written since the upload: it acknowledges all but those.
+     */
+    public void presentHeldBackAck(String holder) {
+        SyncAck ack = heldBack.get(holder);
+        if (ack == null) {
+            throw new IllegalStateException(holder + "'s phone holds back no acknowledgement in this scenario");
+        }
+        Party p = context.party(holder);
+        present(p, "the bank's acknowledgement of the upload before the last payments (up to #" + ack.ackCounter() + ")", ack.encode());
+        if (this.last.answer() == org.dualoffline.protocol.Sw.OK) {
+            context.rememberAck(p.name(), ack);
+        }
+    }
+
     /**
      * The issuer's acknowledgement of {@code holder}'s wallet as it is, listing {@code entries}
      * wallets to blocklist: ids no wallet has, the last one {@code lastOf}'s wallet when it is not null.

@@ -80,6 +80,16 @@ public class AcknowledgementSteps {
                 .isEqualTo(Sw.describe(Sw.BLOCKLISTED_PEER));
     }
 
+    @When("{party}'s phone uploads the wallet's records and holds back the bank's acknowledgement")
+    public void uploadHoldingBack(String holder) {
+        attacks.uploadHoldingBackTheAck(holder);
+    }
+
+    @When("{party}'s phone gives the wallet the acknowledgement it held back")
+    public void presentHeldBack(String holder) {
+        attacks.presentHeldBackAck(holder);
+    }
+
     @When("a reader gives {party}'s wallet an acknowledgement the issuer signed with receive policy {int}")
     public void receivePolicy(String holder, Integer policy) {
         attacks.receivePolicy(holder, policy);
@@ -142,6 +152,13 @@ public class AcknowledgementSteps {
         assertThat(p.ack()[73] & 0xFF).as("blocklist entries in the acknowledgement presented").isEqualTo(entries);
         assertThat(Sw.describe(p.answer())).as(p.holder() + "'s wallet's answer to " + p.what() + " (at most 12 entries: [P-5.12-4])")
                 .isEqualTo(Sw.describe(Sw.OK));
+    }
+
+    @Checks({"P-5.12-11", "P-5.12-9"})
+    @Then("the wallet takes that acknowledgement")
+    public void taken() {
+        AckAttacks.Presented p = attacks.last();
+        assertThat(Sw.describe(p.answer())).as(p.holder() + "'s wallet's answer to " + p.what()).isEqualTo(Sw.describe(Sw.OK));
     }
 
     @Checks({"P-5.12-12"})
