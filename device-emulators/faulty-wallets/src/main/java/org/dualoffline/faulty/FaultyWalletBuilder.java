@@ -40,57 +40,52 @@ public final class FaultyWalletBuilder {
     }
 
     static void write(AllowedChoice choice, Path jar) throws IOException {
-        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os)) {
-            for (String name : appletClasses()) {
-                byte[] bytes = referenceClass(name);
-                Patch patch = choice.patches.get(name);
-                if (patch != null) {
-                    bytes = patch(patch, bytes);
-                }
-                if (choice.packageMovedTo != null) {
-                    bytes = patch(next -> new org.objectweb.asm.commons.ClassRemapper(next, new org.objectweb.asm.commons.Remapper() {
+        for (String missing : choice.patches.keySet()) {
+            if (!appletClasses().contains(missing)) {
+                throw new IllegalStateException("the reference wallet has no class " + missing + " to patch");
+            }
+        }
+        writeJar(jar, (name, bytes) -> {
+            Patch patch = choice.patches.get(name);
+            byte[] changed = patch == null ? bytes : patch(patch, bytes);
+            return choice.packageMovedTo == null ? changed
+                    : patch(next -> new org.objectweb.asm.commons.ClassRemapper(next, new org.objectweb.asm.commons.Remapper() {
                         @Override
                         public String map(String internalName) {
                             return choice.moved(internalName);
                         }
-                    }), bytes);
-                }
-                JarEntry e = new JarEntry(choice.moved(name) + ".class");
-                e.setTime(0);
-                out.putNextEntry(e);
-                out.write(bytes);
-                out.closeEntry();
-            }
-            for (String missing : choice.patches.keySet()) {
-                if (!appletClasses().contains(missing)) {
-                    throw new IllegalStateException("the reference wallet has no class " + missing + " to patch");
-                }
-            }
-            JarEntry readme = new JarEntry("CHOICE.txt");
-            readme.setTime(0);
-            out.putNextEntry(readme);
-            out.write((choice.id + ": a choice the spec allows\n" + choice.description + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
+                    }), changed);
+        }, choice::moved, "CHOICE.txt", choice.id + ": a choice the spec allows\n" + choice.description + "\n");
     }
 
     static void write(Fault fault, Path jar) throws IOException {
+        writeJar(jar, (name, bytes) -> name.equals(APPLET) ? patch(fault.patch, bytes) : bytes, name -> name, "FAULT.txt",
+                fault.id + ": breaks " + fault.breaks + "\n" + fault.description + "\n");
+    }
+
+    /**
+     * Writes a jar of the reference wallet's classes, each as {@code change} makes it and under the
+     * name {@code rename} gives it, with a text entry that says what the jar is; entries carry no
+     * time, so the same wallet gives the same bytes.
+     */
+    static void writeJar(Path jar, java.util.function.BiFunction<String, byte[], byte[]> change,
+                         java.util.function.UnaryOperator<String> rename, String readmeName, String readme) throws IOException {
+        Path parent = jar.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
         try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os)) {
             for (String name : appletClasses()) {
-                byte[] bytes = referenceClass(name);
-                if (name.equals(APPLET)) {
-                    bytes = patch(fault.patch, bytes);
-                }
-                JarEntry e = new JarEntry(name + ".class");
+                JarEntry e = new JarEntry(rename.apply(name) + ".class");
                 e.setTime(0);
                 out.putNextEntry(e);
-                out.write(bytes);
+                out.write(change.apply(name, referenceClass(name)));
                 out.closeEntry();
             }
-            JarEntry readme = new JarEntry("FAULT.txt");
-            readme.setTime(0);
-            out.putNextEntry(readme);
-            out.write((fault.id + ": breaks " + fault.breaks + "\n" + fault.description + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            JarEntry text = new JarEntry(readmeName);
+            text.setTime(0);
+            out.putNextEntry(text);
+            out.write(readme.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.closeEntry();
         }
     }

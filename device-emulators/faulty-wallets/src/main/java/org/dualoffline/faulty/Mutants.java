@@ -1,16 +1,11 @@
 package org.dualoffline.faulty;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -96,25 +91,8 @@ public final class Mutants {
 
     /** Writes the mutant's jar: the reference wallet's classes with the one change. */
     public static void write(Mutant mutant, Path jar) throws IOException {
-        Files.createDirectories(jar.toAbsolutePath().getParent());
-        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os)) {
-            for (String name : FaultyWalletBuilder.appletClasses()) {
-                byte[] bytes = FaultyWalletBuilder.referenceClass(name);
-                if (name.equals(mutant.className())) {
-                    bytes = mutate(mutant, bytes);
-                }
-                JarEntry e = new JarEntry(name + ".class");
-                e.setTime(0);
-                out.putNextEntry(e);
-                out.write(bytes);
-                out.closeEntry();
-            }
-            JarEntry readme = new JarEntry("MUTANT.txt");
-            readme.setTime(0);
-            out.putNextEntry(readme);
-            out.write((mutant.id() + "\n" + mutant.description() + "\n").getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
+        FaultyWalletBuilder.writeJar(jar, (name, bytes) -> name.equals(mutant.className()) ? mutate(mutant, bytes) : bytes, name -> name,
+                "MUTANT.txt", mutant.id() + "\n" + mutant.description() + "\n");
     }
 
     /** The class with the mutant's one change; throws when its site is not there. */
