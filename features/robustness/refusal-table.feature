@@ -54,6 +54,8 @@ Feature: Every refusal of the spec, one check at a time
         | LOAD            | one byte less                           | Wei | 6700 or 6921 |
         | LOAD            | one byte more                           | Wei | 6700 or 6921 |
         | LOAD            | a byte of the issuer's signature changed | Wei | 6921        |
+        | LOAD            | an issuer-signed token with amount zero | Wei | 6A80         |
+        | LOAD            | an issuer-signed token of another type  | Wei | 6A80         |
         | VERIFY PIN      | P1 P2 00 01                             | Wei | 6A86         |
         | VERIFY PIN      | one byte less                           | Wei | 6700         |
         | VERIFY PIN      | a byte that is not a digit              | Wei | 6A80         |

@@ -5,11 +5,14 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.function.Function;
 import org.dualoffline.devices.WalletClient;
+import org.dualoffline.harness.NotApplicable;
 import org.dualoffline.harness.Party;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.WalletInspector;
 import org.dualoffline.harness.WalletProvisioner;
+import org.dualoffline.protocol.Issuer;
 import org.dualoffline.protocol.LoadToken;
+import org.dualoffline.protocol.Seeds;
 import org.dualoffline.protocol.SignedEntry;
 import org.dualoffline.protocol.WalletCommands;
 import org.dualoffline.se.Journaled;
@@ -48,7 +51,7 @@ public final class RefusalTable {
         return inspector.operate(h, "a reader sends " + holder + "'s wallet " + command + " with " + change, w -> {
             Function<WalletClient, byte[]> genuine = genuine(w, h, p, command.toUpperCase(Locale.ROOT));
             byte[] good = genuine.apply(w);
-            byte[] bad = change(good, change, h, p);
+            byte[] bad = change.startsWith("an issuer-signed token") ? resigned(good, change) : change(good, change, h, p);
             if (change.equals("no pending receive")) {
                 w.select(); // ends the pending receive
             }
@@ -91,6 +94,27 @@ public final class RefusalTable {
             default -> throw new IllegalArgumentException("no genuine " + command + " to change; known: PAY, PAY to a tag, BEGIN RECEIVE, "
                     + "RECEIVE, UNLOAD, LOAD, VERIFY PIN, GET STATUS, GET CERTIFICATE, READ RECORD, INITIALIZE, PERSONALIZE");
         };
+    }
+
+    /**
+     * A LOAD whose token the issuer signed, but with a zero amount or another type: only that
+     * check fails (the signature verifies). Signed with the key of the backend the harness
+     * started from the run's seed; another backend's key the harness does not have.
+     */
+    private byte[] resigned(byte[] goodLoad, String change) {
+        Issuer issuer = Issuer.generate(Seeds.secureRandom(context.run().seed()));
+        if (!Arrays.equals(issuer.publicKey(), context.backend().issuerPublicKey())) {
+            throw new NotApplicable("the harness signs load tokens with the issuer's key only for a backend it started from the run's seed "
+                    + "(embedded or container); this backend has an issuer key of its own");
+        }
+        byte[] body = Arrays.copyOf(data(goodLoad), LoadToken.BODY_LENGTH);
+        switch (change) {
+            case "an issuer-signed token with amount zero" -> Arrays.fill(body, 14, 18, (byte) 0);
+            case "an issuer-signed token of another type" -> body[1] = (byte) 0x31;
+            default -> throw new IllegalArgumentException("no change called \"" + change + "\"");
+        }
+        byte[] token = concat(body, issuer.suite().sign(issuer.privateKey(), body));
+        return withData(goodLoad, token);
     }
 
     /** {@code good} changed in the one way {@code change} names. */
