@@ -57,6 +57,8 @@ Feature: Every refusal of the spec, one check at a time
         | LOAD            | an issuer-signed token with amount zero | Wei | 6A80         |
         | LOAD            | an issuer-signed token of another type  | Wei | 6A80         |
         | VERIFY PIN      | P1 P2 00 01                             | Wei | 6A86         |
+        | APPLY SYNC ACK  | P1 P2 00 01                             | Wei | 6A86         |
+        | APPLY SYNC ACK  | one byte more                           | Wei | 6700 or 6921 |
         | VERIFY PIN      | one byte less                           | Wei | 6700         |
         | VERIFY PIN      | a byte that is not a digit              | Wei | 6A80         |
         | GET STATUS      | P1 P2 00 01                             | Wei | 6A86         |

@@ -37,7 +37,8 @@ public class RefusalSteps {
             "P-3.7-13 | \"UNLOAD\" with \"amount zero",
             "P-5.13-2 | \"LOAD\" with \"P1 P2", "P-5.13-4 | \"LOAD\" with \"an issuer-signed token",
             "P-3.7-12 | \"LOAD\" with \"an issuer-signed token with amount zero", "P-5.13-3 | \"LOAD\" with \"one byte", "P-5.13-7 | \"LOAD\" with \"a byte of the issuer's signature",
-            "P-5.7-12 | \"VERIFY PIN\" with \"P1 P2", "P-5.7-14 | \"VERIFY PIN\" with \"one byte", "P-5.3-1 | \"GET STATUS\" with \"P1 P2",
+            "P-5.7-12 | \"VERIFY PIN\" with \"P1 P2", "P-5.12-2 | \"APPLY SYNC ACK\" with \"P1 P2",
+            "P-5.12-12 | \"APPLY SYNC ACK\" with", "P-5.7-14 | \"VERIFY PIN\" with \"one byte", "P-5.3-1 | \"GET STATUS\" with \"P1 P2",
             "P-5.4-2 | \"GET CERTIFICATE\" with \"P1 P2", "P-5.11-4 | \"READ RECORD\" with \"P2 01 on a record",
             "P-5.11-2 | \"READ RECORD\" with \"P1 P2", "P-5.5-1 | \"INITIALIZE\" with \"state ACTIVE", "P-5.6-1 | \"PERSONALIZE\" with \"state ACTIVE",
             "P-5.1-2", "P-5.1-4"})

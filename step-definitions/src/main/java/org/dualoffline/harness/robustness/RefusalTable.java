@@ -86,13 +86,15 @@ public final class RefusalTable {
                 return WalletCommands.load(token.encode());
             };
             case "VERIFY PIN" -> x -> WalletCommands.verifyPin(WalletProvisioner.DEFAULT_PIN);
+            case "APPLY SYNC ACK" -> x -> WalletCommands.applySyncAck(context.lastAck(holder.name())
+                    .orElseGet(() -> context.issuances().get(holder.name()).enrolment().initialAck()).encode()); // the current one again
             case "GET STATUS" -> x -> WalletCommands.getStatus();
             case "GET CERTIFICATE" -> x -> WalletCommands.getCertificate();
             case "READ RECORD" -> x -> WalletCommands.readRecord(0, 0);
             case "INITIALIZE" -> x -> WalletCommands.initialize(context.backend().issuerPublicKey());
             case "PERSONALIZE" -> x -> WalletCommands.personalize(holder.certificate().encode(), WalletProvisioner.DEFAULT_PIN);
             default -> throw new IllegalArgumentException("no genuine " + command + " to change; known: PAY, PAY to a tag, BEGIN RECEIVE, "
-                    + "RECEIVE, UNLOAD, LOAD, VERIFY PIN, GET STATUS, GET CERTIFICATE, READ RECORD, INITIALIZE, PERSONALIZE");
+                    + "RECEIVE, UNLOAD, LOAD, VERIFY PIN, APPLY SYNC ACK, GET STATUS, GET CERTIFICATE, READ RECORD, INITIALIZE, PERSONALIZE");
         };
     }
 
