@@ -84,14 +84,7 @@ public final class P256Sha256 implements CryptoSuite {
         if (s.compareTo(DOMAIN.getN().shiftRight(1)) > 0) {
             s = DOMAIN.getN().subtract(s);
         }
-        ASN1EncodableVector v = new ASN1EncodableVector();
-        v.add(new ASN1Integer(rs[0]));
-        v.add(new ASN1Integer(s));
-        try {
-            return new DERSequence(v).getEncoded("DER");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return der(rs[0], s);
     }
 
     @Override
@@ -141,6 +134,51 @@ public final class P256Sha256 implements CryptoSuite {
             return -1;
         }
         return len + 2;
+    }
+
+    /**
+     * The same signature with s replaced by n - s: as valid as the original (ECDSA verifies both),
+     * and the form a wallet that normalizes to low s never makes itself. [P-2-3] makes a wallet
+     * accept it.
+     */
+    public static byte[] withOtherS(byte[] signature) {
+        BigInteger[] rs = decodeDer(signature);
+        if (rs == null) {
+            throw new ProtocolException("not a DER ECDSA signature of 8..72 bytes");
+        }
+        return der(rs[0], DOMAIN.getN().subtract(rs[1]));
+    }
+
+    /**
+     * A valid signature of {@code data} as short as {@code tries} signatures with nonces drawn
+     * from {@code random} make it: r and s below 2^255 need no leading zero byte, below 2^247 a
+     * byte less. The 70 to 72 bytes of most signatures are only the common case of 8..72.
+     */
+    public static byte[] shortSignature(byte[] privateKey, byte[] data, SecureRandom random, int tries) {
+        ECDSASigner signer = new ECDSASigner();
+        signer.init(true, new org.bouncycastle.crypto.params.ParametersWithRandom(
+                new ECPrivateKeyParameters(new BigInteger(1, privateKey), DOMAIN), random));
+        byte[] hash = INSTANCE.hash(data);
+        byte[] best = null;
+        for (int i = 0; i < tries; i++) {
+            BigInteger[] rs = signer.generateSignature(hash);
+            byte[] sig = der(rs[0], rs[1]);
+            if (best == null || sig.length < best.length) {
+                best = sig;
+            }
+        }
+        return best;
+    }
+
+    private static byte[] der(BigInteger r, BigInteger s) {
+        ASN1EncodableVector v = new ASN1EncodableVector();
+        v.add(new ASN1Integer(r));
+        v.add(new ASN1Integer(s));
+        try {
+            return new DERSequence(v).getEncoded("DER");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static BigInteger[] decodeDer(byte[] sig) {

@@ -7,7 +7,6 @@ import org.dualoffline.protocol.Bytes;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.Issuer;
 import org.dualoffline.protocol.Limits;
-import org.dualoffline.protocol.Seeds;
 import org.dualoffline.protocol.SyncAck;
 import org.dualoffline.protocol.WalletCommands;
 import org.dualoffline.protocol.WalletId;
@@ -292,12 +291,7 @@ public final class AckAttacks {
     /** The backend's issuer, derived from the run's seed as the backend the harness started derives it. */
     private Issuer issuer() {
         if (issuer == null) {
-            Issuer derived = Issuer.generate(Seeds.secureRandom(context.run().seed()));
-            if (!Arrays.equals(derived.publicKey(), context.backend().issuerPublicKey())) {
-                throw new NotApplicable("the harness signs acknowledgements with the issuer's key only for a backend it started from the run's "
-                        + "seed (embedded or container); this backend has an issuer key of its own");
-            }
-            issuer = derived;
+            issuer = HarnessIssuer.of(context, "acknowledgements");
         }
         return issuer;
     }

@@ -2,6 +2,7 @@ package org.dualoffline.harness;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.dualoffline.devices.WalletClient;
 import org.dualoffline.protocol.Certificate;
 import org.dualoffline.protocol.CryptoSuite;
@@ -72,10 +73,33 @@ final class BrokenSe {
         log.removeIf(r -> r.own().entry().counter() <= ackCounter);
     }
 
+    /** A PAY entry to {@code payee} signed in {@code form}, written to the log like any of its entries. */
+    SignedEntry pay(WalletId payee, long amount, byte[] nonce, SignatureForm form) {
+        return write(EntryType.PAY, payee, amount, nonce, 0, ZERO_32, form);
+    }
+
+    /**
+     * The PAY entry {@link #pay} would write next, changed by {@code change} and signed: the
+     * signature verifies under the wallet's key, but nothing is written - the SE signs it on the side.
+     */
+    SignedEntry payChanged(WalletId payee, long amount, byte[] nonce, UnaryOperator<byte[]> change) {
+        byte[] bytes = change.apply(next(EntryType.PAY, payee, amount, nonce, 0, ZERO_32).encode());
+        return new SignedEntry(bytes, P256Sha256.INSTANCE.sign(keys.privateKey(), bytes));
+    }
+
+    private Entry next(EntryType type, WalletId peer, long amount, byte[] nonce, long peerCounter, byte[] refHash) {
+        return new Entry(type, certificate.walletId(), counter + 1, peer, amount, nonce, peerCounter, refHash, lastHash);
+    }
+
     private SignedEntry write(EntryType type, WalletId peer, long amount, byte[] nonce, long peerCounter, byte[] refHash) {
-        Entry e = new Entry(type, certificate.walletId(), counter + 1, peer, amount, nonce, peerCounter, refHash, lastHash);
+        return write(type, peer, amount, nonce, peerCounter, refHash, SignatureForm.USUAL);
+    }
+
+    private SignedEntry write(EntryType type, WalletId peer, long amount, byte[] nonce, long peerCounter, byte[] refHash,
+                              SignatureForm form) {
+        Entry e = next(type, peer, amount, nonce, peerCounter, refHash);
         byte[] bytes = e.encode();
-        SignedEntry signed = new SignedEntry(bytes, P256Sha256.INSTANCE.sign(keys.privateKey(), bytes));
+        SignedEntry signed = new SignedEntry(bytes, form.sign(keys.privateKey(), bytes, counter));
         counter = e.counter();
         lastHash = signed.hash();
         log.add(new WalletClient.StoredRecord(signed, null));

@@ -2,6 +2,7 @@ package org.dualoffline.harness;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.dualoffline.devices.Battery;
 import org.dualoffline.devices.Device;
 import org.dualoffline.devices.PaymentOutcome;
@@ -97,6 +98,23 @@ public final class BrokenWallets {
         SignedEntry record = se.pay(merchant.walletId(), amount, new byte[16]);
         trace.note(payer + "'s broken SE signed record #" + record.entry().counter() + " to merchant wallet " + merchant.walletId());
         context.recordPayment(payer, payee, new PaymentOutcome(PaymentOutcome.Status.COMPLETED, null, Sw.OK, null, record, null, trace));
+    }
+
+    /**
+     * {@code payer}'s broken wallet answers {@code payee}'s challenge {@code nonce} with a PAY
+     * entry for {@code amount} fen signed in {@code form}: written to its log as any of its records.
+     */
+    public SignedEntry payRecord(String payer, String payee, long amount, byte[] nonce, SignatureForm form) {
+        return se(payer).pay(context.party(payee).walletId(), amount, nonce, form);
+    }
+
+    /**
+     * The PAY entry {@code payer}'s broken wallet would answer {@code payee}'s challenge with,
+     * changed by {@code change} and then signed with the wallet's own key: a record its payer
+     * really signed, but not the payment the payee asked for. Nothing is written to its log.
+     */
+    public SignedEntry changedPayRecord(String payer, String payee, long amount, byte[] nonce, UnaryOperator<byte[]> change) {
+        return se(payer).payChanged(context.party(payee).walletId(), amount, nonce, change);
     }
 
     /** {@code holder}'s broken wallet signs a redeem record for {@code amount} fen, whatever it holds. */

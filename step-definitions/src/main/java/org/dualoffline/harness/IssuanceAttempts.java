@@ -49,11 +49,11 @@ public final class IssuanceAttempts {
     }
 
     /** A wrong input sent to a holder's card, and what it did. */
-    public record Attempt(IssuanceInputs.Wrong wrong, byte[] apdu, Answer answer, Integer committedWrites, byte[] statusBefore,
+    public record Attempt(String what, IssuanceInputs.Wrong wrong, byte[] apdu, Answer answer, Integer committedWrites, byte[] statusBefore,
                           byte[] statusAfter) {
         public String describe() {
-            return wrong.command() + " with " + wrong.words + " (" + Hex.of(apdu).substring(0, Math.min(20, 2 * apdu.length)) + "..., "
-                    + apdu.length + " bytes) answered " + answer;
+            return what + " (" + Hex.of(apdu).substring(0, Math.min(20, 2 * apdu.length)) + "..., " + apdu.length + " bytes) answered "
+                    + answer;
         }
     }
 
@@ -130,14 +130,30 @@ public final class IssuanceAttempts {
         long seed = context.run().seed() ^ (context.scenarioKey() + "/" + holder + "/" + wrong.name()).hashCode();
         IssuanceInputs.Material m = new IssuanceInputs.Material(issuerKey, c.enrolment == null ? null : c.enrolment.certificate(),
                 WalletProvisioner.DEFAULT_PIN, otherCertificate, seed);
-        byte[] apdu = wrong.apdu(m);
+        return send(c, wrong.command() + " with " + wrong.words, wrong, wrong.apdu(m));
+    }
+
+    /**
+     * Sends {@code apdu}, a command the station makes ({@code what} says which), to
+     * {@code holder}'s card as it is, between two GET STATUS.
+     */
+    public Attempt send(String holder, String what, byte[] apdu) {
+        return send(card(holder), what, null, apdu);
+    }
+
+    private Attempt send(Card c, String what, IssuanceInputs.Wrong wrong, byte[] apdu) {
         byte[] before = rawStatus(c);
-        c.trace.note("the station sends " + wrong.command() + " with " + wrong.words);
+        c.trace.note("the station sends " + what);
         Answer answer = Answer.of(c.wallet.send(apdu));
         Integer committed = c.se instanceof Journaled j ? j.lastCommittedWrites() : null;
         byte[] after = rawStatus(c);
-        c.last = new Attempt(wrong, apdu, answer, committed, before, after);
+        c.last = new Attempt(what, wrong, apdu, answer, committed, before, after);
         return c.last;
+    }
+
+    /** The issuer's enrolment of {@code holder}'s card (its certificate and first acknowledgement), or null before INITIALIZE. */
+    public ReconciliationClient.Enrolment enrolmentOrNull(String holder) {
+        return card(holder).enrolment;
     }
 
     /** The last wrong input sent to {@code holder}'s card. */

@@ -7,6 +7,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
 import org.dualoffline.harness.Checks;
+import org.dualoffline.harness.CommandsOutOfState;
 import org.dualoffline.harness.IssuanceAttempts;
 import org.dualoffline.harness.IssuanceInputs;
 import org.dualoffline.protocol.Certificate;
@@ -27,9 +28,11 @@ public class IssuanceSteps {
     private static final int FEWEST_TRIES = 3;
 
     private final IssuanceAttempts station;
+    private final CommandsOutOfState outOfState;
 
-    public IssuanceSteps(IssuanceAttempts station) {
+    public IssuanceSteps(IssuanceAttempts station, CommandsOutOfState outOfState) {
         this.station = station;
+        this.outOfState = outOfState;
     }
 
     @Given("the personalization station has a new card for {party}")
@@ -41,6 +44,30 @@ public class IssuanceSteps {
     public void initializedCard(String holder) {
         station.newCard(holder);
         station.initialize(holder);
+    }
+
+    @Given("the personalization station has personalized a new card for {party}, which has no limits yet")
+    public void personalizedCard(String holder) {
+        station.newCard(holder);
+        station.initialize(holder);
+        station.personalize(holder, org.dualoffline.harness.WalletProvisioner.DEFAULT_PIN);
+    }
+
+    @When("the station sends {party}'s card a well-formed {string}, {party} on the other side")
+    public void sendOutOfState(String holder, String command, String other) {
+        outOfState.send(holder, command, other);
+    }
+
+    @Checks({"P-5.7-11 | \"VERIFY PIN\"", "P-5.8-1 | \"BEGIN RECEIVE\"", "P-5.9-1 | \"RECEIVE\"", "P-5.10-1 | \"PAY",
+            "P-5.11-1 | \"READ RECORD\"", "P-5.12-1 | \"APPLY SYNC ACK\"", "P-5.13-1 | \"LOAD\"", "P-5.14-1 | \"UNLOAD\"",
+            "P-4-2", "P-4-4", "P-5.1-4", "P-5.1-6 | \"PAY"})
+    @Then("{party}'s card refuses the {string} with {string}")
+    public void refusedOutOfState(String holder, String command, String statusWords) {
+        IssuanceAttempts.Attempt a = station.last(holder);
+        List<String> allowed = java.util.Arrays.stream(statusWords.split(" or ")).map(w -> Sw.describe(Integer.parseInt(w.strip(), 16)))
+                .toList();
+        assertThat(Sw.describe(a.answer().sw())).as(holder + "'s card: " + a.describe() + "; the spec allows " + statusWords).isIn(allowed);
+        assertThat(Hex.of(a.answer().data())).as("response data sent with the refusal").isEmpty();
     }
 
     @When("the station initializes {party}'s card with the issuer's key")

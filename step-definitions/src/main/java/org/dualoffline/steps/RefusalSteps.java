@@ -8,6 +8,7 @@ import java.util.List;
 import org.dualoffline.harness.Checks;
 import org.dualoffline.harness.Party;
 import org.dualoffline.harness.ScenarioContext;
+import org.dualoffline.harness.SignatureForm;
 import org.dualoffline.harness.robustness.RefusalTable;
 import org.dualoffline.protocol.Sw;
 
@@ -41,12 +42,14 @@ public class RefusalSteps {
             "P-5.12-12 | \"APPLY SYNC ACK\" with", "P-5.7-14 | \"VERIFY PIN\" with \"one byte", "P-5.3-1 | \"GET STATUS\" with \"P1 P2",
             "P-5.4-2 | \"GET CERTIFICATE\" with \"P1 P2", "P-5.11-4 | \"READ RECORD\" with \"P2 01 on a record",
             "P-5.11-2 | \"READ RECORD\" with \"P1 P2", "P-5.5-1 | \"INITIALIZE\" with \"state ACTIVE", "P-5.6-1 | \"PERSONALIZE\" with \"state ACTIVE",
-            "P-5.1-2", "P-5.1-4"})
+            "P-2-7 | certificate of suite 02", "P-2-2 | key in the hybrid encoding", "P-5.8-5 | the issuer signed\" is refused by",
+            "P-5.10-5 | the issuer signed\" is refused by", "P-3.7-9 | amount zero", "P-3.7-9 | an issuer-signed token with amount zero",
+            "P-5.1-1", "P-5.1-2", "P-5.1-4"})
     @Then("a reader's {string} with {string} is refused by {party}'s wallet with {string}, which changes nothing and still takes the genuine command")
     public void refusedOneCheckAtATime(String command, String change, String holder, String statusWords) {
         String peer = context.parties().stream().map(Party::name).filter(n -> !n.equals(holder)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the probe needs a second party for the other side of the command"));
-        List<Integer> allowed = Arrays.stream(statusWords.split(" or ")).map(w -> Integer.parseInt(w.strip(), 16)).toList();
+        List<Integer> allowed = allowed(statusWords);
         RefusalTable.Probe probe = table.probe(holder, peer, command, change);
 
         assertThat(allowed).as(command + " with " + change + ": the answer " + Sw.describe(probe.sw()) + ", allowed " + statusWords)
@@ -57,5 +60,48 @@ public class RefusalSteps {
         if (probe.genuineSw() >= 0) {
             assertThat(Sw.describe(probe.genuineSw())).as("the genuine " + command + " sent right after").isEqualTo(Sw.describe(Sw.OK));
         }
+    }
+
+    @Checks({"P-5.9-5 | \"of another type\"", "P-5.9-5 | \"of version 02\"", "P-5.9-7 | \"for another payee\"",
+            "P-5.9-6 | \"for one fen more\"", "P-5.9-6 | \"for another challenge\"", "P-5.9-6 | \"in another payer's name\"",
+            "P-5.9-6 | \"for amount zero\"", "P-3.7-14 | \"for amount zero\"", "P-5.9-12", "P-5.1-8", "P-5.1-1", "P-5.1-2"})
+    @Then("{party}'s wallet refuses the record from {party}'s broken wallet {string} with {string}, which changes nothing and still takes the genuine record")
+    public void refusesSignedRecord(String holder, String payer, String change, String statusWords) {
+        RefusalTable.Probe probe = table.probeRecord(holder, payer, change);
+
+        assertThat(allowed(statusWords)).as("a record " + change + " signed by its payer: the answer " + Sw.describe(probe.sw()) + ", allowed "
+                + statusWords).contains(probe.sw());
+        assertThat(probe.answerBytes()).as("data sent with the refusal").isZero();
+        assertThat(probe.stateKept()).as(holder + "'s GET STATUS the same after the refusal").isTrue();
+        assertThat(probe.committedWrites()).as("persistent writes of the refused RECEIVE that stood").isZero();
+        assertThat(Sw.describe(probe.genuineSw())).as("the genuine record for the same challenge, sent right after: the refusal kept the "
+                + "pending receive").isEqualTo(Sw.describe(Sw.OK));
+    }
+
+    @Checks({"P-2-3", "P-4.1-6 | short signature", "P-5-6"})
+    @Then("{party}'s wallet takes {string} with {party} on the other side, signed {string}")
+    public void takesEverySignatureForm(String holder, String command, String peer, String form) {
+        SignatureForm f = SignatureForm.of(form);
+        RefusalTable.Taken taken = table.taken(holder, peer, command, f);
+
+        assertThat(Sw.describe(taken.sw())).as(command + " whose signature is valid, " + taken.signatureBytes() + " bytes " + form)
+                .isEqualTo(Sw.describe(Sw.OK));
+        int expected = switch (command) {
+            case "BEGIN RECEIVE" -> 16;
+            case "APPLY SYNC ACK" -> 0;
+            default -> -1; // a signed entry: 110 bytes and the wallet's signature
+        };
+        if (expected >= 0) {
+            assertThat(taken.answerBytes()).as("the bytes of the answer to " + command).isEqualTo(expected);
+        } else {
+            assertThat(taken.answerBytes()).as("the wallet's signed entry in answer to " + command).isBetween(110 + 8, 110 + 72);
+        }
+        if (f == SignatureForm.SHORT) {
+            assertThat(taken.signatureBytes()).as("the short signature the harness made").isLessThanOrEqualTo(69);
+        }
+    }
+
+    private static List<Integer> allowed(String statusWords) {
+        return Arrays.stream(statusWords.split(" or ")).map(w -> Integer.parseInt(w.strip(), 16)).toList();
     }
 }

@@ -4,16 +4,22 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.dualoffline.devices.WalletClient;
-import org.dualoffline.harness.NotApplicable;
+import org.dualoffline.harness.BrokenWallets;
+import org.dualoffline.harness.HarnessIssuer;
 import org.dualoffline.harness.Party;
 import org.dualoffline.harness.ScenarioContext;
+import org.dualoffline.harness.SignatureForm;
 import org.dualoffline.harness.WalletInspector;
 import org.dualoffline.harness.WalletProvisioner;
+import org.dualoffline.protocol.Bytes;
+import org.dualoffline.protocol.Certificate;
+import org.dualoffline.protocol.EntryType;
 import org.dualoffline.protocol.Issuer;
 import org.dualoffline.protocol.LoadToken;
-import org.dualoffline.protocol.Seeds;
 import org.dualoffline.protocol.SignedEntry;
+import org.dualoffline.protocol.SyncAck;
 import org.dualoffline.protocol.WalletCommands;
 import org.dualoffline.se.Journaled;
 import org.dualoffline.se.ResponseApdu;
@@ -33,12 +39,17 @@ public final class RefusalTable {
     /** What one probe saw: the answer to the changed command, whether the wallet's state stayed, and the answer to the genuine one after it (-1 where none is sent). */
     public record Probe(int sw, int answerBytes, boolean stateKept, int committedWrites, int genuineSw) {}
 
+    /** What a wallet answered to a command the spec makes it take: the status word and the bytes of its answer. */
+    public record Taken(int sw, int answerBytes, int signatureBytes) {}
+
     private final ScenarioContext context;
     private final WalletInspector inspector;
+    private final BrokenWallets broken;
 
-    public RefusalTable(ScenarioContext context, WalletInspector inspector) {
+    public RefusalTable(ScenarioContext context, WalletInspector inspector, BrokenWallets broken) {
         this.context = context;
         this.inspector = inspector;
+        this.broken = broken;
     }
 
     /**
@@ -51,7 +62,8 @@ public final class RefusalTable {
         return inspector.operate(h, "a reader sends " + holder + "'s wallet " + command + " with " + change, w -> {
             Function<WalletClient, byte[]> genuine = genuine(w, h, p, command.toUpperCase(Locale.ROOT));
             byte[] good = genuine.apply(w);
-            byte[] bad = change.startsWith("an issuer-signed token") ? resigned(good, change) : change(good, change, h, p);
+            byte[] bad = change.startsWith("an issuer-signed token") ? resigned(good, change)
+                    : change.endsWith("the issuer signed") ? withCertificateSigned(good, change, p) : change(good, change, h, p);
             if (change.equals("no pending receive")) {
                 w.select(); // ends the pending receive
             }
@@ -65,6 +77,130 @@ public final class RefusalTable {
             }
             return new Probe(r.sw(), r.data().length, Arrays.equals(before, after), committed, genuineSw);
         });
+    }
+
+    /**
+     * {@code holder}'s wallet challenges {@code payer}'s broken wallet, which answers with a PAY
+     * entry changed by {@code change} and signed with its own key (so the signature verifies
+     * under the pending payer key), then with the genuine entry for the same challenge.
+     */
+    public Probe probeRecord(String holder, String payer, String change) {
+        Party h = context.party(holder);
+        Party p = context.party(payer);
+        UnaryOperator<byte[]> edit = recordChange(change, h, p);
+        return inspector.operate(h, "a reader gives " + holder + "'s wallet a record from " + payer + "'s broken wallet " + change, w -> {
+            byte[] nonce = w.beginReceive(AMOUNT, p.certificate().encode());
+            SignedEntry bad = broken.changedPayRecord(payer, holder, AMOUNT, nonce, edit);
+            byte[] before = w.send(WalletCommands.getStatus()).check("GET STATUS");
+            ResponseApdu r = w.send(WalletCommands.receive(bad.encode()));
+            int committed = h.device().secureElement() instanceof Journaled j ? j.lastCommittedWrites() : 0;
+            byte[] after = w.send(WalletCommands.getStatus()).check("GET STATUS");
+            SignedEntry good = broken.payRecord(payer, holder, AMOUNT, nonce, SignatureForm.USUAL);
+            int genuineSw = w.send(WalletCommands.receive(good.encode())).sw();
+            return new Probe(r.sw(), r.data().length, Arrays.equals(before, after), committed, genuineSw);
+        });
+    }
+
+    /** How a PAY entry's bytes are changed, each so that one check of RECEIVE fails ([P-5.9-5] to [P-5.9-7]). */
+    private UnaryOperator<byte[]> recordChange(String change, Party holder, Party payer) {
+        return switch (change) {
+            case "of another type" -> b -> with(b, 1, EntryType.RECEIVE.code);
+            case "of version 02" -> b -> with(b, 0, 0x02);
+            case "for one fen more" -> b -> {
+                Bytes.putU32(b, 22, AMOUNT + 1);
+                return b;
+            };
+            case "for amount zero" -> b -> {
+                Bytes.putU32(b, 22, 0);
+                return b;
+            };
+            case "for another challenge" -> b -> with(b, 26, b[26] ^ 0x01);
+            case "for another payee" -> b -> {
+                third(holder, payer).walletId().write(b, 14);
+                return b;
+            };
+            case "in another payer's name" -> b -> {
+                third(holder, payer).walletId().write(b, 2);
+                return b;
+            };
+            default -> throw new IllegalArgumentException("no change of a record called \"" + change + "\"; known: of another type, "
+                    + "of version 02, for one fen more, for amount zero, for another challenge, for another payee, in another payer's name");
+        };
+    }
+
+    /** A party of the scenario that is neither side of the payment, whose wallet id a changed record carries. */
+    private Party third(Party holder, Party payer) {
+        return context.parties().stream().filter(x -> !x.name().equals(holder.name()) && !x.name().equals(payer.name())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the change needs a third party of the scenario, whose wallet id it uses"));
+    }
+
+    private static byte[] with(byte[] b, int at, int value) {
+        b[at] = (byte) value;
+        return b;
+    }
+
+    /**
+     * A command the spec makes {@code holder}'s wallet take, its issuer-signed object (the peer's
+     * certificate, a load token, the current acknowledgement) or the broken payer's record signed
+     * in {@code form} ([P-2-3]); {@code peer} takes the other side.
+     */
+    public Taken taken(String holder, String peer, String command, SignatureForm form) {
+        Party h = context.party(holder);
+        Party p = context.party(peer);
+        String upper = command.toUpperCase(Locale.ROOT);
+        return inspector.operate(h, "a reader sends " + holder + "'s wallet " + command + " signed " + form.words, w -> {
+            byte[] apdu;
+            int signature;
+            if (upper.equals("RECEIVE FROM A BROKEN WALLET")) {
+                byte[] nonce = w.beginReceive(AMOUNT, p.certificate().encode());
+                SignedEntry record = broken.payRecord(peer, holder, AMOUNT, nonce, form);
+                apdu = WalletCommands.receive(record.encode());
+                signature = record.signature().length;
+            } else {
+                byte[] good = genuine(w, h, p, upper).apply(w);
+                byte[] d = data(good);
+                int bodyStart = switch (upper) {
+                    case "PAY" -> 20;
+                    case "BEGIN RECEIVE" -> 4;
+                    case "LOAD", "APPLY SYNC ACK" -> 0;
+                    default -> throw new IllegalArgumentException("no issuer-signed object in " + command + " to sign otherwise; known: PAY, "
+                            + "BEGIN RECEIVE, LOAD, APPLY SYNC ACK, RECEIVE from a broken wallet");
+                };
+                int bodyLength = switch (upper) {
+                    case "LOAD" -> LoadToken.BODY_LENGTH;
+                    case "APPLY SYNC ACK" -> SyncAck.FIXED_BODY_LENGTH + 8 * (d[SyncAck.FIXED_BODY_LENGTH - 1] & 0xFF);
+                    default -> Certificate.BODY_LENGTH;
+                };
+                byte[] head = Arrays.copyOf(d, bodyStart + bodyLength);
+                byte[] body = Arrays.copyOfRange(d, bodyStart, bodyStart + bodyLength);
+                Issuer issuer = HarnessIssuer.of(context, "objects in another signature form");
+                byte[] sig = form.sign(issuer.privateKey(), body, context.run().seed());
+                apdu = withData(good, concat(head, sig));
+                signature = sig.length;
+            }
+            ResponseApdu r = w.send(apdu);
+            return new Taken(r.sw(), r.data().length, signature);
+        });
+    }
+
+    /**
+     * {@code good} (PAY or BEGIN RECEIVE, the peer's certificate ending its data) with the peer's
+     * certificate changed as {@code change} says and signed by the issuer: valid but for that one
+     * change, which [P-2-2] or [P-2-7] makes a wallet refuse.
+     */
+    private byte[] withCertificateSigned(byte[] good, String change, Party peer) {
+        byte[] body = peer.certificate().body();
+        switch (change) {
+            case "a certificate of suite 02 the issuer signed" -> body[1] = 0x02;
+            case "a certificate with its key in the hybrid encoding the issuer signed" ->
+                    body[11] = (byte) ((body[11 + 64] & 0x01) == 0 ? 0x06 : 0x07);
+            default -> throw new IllegalArgumentException("no certificate change called \"" + change + "\"");
+        }
+        Issuer issuer = HarnessIssuer.of(context, "certificates");
+        byte[] certificate = concat(body, issuer.suite().sign(issuer.privateKey(), body));
+        byte[] d = data(good);
+        int certAt = d.length - peer.certificate().encode().length;
+        return withData(good, concat(Arrays.copyOf(d, certAt), certificate));
     }
 
     /** The genuine command, made ready on the wallet (a pending receive for RECEIVE); the function answers its bytes. */
@@ -104,11 +240,7 @@ public final class RefusalTable {
      * started from the run's seed; another backend's key the harness does not have.
      */
     private byte[] resigned(byte[] goodLoad, String change) {
-        Issuer issuer = Issuer.generate(Seeds.secureRandom(context.run().seed()));
-        if (!Arrays.equals(issuer.publicKey(), context.backend().issuerPublicKey())) {
-            throw new NotApplicable("the harness signs load tokens with the issuer's key only for a backend it started from the run's seed "
-                    + "(embedded or container); this backend has an issuer key of its own");
-        }
+        Issuer issuer = HarnessIssuer.of(context, "load tokens");
         byte[] body = Arrays.copyOf(data(goodLoad), LoadToken.BODY_LENGTH);
         switch (change) {
             case "an issuer-signed token with amount zero" -> Arrays.fill(body, 14, 18, (byte) 0);
