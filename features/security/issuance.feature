@@ -134,3 +134,13 @@ Feature: A wallet is issued only with its own issuer-signed certificate and a we
       And Wei pays Golden Dragon ¥10.00
       Then the payment is completed
       And Wei's wallet holds ¥90.00
+
+  Rule: every wallet generates a key pair of its own
+
+    @ISSUE-01
+    Scenario: two new cards initialized with the same issuer's key each generate a key of their own
+      Given the personalization station has a new card for Wei
+      And the personalization station has a new card for Mei
+      When the station initializes Wei's card with the issuer's key
+      And the station initializes Mei's card with the issuer's key
+      Then Wei's card and Mei's card each answered a key of its own: two different points of P-256, neither the issuer's

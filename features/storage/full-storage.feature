@@ -17,6 +17,25 @@ Feature: A wallet's storage is bounded
       Then the payment is refused because the wallet's storage is full
       And Wei's wallet holds what it held before the payment
 
+    @STOR-01
+    Scenario: Wei's full wallet refuses to be paid, to load and to unload, before anything is written
+      When Golden Dragon pays Wei ¥0.01
+      Then the payment is refused because the payee's wallet storage is full
+      And Wei's wallet holds what it held before the payment
+      When Wei pays ¥1.00 into the bank account and asks for a load token for it
+      And Wei's wallet loads the token
+      Then the wallet refuses the load because the wallet's storage is full
+      When Wei's wallet tries to unload ¥0.01 back to the bank account
+      Then Wei's wallet refused to unload ¥0.01 because its storage is full
+      And Wei's wallet holds what it held before the payment
+
+    @STOR-01
+    Scenario: Golden Dragon's wallet, its last free slot taken by a load between its challenge and Mei's record, refuses the record and takes it after a sync
+      Given Mei has a card wallet holding ¥100.00
+      When Golden Dragon's wallet, one log slot left, challenges Mei for ¥1.00 and, before the record comes, is loaded into that slot
+      Then Golden Dragon's wallet refuses Mei's record with "6A84", changing nothing, and takes it for the same challenge once it has room
+      And Mei's wallet holds ¥99.00
+
   Rule: records are freed only by the backend's acknowledgement
 
     @STOR-02

@@ -118,6 +118,19 @@ public final class P256Sha256 implements CryptoSuite {
         return p;
     }
 
+    /** True when {@code publicKey} is an uncompressed point of P-256 ({@code 04 || X || Y}, on the curve, not the point at infinity). */
+    public static boolean isPoint(byte[] publicKey) {
+        if (publicKey == null || publicKey.length != 65 || publicKey[0] != 0x04) {
+            return false;
+        }
+        try {
+            ECPoint p = CURVE.getCurve().decodePoint(publicKey);
+            return !p.isInfinity() && p.isValid();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Public key for an encoded private key. */
     public byte[] publicKeyOf(byte[] privateKey) {
         ECPoint q = new FixedPointCombMultiplier().multiply(DOMAIN.getG(), new BigInteger(1, privateKey)).normalize();

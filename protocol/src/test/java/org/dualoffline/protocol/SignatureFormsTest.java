@@ -43,4 +43,18 @@ class SignatureFormsTest {
         int rLength = der[3];
         return new BigInteger(1, java.util.Arrays.copyOfRange(der, 4 + rLength + 2, der.length));
     }
+
+    @Test
+    void aPointIsAnUncompressedPointOnTheCurve() {
+        byte[] key = KEYS.publicKey();
+        byte[] offTheCurve = key.clone();
+        offTheCurve[64] ^= 0x01;
+        byte[] hybrid = key.clone();
+        hybrid[0] = (byte) ((key[64] & 1) == 0 ? 0x06 : 0x07);
+
+        assertThat(P256Sha256.isPoint(key)).isTrue();
+        assertThat(P256Sha256.isPoint(offTheCurve)).isFalse();
+        assertThat(P256Sha256.isPoint(hybrid)).isFalse();
+        assertThat(P256Sha256.isPoint(java.util.Arrays.copyOf(key, 64))).isFalse();
+    }
 }

@@ -172,6 +172,13 @@ final class ConformanceMatrix {
             if (c.level() == SpecClauses.Level.INFO && !uses.containsKey(c.id())) {
                 continue;
             }
+            if (c.level() == SpecClauses.Level.UNOBSERVABLE) {
+                String reason = c.text().substring(c.text().indexOf(SpecClauses.NOT_OBSERVABLE) + SpecClauses.NOT_OBSERVABLE.length())
+                        .replaceFirst("^:\\s*", "").replaceFirst("\\).*$", "").replace("|", "/");
+                md.append("| ").append(c.id()).append(" | MUST, not observable | - | not observable in a certification: ").append(reason)
+                        .append(" |\n");
+                continue;
+            }
             md.append(row(c.id(), c.level().name(), uses.getOrDefault(c.id(), List.of())));
         }
         md.append("\nThe backend sections (no clause ids yet; cited as sections):\n\n| section | level | requirements | scenarios |\n|---|---|---|---|\n");

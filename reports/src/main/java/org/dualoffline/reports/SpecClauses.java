@@ -21,10 +21,14 @@ import java.util.regex.Pattern;
  * "implementer's choice ..."); a row of any other table (the status fields, the arithmetic, the
  * fixed orders) is MUST; a paragraph is MUST when it says MUST, else SHOULD, else a CHOICE when it
  * says MAY or implementer's choice, else INFO (a definition or an explanation). Section 0 (the
- * conventions) is INFO.
+ * conventions) is INFO. A MUST clause that says it is {@value #NOT_OBSERVABLE} is UNOBSERVABLE.
  */
 record SpecClauses(Map<String, Clause> clauses, Set<String> sections) {
-    enum Level { MUST, SHOULD, CHOICE, INFO }
+    /** UNOBSERVABLE: a MUST the spec marks "not observable in a certification", with the reason; no scenario can check it. */
+    enum Level { MUST, UNOBSERVABLE, SHOULD, CHOICE, INFO }
+
+    /** The words that mark a MUST clause no black-box test can check; the reason follows them. */
+    static final String NOT_OBSERVABLE = "not observable in a certification";
 
     record Clause(String id, String section, Level level, String text) {}
 
@@ -79,6 +83,9 @@ record SpecClauses(Map<String, Clause> clauses, Set<String> sections) {
                 text = p.toString().replaceFirst("^-\\s*", "").replaceFirst("^\\[" + Pattern.quote(id) + "]\\s*", "");
                 level = section.equals("0") ? Level.INFO : text.contains("MUST") ? Level.MUST : text.contains("SHOULD") ? Level.SHOULD
                         : text.contains("MAY") || text.contains("implementer's choice") ? Level.CHOICE : Level.INFO;
+            }
+            if (level == Level.MUST && text.contains(NOT_OBSERVABLE)) {
+                level = Level.UNOBSERVABLE;
             }
             if (clauses.putIfAbsent(id, new Clause(id, section, level, text)) != null) {
                 throw new HarnessError("the protocol spec defines clause " + id + " twice");

@@ -151,6 +151,15 @@ public final class IssuanceAttempts {
         return c.last;
     }
 
+    /** The issuer key the station initialized {@code holder}'s card with. */
+    public byte[] issuerKeyGiven(String holder) {
+        byte[] k = card(holder).issuerKey;
+        if (k == null) {
+            throw new IllegalStateException(holder + "'s card was not initialized by the station");
+        }
+        return k.clone();
+    }
+
     /** The issuer's enrolment of {@code holder}'s card (its certificate and first acknowledgement), or null before INITIALIZE. */
     public ReconciliationClient.Enrolment enrolmentOrNull(String holder) {
         return card(holder).enrolment;

@@ -34,6 +34,11 @@ public final class IssuerLimits {
                 Math.min(l.pinFreeThreshold(), amount), l.receivePolicy()));
     }
 
+    /** The wallets issued from now on may hold (balance and held value) up to {@code amount} fen. */
+    public void holdingCap(long amount) {
+        change(l -> new Limits(l.limitsSeq(), l.maxSingle(), l.maxCumulative(), l.maxCount(), amount, l.pinFreeThreshold(), l.receivePolicy()));
+    }
+
     /** Payments above {@code amount} fen need the PIN. */
     public void pinFreeThreshold(long amount) {
         change(l -> new Limits(l.limitsSeq(), l.maxSingle(), l.maxCumulative(), l.maxCount(), l.holdingCap(), amount, l.receivePolicy()));

@@ -50,7 +50,8 @@ public class FundingSteps {
         assertThat(Sw.describe(funding.lastLoadAnswer())).as("the wallet's answer to LOAD").isEqualTo(Sw.describe(Sw.OK));
     }
 
-    @Checks({"P-5.13-6 | the token was already used", "P-5.13-5 | the token is for another wallet", "P-3.5-1"})
+    @Checks({"P-5.13-6 | the token was already used", "P-5.13-5 | the token is for another wallet", "P-3.5-1",
+            "P-5.13-8 | holding cap", "P-5.13-9 | storage is full"})
     @Then("the wallet refuses the load because {loadRefusal}")
     public void loadRefused(Integer expectedSw) {
         assertThat(Sw.describe(funding.lastLoadAnswer())).as("the wallet's answer to LOAD").isEqualTo(Sw.describe(expectedSw));
@@ -86,7 +87,7 @@ public class FundingSteps {
         assertThat(record.entry().refHash()).as("the redeem record's refHash").containsOnly(0);
     }
 
-    @Checks({"P-5.14-5 | its balance is too low", "P-3.7-5 | its balance is too low", "P-5.14-4 | the amount is zero", "P-3.7-13 | the amount is zero"})
+    @Checks({"P-5.14-5 | its balance is too low", "P-3.7-5 | its balance is too low", "P-5.14-4 | the amount is zero", "P-3.7-13 | the amount is zero", "P-5.14-6 | its storage is full"})
     @Then("{party}'s wallet refused to unload {amount} because {unloadRefusal}")
     public void unloadRefused(String holder, Long amount, Integer expectedSw) {
         assertThat(Sw.describe(funding.unloadOf(holder, amount).sw())).as("the wallet's answer to UNLOAD").isEqualTo(Sw.describe(expectedSw));

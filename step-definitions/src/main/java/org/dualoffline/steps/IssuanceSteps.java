@@ -70,6 +70,19 @@ public class IssuanceSteps {
         assertThat(Hex.of(a.answer().data())).as("response data sent with the refusal").isEmpty();
     }
 
+    @Checks({"P-2-6", "P-5.5-6"})
+    @Then("{party}'s card and {party}'s card each answered a key of its own: two different points of P-256, neither the issuer's")
+    public void keysOfTheirOwn(String first, String second) {
+        byte[] a = station.enrolmentOrNull(first).certificate().publicKey();
+        byte[] b = station.enrolmentOrNull(second).certificate().publicKey();
+        assertThat(org.dualoffline.protocol.P256Sha256.isPoint(a)).as(first + "'s key " + Hex.of(a) + ": an uncompressed point of P-256").isTrue();
+        assertThat(org.dualoffline.protocol.P256Sha256.isPoint(b)).as(second + "'s key " + Hex.of(b) + ": an uncompressed point of P-256")
+                .isTrue();
+        assertThat(Hex.of(a)).as(first + "'s key against " + second + "'s: each card generates its own").isNotEqualTo(Hex.of(b));
+        assertThat(List.of(Hex.of(a), Hex.of(b))).as("the cards' keys against the issuer's key they were given")
+                .doesNotContain(Hex.of(station.issuerKeyGiven(first)));
+    }
+
     @When("the station initializes {party}'s card with the issuer's key")
     public void initialize(String holder) {
         station.initialize(holder);

@@ -35,6 +35,7 @@ public class ParameterTypes {
             Map.entry("the wallet does not hold enough", Sw.INSUFFICIENT_FUNDS),
             Map.entry("the payee's wallet would exceed its holding cap", Sw.HOLDING_CAP),
             Map.entry("the wallet's storage is full", Sw.STORAGE_FULL),
+            Map.entry("the payee's wallet storage is full", Sw.STORAGE_FULL),
             Map.entry("the payer's certificate is not from the issuer", Sw.BAD_CERTIFICATE),
             Map.entry("the record does not answer the payee's challenge", Sw.WRONG_CHALLENGE),
             Map.entry("a PIN is needed", Sw.PIN_REQUIRED),
@@ -43,22 +44,32 @@ public class ParameterTypes {
 
     @ParameterType("it is over the single-payment limit|it is over the offline cumulative limit|the offline payment count is used up"
             + "|the wallet does not hold enough|the payee's wallet would exceed its holding cap|the wallet's storage is full"
-            + "|the payer's certificate is not from the issuer|the record does not answer the payee's challenge|a PIN is needed"
+            + "|the payee's wallet storage is full|the payer's certificate is not from the issuer|the record does not answer the payee's challenge|a PIN is needed"
             + "|the peer is blocklisted|the record's signature does not verify")
     public Integer refusal(String text) {
         return REFUSALS.get(text);
     }
 
     /** Why a wallet refuses a load token, and the status word behind each. */
-    @ParameterType("the token was already used|the token is for another wallet")
+    @ParameterType("the token was already used|the token is for another wallet|it would exceed the wallet's holding cap"
+            + "|the wallet's storage is full")
     public Integer loadRefusal(String text) {
-        return text.equals("the token was already used") ? Sw.REPLAY : Sw.WRONG_WALLET;
+        return switch (text) {
+            case "the token was already used" -> Sw.REPLAY;
+            case "the token is for another wallet" -> Sw.WRONG_WALLET;
+            case "it would exceed the wallet's holding cap" -> Sw.HOLDING_CAP;
+            default -> Sw.STORAGE_FULL;
+        };
     }
 
     /** Why a wallet refuses to unload, and the status word behind each. */
-    @ParameterType("its balance is too low|the amount is zero")
+    @ParameterType("its balance is too low|the amount is zero|its storage is full")
     public Integer unloadRefusal(String text) {
-        return text.equals("its balance is too low") ? Sw.INSUFFICIENT_FUNDS : Sw.WRONG_DATA;
+        return switch (text) {
+            case "its balance is too low" -> Sw.INSUFFICIENT_FUNDS;
+            case "the amount is zero" -> Sw.WRONG_DATA;
+            default -> Sw.STORAGE_FULL;
+        };
     }
 
     /** Why a wallet refuses a sync acknowledgement, and the status words the spec allows for it. */

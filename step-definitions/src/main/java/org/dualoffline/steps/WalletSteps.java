@@ -67,6 +67,11 @@ public class WalletSteps {
         limits.pinFreeThreshold(amount);
     }
 
+    @Given("the issuer lets a wallet hold up to {amount}")
+    public void issuerHoldingCap(Long amount) {
+        limits.holdingCap(amount);
+    }
+
     @Given("{party} has a POS terminal that may hold at most {amount}")
     public void posWithHoldingCap(String name, Long cap) {
         context.add(limits.withHoldingCap(cap, () -> provisioner.issue(name, DeviceKind.POS, 0)));
@@ -101,6 +106,18 @@ public class WalletSteps {
     public void walletHolds(String name, Long amount) {
         long balance = inspector.status(context.party(name)).balance();
         assertThat(Money.yuan(balance)).as(name + "'s spendable balance").isEqualTo(Money.yuan(amount));
+    }
+
+    @Checks({"P-3.7-2", "P-3.7-3", "P-3.6-5", "P-5.1-2"})
+    @Then("{party}'s wallet holds {amount}: its holding and the amount did not wrap around 32 bits")
+    public void holdingDidNotWrap(String name, Long amount) {
+        walletHolds(name, amount);
+    }
+
+    @Checks({"P-3.7-2", "P-3.7-4", "P-3.6-5", "P-5.1-2"})
+    @Then("{party}'s wallet holds {amount}: its offline total and the amount did not wrap around 32 bits")
+    public void offlineTotalDidNotWrap(String name, Long amount) {
+        walletHolds(name, amount);
     }
 
     @Checks({"P-3.6-5", "P-5.1-2", "P-5.1-3"})

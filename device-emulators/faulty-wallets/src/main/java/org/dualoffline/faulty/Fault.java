@@ -85,7 +85,23 @@ public enum Fault {
     CERTIFICATE_FOR_ANOTHER_KEY_ACCEPTED("certificate-for-another-key-accepted", "ISSUE-01",
             "PERSONALIZE takes a genuine certificate the issuer made for another wallet's key: the wallet takes on that wallet's "
                     + "identity and signs every record with a key its certificate does not name",
-            ignoreRefusal("processPersonalize", Sw.BAD_CERTIFICATE));
+            ignoreRefusal("processPersonalize", Sw.BAD_CERTIFICATE)),
+    HOLDING_CAP_SUM_WRAPS("holding-cap-sum-wraps", "LIMIT-04",
+            "the holding cap check adds balance, held value and the amount in 32 bits and ignores the carry: an amount near "
+                    + "2^32 wraps around to a small sum, so a payee takes a payment or a load of ¥42,949,672.95 as if it were a few fen",
+            Patches.carryIgnored("requireWithinHoldingCap")),
+    OFFLINE_TOTAL_WRAPS("offline-total-wraps", "LIMIT-03",
+            "PAY adds the amount to the total paid since the last sync in 32 bits and ignores the carry: a wallet with a high "
+                    + "cumulative limit that has paid much can pay again once the total wraps around past 2^32",
+            Patches.carryIgnored("processPay")),
+    RECORD_OF_ANOTHER_TYPE_RECEIVED("record-of-another-type-received", "ROBUST-02",
+            "RECEIVE never checks the version and type of the payer's entry: a RECEIVE, LOAD or UNLOAD entry the payer signed, "
+                    + "for the right amount and challenge, is credited as a payment",
+            ignoreRefusal("processReceive", Sw.WRONG_DATA)),
+    RECORD_FOR_ANOTHER_PAYEE_RECEIVED("record-for-another-payee-received", "ROBUST-02",
+            "RECEIVE never checks that the payer's entry names this wallet as its payee: a record that pays another wallet is "
+                    + "credited here too, and the bank settles the same payment to the wallet it names",
+            ignoreRefusal("processReceive", Sw.WRONG_PAYEE));
 
     public final String id;
     /** The requirement the faulty wallet breaks, on which the harness must fail it. */

@@ -103,6 +103,30 @@ final class Patches {
         });
     }
 
+    /** The reference wallet's unsigned 32-bit arithmetic. */
+    static final String ARITH = "org/dualoffline/applet/Arith";
+
+    /**
+     * In {@code method}, the carry out of every {@code Arith.add} is dropped (taken as 0): a sum
+     * beyond 32 bits wraps around instead of failing its check, as a wallet that adds amounts in
+     * a plain 32-bit register would.
+     */
+    static Patch carryIgnored(String method) {
+        return inMethod(method, method + " adds nothing with Arith.add", m -> {
+            int edited = 0;
+            for (AbstractInsnNode insn : m.instructions.toArray()) {
+                if (isCall(insn, ARITH, "add")) {
+                    InsnList zero = new InsnList();
+                    zero.add(new InsnNode(Opcodes.POP));
+                    zero.add(new InsnNode(Opcodes.ICONST_0));
+                    m.instructions.insert(insn, zero);
+                    edited++;
+                }
+            }
+            return edited;
+        });
+    }
+
     /** In {@code method}, calls of {@code owner.from} become calls of {@code owner.to} (same descriptor). */
     static Patch renameCall(String method, String owner, String from, String to) {
         return inMethod(method, method + " does not call " + owner + "." + from, m -> {
