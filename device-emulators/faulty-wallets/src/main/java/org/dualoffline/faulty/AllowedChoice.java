@@ -23,6 +23,13 @@ public enum AllowedChoice {
     PIN_TRIES_5("pin-tries-5", "5 PIN tries instead of 3", null, Map.of(Patches.PERSISTENT, pinTryLimit("<init>", 5)), null),
     PIN_TRIES_15("pin-tries-15", "15 PIN tries, the most GET STATUS can report in 63Cx, instead of 3", null,
             Map.of(Patches.PERSISTENT, pinTryLimit("<init>", 15)), null),
+    BALANCE_BYTE_BY_BYTE("balance-byte-by-byte",
+            "the balance written one byte at a time (four single byte stores, each journaled in the transaction) instead of with one "
+                    + "Util.arrayCopy, by every command that changes it: the same atomicity, three persistent writes more per command, "
+                    + "well within the tap budget", null,
+            Map.of(FaultyWalletBuilder.APPLET, Patches.copyEachByte("processPay", "balance")
+                    .and(Patches.copyEachByte("processApplySyncAck", "balance")).and(Patches.copyEachByte("processLoad", "balance"))
+                    .and(Patches.copyEachByte("processUnload", "balance"))), null),
     VENDOR_PACKAGE("vendor-package", "the same wallet with a vendor's own package and class names (com.example.purse.Purse, ...)",
             null, Map.of(), "com/example/purse/");
 

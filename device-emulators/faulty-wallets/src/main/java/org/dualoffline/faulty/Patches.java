@@ -229,6 +229,77 @@ final class Patches {
         });
     }
 
+    /**
+     * In {@code method}, every {@code Util.arrayCopy} into the persistent field {@code field} of a
+     * constant number of bytes becomes that many single byte stores, one after the other: the
+     * same bytes written, inside the same transaction (each store is journaled, so the copy is as
+     * atomic as before), as a vendor may write a small field - but one persistent write per byte
+     * instead of one for the copy. The copy's result (destination offset + length) is pushed as
+     * {@code arrayCopy} would.
+     */
+    static Patch copyEachByte(String method, String field) {
+        return inMethod(method, method + " has no Util.arrayCopy of a constant length into " + field, m -> {
+            Frame<SourceValue>[] stacks = m.stackSources();
+            int edited = 0;
+            AbstractInsnNode[] insns = m.instructions.toArray();
+            for (int i = 0; i < insns.length; i++) {
+                AbstractInsnNode insn = insns[i];
+                Integer length = constant(insn.getPrevious());
+                if (!isCall(insn, UTIL, "arrayCopy") || stacks[i] == null || length == null
+                        || !readsOnlyField(stacks[i].getStack(stacks[i].getStackSize() - ARRAY_COPY_DEST_FROM_TOP), field)) {
+                    continue;
+                }
+                int src = m.maxLocals;
+                int srcOff = src + 1;
+                int dest = src + 2;
+                int destOff = src + 3;
+                int len = src + 4;
+                m.maxLocals += 5;
+                InsnList stores = new InsnList();
+                stores.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ISTORE, len));
+                stores.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ISTORE, destOff));
+                stores.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ASTORE, dest));
+                stores.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ISTORE, srcOff));
+                stores.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ASTORE, src));
+                for (int b = 0; b < length; b++) {
+                    stores.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ALOAD, dest));
+                    stores.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ILOAD, destOff));
+                    stores.add(new IntInsnNode(Opcodes.BIPUSH, b));
+                    stores.add(new InsnNode(Opcodes.IADD));
+                    stores.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ALOAD, src));
+                    stores.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ILOAD, srcOff));
+                    stores.add(new IntInsnNode(Opcodes.BIPUSH, b));
+                    stores.add(new InsnNode(Opcodes.IADD));
+                    stores.add(new InsnNode(Opcodes.BALOAD));
+                    stores.add(new InsnNode(Opcodes.BASTORE));
+                }
+                stores.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ILOAD, destOff));
+                stores.add(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ILOAD, len));
+                stores.add(new InsnNode(Opcodes.IADD));
+                stores.add(new InsnNode(Opcodes.I2S));
+                m.instructions.insert(insn, stores);
+                m.instructions.remove(insn);
+                edited++;
+            }
+            return edited;
+        });
+    }
+
+    /** The int a constant push leaves on the stack, or null when {@code insn} is no constant push. */
+    private static Integer constant(AbstractInsnNode insn) {
+        if (insn == null) {
+            return null;
+        }
+        int op = insn.getOpcode();
+        if (op >= Opcodes.ICONST_M1 && op <= Opcodes.ICONST_5) {
+            return op - Opcodes.ICONST_0;
+        }
+        if (op == Opcodes.BIPUSH || op == Opcodes.SIPUSH) {
+            return ((IntInsnNode) insn).operand;
+        }
+        return null;
+    }
+
     private static Patch inMethod(String method, String nothingToEdit, MethodEdit.Edit edit) {
         return next -> new MethodPatch(next, method, nothingToEdit, edit);
     }

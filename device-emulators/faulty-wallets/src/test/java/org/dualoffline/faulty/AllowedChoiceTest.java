@@ -77,6 +77,29 @@ class AllowedChoiceTest {
     }
 
     @Test
+    void theBalanceWrittenByteByByteIsTheSameBalanceWithThreeWritesMorePerCommand() throws IOException {
+        JcardsimSecureElement reference = new JcardsimSecureElement("reference", AppletSource.ofClass(FaultyWalletBuilder.APPLET.replace('/', '.')),
+                WalletCommands.REFERENCE_AID, null, 7);
+        WalletClient ref = new WalletClient(reference, WalletCommands.REFERENCE_AID);
+        LocalIssuance.issue(ref, issuer, new WalletId(42), FormFactor.CARD, Limits.defaults(), 10_000);
+        ref.unload(2_500);
+        int referenceWrites = reference.lastCommittedWrites();
+
+        Path jar = dir.resolve("balance.jar");
+        FaultyWalletBuilder.write(AllowedChoice.BALANCE_BYTE_BY_BYTE, jar);
+        JcardsimSecureElement se = new JcardsimSecureElement("balance", AppletSource.fromJar(jar, AllowedChoice.BALANCE_BYTE_BY_BYTE.appletClass()),
+                WalletCommands.REFERENCE_AID, null, 7);
+        WalletClient w = new WalletClient(se, WalletCommands.REFERENCE_AID);
+        LocalIssuance.issue(w, issuer, new WalletId(42), FormFactor.CARD, Limits.defaults(), 10_000);
+        assertThat(w.status().balance()).isEqualTo(10_000);
+        w.unload(2_500);
+        int writes = se.lastCommittedWrites();
+
+        assertThat(writes).as("writes of the unload, against the reference's " + referenceWrites).isEqualTo(referenceWrites + 3);
+        assertThat(w.status().balance()).isEqualTo(7_500);
+    }
+
+    @Test
     void theVendorPackageWalletHasNoClassWhereTheReferenceKeepsIts() throws IOException {
         WalletClient w = issued(AllowedChoice.VENDOR_PACKAGE);
 
