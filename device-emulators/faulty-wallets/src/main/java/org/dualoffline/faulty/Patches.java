@@ -92,10 +92,7 @@ final class Patches {
             int edited = 0;
             for (AbstractInsnNode insn : m.instructions.toArray()) {
                 if (insn.getOpcode() == Opcodes.PUTFIELD && isField((FieldInsnNode) insn, field)) {
-                    InsnList zero = new InsnList();
-                    zero.add(new InsnNode(Opcodes.POP));
-                    zero.add(new InsnNode(Opcodes.ICONST_0));
-                    m.instructions.insertBefore(insn, zero);
+                    m.instructions.insertBefore(insn, zeroInstead());
                     edited++;
                 }
             }
@@ -116,10 +113,7 @@ final class Patches {
             int edited = 0;
             for (AbstractInsnNode insn : m.instructions.toArray()) {
                 if (isCall(insn, ARITH, "add")) {
-                    InsnList zero = new InsnList();
-                    zero.add(new InsnNode(Opcodes.POP));
-                    zero.add(new InsnNode(Opcodes.ICONST_0));
-                    m.instructions.insert(insn, zero);
+                    m.instructions.insert(insn, zeroInstead());
                     edited++;
                 }
             }
@@ -298,6 +292,14 @@ final class Patches {
             return ((IntInsnNode) insn).operand;
         }
         return null;
+    }
+
+    /** Drops the int on top of the operand stack and pushes 0 in its place. */
+    private static InsnList zeroInstead() {
+        InsnList zero = new InsnList();
+        zero.add(new InsnNode(Opcodes.POP));
+        zero.add(new InsnNode(Opcodes.ICONST_0));
+        return zero;
     }
 
     private static Patch inMethod(String method, String nothingToEdit, MethodEdit.Edit edit) {
