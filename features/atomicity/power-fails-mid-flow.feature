@@ -3,7 +3,8 @@ Feature: No value is created or lost when the power fails
   harness cuts the power at every point where it matters - before every command and at every
   write the chips make to their memory - and checks the purse invariants once the wallets have
   recovered: no value is created, all value is accounted for, no counter is used twice, and
-  the wallets' storage stays consistent.
+  the wallets' storage stays consistent. A new card can lose power at the issuer too: a torn
+  personalization leaves it not personalized at all, or personalized with everything.
 
   Rule: a payment torn at any point creates no value and loses none
 
@@ -32,3 +33,12 @@ Feature: No value is created or lost when the power fails
       When the power fails at every point of Golden Dragon's sync after Wei pays ¥25.00
       Then the power was cut at every one of those points
       And no power cut created value, lost value, reused a counter or broke storage
+
+  Rule: a personalization torn at any point issues the card with everything or not at all, and the issuance completes
+
+    @ATOM-04
+    Scenario: the power fails at every point of the personalization of Wei's new card
+      Given Golden Dragon has a POS terminal
+      When the power fails at every point of the personalization of a new card for Wei, which then loads ¥100.00 and pays Golden Dragon ¥10.00
+      Then the power was cut at every one of those points
+      And every power cut left the card not personalized at all or personalized with everything, and its issuance completed

@@ -58,7 +58,8 @@ public final class HtmlReport {
         if (!c.tearing().isEmpty()) {
             h.append("<h2>Power cut at every point</h2><p>For each flow the harness cut the power before every command and at every ")
                     .append("persistent write of the wallets, let them recover, and checked that no value was created or lost, no counter ")
-                    .append("reused and storage stayed consistent.</p><table><tr><th>Flow</th><th>Tear points</th><th>Violations</th><th>Log</th></tr>");
+                    .append("reused and storage stayed consistent; a torn personalization had to leave the card not personalized at all or ")
+                    .append("personalized with everything.</p><table><tr><th>Flow</th><th>Tear points</th><th>Violations</th><th>Log</th></tr>");
             for (Map.Entry<String, Map<String, Object>> t : c.tearing().entrySet()) {
                 int violations = (Integer) t.getValue().get("violations");
                 h.append("<tr class=\"").append(violations == 0 ? "PASS" : "FAIL").append("\"><td>").append(esc(t.getKey())).append("</td><td>")

@@ -2,6 +2,7 @@ package org.dualoffline.harness;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.dualoffline.devices.Device;
 import org.dualoffline.devices.DeviceKind;
 import org.dualoffline.devices.WalletClient;
@@ -64,7 +65,7 @@ public final class IssuanceAttempts {
         final String seName;
         final CardTransport se;
         final WalletClient wallet;
-        final ApduTrace trace;
+        final ApduTrace trace; // null: the card keeps no trace
         byte[] issuerKey;
         ReconciliationClient.Enrolment enrolment;
         String pin;
@@ -81,6 +82,13 @@ public final class IssuanceAttempts {
             this.wallet = wallet;
             this.trace = trace;
         }
+
+        /** A note in the card's trace, if it keeps one. */
+        void note(String text) {
+            if (trace != null) {
+                trace.note(text);
+            }
+        }
     }
 
     /**
@@ -92,14 +100,41 @@ public final class IssuanceAttempts {
         if (cards.containsKey(holder)) {
             throw new IllegalStateException(holder + " already has a card at the station");
         }
+        ApduTrace trace = new ApduTrace("the issuer's personalization station issues " + holder + "'s new " + DeviceKind.CARD.label);
+        context.addTrace(trace);
+        cards.put(holder, open(holder, "", UnaryOperator.identity(), trace));
+    }
+
+    /** The right INITIALIZE with the issuer's key; the backend enrols the key the wallet answers and certifies it. */
+    public void initialize(String holder) {
+        initialize(card(holder));
+    }
+
+    /**
+     * A card the station has initialized for {@code holder}, its key certified by the issuer, ready
+     * for PERSONALIZE: what a tearing campaign personalizes, a new one for each tear point. Its SE
+     * is reached through {@code wrap} (a tear plan), {@code seSuffix} tells apart the SEs of
+     * repeated issues to one holder (and so their keys); it is not one of the station's cards of
+     * the scenario, and its APDUs are kept out of the scenario's traces.
+     */
+    public InitializedCard initializedCard(String holder, String seSuffix, UnaryOperator<CardTransport> wrap) {
+        Card c = open(holder, seSuffix, wrap, null);
+        initialize(c);
+        return new InitializedCard(holder, c.se, c.enrolment);
+    }
+
+    /** A card at the station after the right INITIALIZE: its SE (as the station reaches it) and the issuer's enrolment of its key. */
+    public record InitializedCard(String holder, CardTransport se, ReconciliationClient.Enrolment enrolment) {}
+
+    /** The profile's SE for {@code holder}, through {@code wrap}, selected; APDUs traced in {@code trace} unless it is null. */
+    private Card open(String holder, String seSuffix, UnaryOperator<CardTransport> wrap, ApduTrace trace) {
         HarnessRun run = context.run();
         Profile profile = run.profile();
         DeviceKind kind = DeviceKind.CARD;
-        String seName = context.scenarioKey() + "/" + holder + "/station";
-        CardTransport se = SecureElements.create(profile, seName, run.seed());
-        ApduTrace trace = new ApduTrace("the issuer's personalization station issues " + holder + "'s new " + kind.label);
-        context.addTrace(trace);
-        WalletClient wallet = new WalletClient(trace.tracing(se, holder + " SE", LINK, WalletCommands::nameOf), profile.aid());
+        String seName = context.scenarioKey() + "/" + holder + "/station" + seSuffix;
+        CardTransport se = wrap.apply(SecureElements.create(profile, seName, run.seed()));
+        CardTransport link = trace == null ? se : trace.tracing(se, holder + " SE", LINK, WalletCommands::nameOf);
+        WalletClient wallet = new WalletClient(link, profile.aid());
         wallet.select();
         if (profile.seKind() == Profile.SeKind.PCSC) {
             ResponseApdu status = wallet.send(WalletCommands.getStatus());
@@ -109,17 +144,15 @@ public final class IssuanceAttempts {
                         + "before each wallet (docs/pcsc.md)");
             }
         }
-        cards.put(holder, new Card(holder, kind, seName, se, wallet, trace));
+        return new Card(holder, kind, seName, se, wallet, trace);
     }
 
-    /** The right INITIALIZE with the issuer's key; the backend enrols the key the wallet answers and certifies it. */
-    public void initialize(String holder) {
-        Card c = card(holder);
+    private void initialize(Card c) {
         byte[] issuerKey = context.backend().issuerPublicKey();
-        byte[] publicKey = c.wallet.send(IssuanceInputs.rightInitialization(issuerKey)).check("initialize " + holder + "'s new card");
+        byte[] publicKey = c.wallet.send(IssuanceInputs.rightInitialization(issuerKey)).check("initialize " + c.holder + "'s new card");
         c.issuerKey = issuerKey;
-        c.enrolment = context.backend().enrol(publicKey, c.kind.formFactor, holder, context.limitsForNewWallets());
-        c.trace.note("the issuer certified " + holder + "'s key as wallet " + c.enrolment.walletId());
+        c.enrolment = context.backend().enrol(publicKey, c.kind.formFactor, c.holder, context.limitsForNewWallets());
+        c.note("the issuer certified " + c.holder + "'s key as wallet " + c.enrolment.walletId());
     }
 
     /** Sends {@code wrong} to {@code holder}'s card; {@code other}: another party whose certificate the input needs, or null. */
@@ -143,7 +176,7 @@ public final class IssuanceAttempts {
 
     private Attempt send(Card c, String what, IssuanceInputs.Wrong wrong, byte[] apdu) {
         byte[] before = rawStatus(c);
-        c.trace.note("the station sends " + what);
+        c.note("the station sends " + what);
         Answer answer = Answer.of(c.wallet.send(apdu));
         Integer committed = c.se instanceof Journaled j ? j.lastCommittedWrites() : null;
         byte[] after = rawStatus(c);
@@ -251,7 +284,7 @@ public final class IssuanceAttempts {
             c.wallet.load(token.encode());
         }
         context.issuances().put(holder, new WalletProvisioner.Issuance(c.seName, c.kind, e, token));
-        c.trace.note(holder + "'s wallet " + e.walletId() + " issued with " + Money.yuan(amount));
+        c.note(holder + "'s wallet " + e.walletId() + " issued with " + Money.yuan(amount));
     }
 
     private ReconciliationClient.Enrolment enrolment(Card c) {

@@ -43,6 +43,11 @@ public class TearingSteps {
         campaign.run(flows.unload(holder, kind, balance, amount));
     }
 
+    @When("the power fails at every point of the personalization of a new card for {party}, which then loads {amount} and pays {party} {amount}")
+    public void everyPointOfAPersonalization(String holder, Long load, String payee, Long payment) {
+        campaign.run(flows.personalization(holder, load, payee, payment));
+    }
+
     @Checks({"P-5.1-10"})
     @Then("the power was cut at every one of those points")
     public void everyTearPointTried() {
@@ -57,6 +62,15 @@ public class TearingSteps {
     public void noViolation() {
         for (FlowResult r : reports.results()) {
             assertThat(r.violations()).as(r.flow() + ": violations over " + r.tearPoints() + " tear points").isEmpty();
+        }
+    }
+
+    @Checks({"P-5.1-10", "P-5.6-11", "P-4.1-4", "P-3.6-3", "P-3.6-4", "P-3.6-15", "P-3.6-16", "P-5.4-1", "P-5.4-3", "P-5.7-5"})
+    @Then("every power cut left the card not personalized at all or personalized with everything, and its issuance completed")
+    public void personalizedAtomically() {
+        for (FlowResult r : reports.results()) {
+            assertThat(r.violations()).as(r.flow() + ": cards half personalized, or whose issuance did not complete, over "
+                    + r.tearPoints() + " tear points").isEmpty();
         }
     }
 }

@@ -25,6 +25,11 @@ public enum Fault {
             "UNLOAD writes the counter, the debit and the redeem record outside a transaction, so a tear in between debits "
                     + "without a redeem record: the value is neither on the card nor ever credited to the bank account",
             withoutTransaction("processUnload")),
+    /** PERSONALIZE stores the PIN, the last hash, the hash at the last ackCounter and the state with no transaction around them. */
+    NON_ATOMIC_PERSONALIZE("non-atomic-personalize", "ATOM-04",
+            "PERSONALIZE writes the PIN, the hashes and the state outside a transaction, so a tear before the state is written leaves "
+                    + "the card INITIALIZED with part of its personalization showing: the hash of its certificate body as the last hash",
+            withoutTransaction("processPersonalize")),
     BLOCKLIST_IGNORED("blocklist-ignored", "DS-03",
             "the wallet pays and is paid by wallets on its blocklist: the blocklist arrives in acknowledgements but is never checked",
             ignoreRefusal("processBeginReceive", Sw.BLOCKLISTED_PEER).and(ignoreRefusal("processPay", Sw.BLOCKLISTED_PEER))),

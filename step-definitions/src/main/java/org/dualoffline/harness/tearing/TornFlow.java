@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A flow the {@link TearingCampaign} cuts the power in, given by its parts: how its parties are
  * issued, the flow itself, how the wallets recover and which invariants must hold afterwards.
- * One implementation per flow (a payment, a load, an unload, a sync's acknowledgement).
+ * One implementation per flow (a payment, a load, an unload, a sync's acknowledgement, a personalization).
  *
  * @param <A> one run of the flow, with what its recovery needs to know
  */

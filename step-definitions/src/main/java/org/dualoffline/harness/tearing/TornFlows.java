@@ -1,10 +1,12 @@
 package org.dualoffline.harness.tearing;
 
 import org.dualoffline.devices.DeviceKind;
+import org.dualoffline.harness.IssuanceAttempts;
 import org.dualoffline.harness.Party;
 import org.dualoffline.harness.PurseInvariants;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.WalletInspector;
+import org.dualoffline.harness.WalletProvisioner;
 
 /**
  * The flows a scenario can tear, each given by its parts (see {@link TornFlow}), for the
@@ -15,9 +17,12 @@ import org.dualoffline.harness.WalletInspector;
 public final class TornFlows {
     private final ScenarioContext context;
     private final FlowTools tools;
+    private final IssuanceAttempts station;
 
-    public TornFlows(ScenarioContext context, TornWallets wallets, WalletInspector inspector, PurseInvariants invariants) {
+    public TornFlows(ScenarioContext context, TornWallets wallets, WalletInspector inspector, PurseInvariants invariants,
+                     IssuanceAttempts station) {
         this.context = context;
+        this.station = station;
         this.tools = new FlowTools(wallets, inspector.untraced(), invariants);
     }
 
@@ -43,6 +48,17 @@ public final class TornFlows {
     public TornFlow<?> unload(String holder, DeviceKind kind, long balance, long amount) {
         requireTearable();
         return new TornUnload(tools, new TornWallets.Holder(holder, kind, balance), amount);
+    }
+
+    /**
+     * The personalization station personalizes a new card it has initialized for {@code holder},
+     * with the holder's PIN; once issued, the card takes its first limits, loads {@code load} fen
+     * and pays {@code payee} {@code payment} fen.
+     */
+    public TornFlow<?> personalization(String holder, long load, String payee, long payment) {
+        requireTearable();
+        return new TornPersonalization(tools, station, context.backend(), context.run().profile().aid(), holder,
+                WalletProvisioner.DEFAULT_PIN, likeParty(payee), load, payment);
     }
 
     private void requireTearable() {

@@ -1,5 +1,6 @@
 package org.dualoffline.harness.tearing;
 
+import java.util.function.UnaryOperator;
 import org.dualoffline.devices.DeviceKind;
 import org.dualoffline.harness.Party;
 import org.dualoffline.harness.WalletProvisioner;
@@ -35,6 +36,15 @@ public final class TornWallets {
     public Party issue(Holder holder, TearPlan plan) {
         issues++;
         return issue(holder, plan, holder.seName(), true, "#" + issues);
+    }
+
+    /**
+     * A new issue of {@code holder}'s wallet that takes no part in the torn flow: its SE is not
+     * reached through the plan, and no tear powers it off (a merchant a recovered wallet pays).
+     */
+    public Party issueOutsideFlow(Holder holder) {
+        issues++;
+        return provisioner.issue(holder.name(), holder.kind(), holder.balance(), UnaryOperator.identity(), false, "#" + issues);
     }
 
     /**
