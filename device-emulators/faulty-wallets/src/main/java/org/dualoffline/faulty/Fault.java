@@ -1,6 +1,7 @@
 package org.dualoffline.faulty;
 
 import static org.dualoffline.faulty.Patches.ignoreRefusal;
+import static org.dualoffline.faulty.Patches.removeCall;
 import static org.dualoffline.faulty.Patches.renameCall;
 import static org.dualoffline.faulty.Patches.skipCopyInto;
 import static org.dualoffline.faulty.Patches.storeZero;
@@ -85,7 +86,19 @@ public enum Fault {
     CERTIFICATE_FOR_ANOTHER_KEY_ACCEPTED("certificate-for-another-key-accepted", "ISSUE-01",
             "PERSONALIZE takes a genuine certificate the issuer made for another wallet's key: the wallet takes on that wallet's "
                     + "identity and signs every record with a key its certificate does not name",
-            ignoreRefusal("processPersonalize", Sw.BAD_CERTIFICATE));
+            ignoreRefusal("processPersonalize", Sw.BAD_CERTIFICATE)),
+    PIN_VERIFIED_ACROSS_SELECT("pin-verified-across-select", "SEC-03",
+            "a SELECT of the wallet (also a reader deselecting and selecting it again) leaves the PIN verified: the verification of "
+                    + "one session, or of another reader, lets a payment above the PIN-free threshold through without the PIN",
+            removeCall("select", Patches.OWNER_PIN, "reset").and(removeCall("deselect", Patches.OWNER_PIN, "reset"))),
+    CHALLENGE_NOT_DRAWN("challenge-not-drawn", "SEC-02",
+            "BEGIN RECEIVE never draws its challenge from the random generator: the nonce is the zeroed RAM, the same in every tap, "
+                    + "so a reader can have a payer sign a record for any tap to come",
+            removeCall("drawNonce", Patches.RANDOM_DATA, "generateData")),
+    TAG_NONCE_NOT_DRAWN("tag-nonce-not-drawn", "SEC-02",
+            "PAY to a static tag signs the 16 bytes the reader sent as the entry's nonce instead of drawing its own: the reader "
+                    + "chooses the nonce of every record to a tag",
+            removeCall("processPay", Patches.RANDOM_DATA, "generateData"));
 
     public final String id;
     /** The requirement the faulty wallet breaks, on which the harness must fail it. */

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.dualoffline.protocol.Sw;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
@@ -22,6 +23,11 @@ import org.objectweb.asm.tree.analysis.SourceValue;
 final class Patches {
     /** The class that holds everything the reference wallet keeps in EEPROM. */
     static final String PERSISTENT = "org/dualoffline/applet/Persistent";
+
+    /** The platform's PIN, whose {@code reset()} ends a verification. */
+    static final String OWNER_PIN = "javacard/framework/OwnerPIN";
+    /** The platform's random generator. */
+    static final String RANDOM_DATA = "javacard/security/RandomData";
 
     private static final String JCSYSTEM = "javacard/framework/JCSystem";
     private static final String UTIL = "javacard/framework/Util";
@@ -114,6 +120,37 @@ final class Patches {
                 }
             }
             return renamed;
+        });
+    }
+
+    /**
+     * Removes every call of {@code owner.name} (a method that returns nothing) from {@code method}:
+     * its receiver and arguments are popped off the operand stack instead, so the method goes on as
+     * if the call had never been written.
+     */
+    static Patch removeCall(String method, String owner, String name) {
+        return inMethod(method, method + " does not call " + owner + "." + name, m -> {
+            int removed = 0;
+            for (AbstractInsnNode insn : m.instructions.toArray()) {
+                if (isCall(insn, owner, name)) {
+                    MethodInsnNode call = (MethodInsnNode) insn;
+                    if (Type.getReturnType(call.desc) != Type.VOID_TYPE) {
+                        throw new IllegalStateException(owner + "." + name + call.desc + " returns a value: removing the call leaves no value");
+                    }
+                    InsnList pops = new InsnList();
+                    Type[] arguments = Type.getArgumentTypes(call.desc);
+                    for (int i = arguments.length - 1; i >= 0; i--) {
+                        pops.add(new InsnNode(arguments[i].getSize() == 2 ? Opcodes.POP2 : Opcodes.POP));
+                    }
+                    if (call.getOpcode() != Opcodes.INVOKESTATIC) {
+                        pops.add(new InsnNode(Opcodes.POP));
+                    }
+                    m.instructions.insertBefore(call, pops);
+                    m.instructions.remove(call);
+                    removed++;
+                }
+            }
+            return removed;
         });
     }
 
