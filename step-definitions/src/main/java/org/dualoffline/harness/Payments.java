@@ -79,6 +79,14 @@ public final class Payments {
         return s;
     }
 
+    /** One command the reader sent in a touch: the SE it went to ("Wei SE") and its answer. */
+    public record Sent(String se, int sw) {}
+
+    /** Every {@code command} ("SELECT", "VERIFY PIN") the reader sent in {@code outcome}'s touch, in order, read from its trace. */
+    public static List<Sent> sent(PaymentOutcome outcome, String command) {
+        return outcome.trace().exchanges().stream().filter(e -> e.command().equals(command)).map(e -> new Sent(e.se(), e.sw())).toList();
+    }
+
     /** A touch between {@code payer} and {@code payee} through a reader that attacks it ({@link org.dualoffline.devices.ReaderAttacks}). */
     public PaymentOutcome throughReader(String payer, String payee, BiFunction<Device, Device, PaymentOutcome> attack) {
         return record(payer, payee, attack.apply(device(payer), device(payee)));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.ArrayList;
 import java.util.List;
 import org.dualoffline.devices.NfcTouch;
 import org.dualoffline.devices.PaymentOutcome;
@@ -15,9 +14,7 @@ import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.WalletInspector;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.Sw;
-import org.dualoffline.protocol.WalletCommands;
 import org.dualoffline.protocol.WalletStatus;
-import org.dualoffline.se.ApduTrace;
 
 /**
  * Payments in which the reader runs the flow of spec 6a another way: the two wallets selected and
@@ -78,15 +75,8 @@ public class ReaderFlowSteps {
         assertThat(outcome.completed()).as(outcome.describe()).isTrue();
         String firstSe = NfcTouch.seNameOf(context.party(order == ReaderFlow.Order.PAYER_FIRST ? context.lastPayer().name()
                 : context.lastPayee().name()).device());
-        List<String> selects = new ArrayList<>();
-        List<String> certificates = new ArrayList<>();
-        for (ApduTrace.Exchange e : outcome.trace().exchanges()) {
-            if (e.command().equals(WalletCommands.nameOf(0xA4))) {
-                selects.add(e.se());
-            } else if (e.command().equals(WalletCommands.nameOf(WalletCommands.INS_GET_CERTIFICATE & 0xFF))) {
-                certificates.add(e.se());
-            }
-        }
+        List<String> selects = Payments.sent(outcome, "SELECT").stream().map(Payments.Sent::se).toList();
+        List<String> certificates = Payments.sent(outcome, "GET CERTIFICATE").stream().map(Payments.Sent::se).toList();
         assertThat(selects).as("the SEs the reader selected, in order (the harness's own flow)").hasSize(2).first().isEqualTo(firstSe);
         assertThat(certificates).as("the SEs whose certificates the reader read, in order").hasSize(2).first().isEqualTo(firstSe);
     }
@@ -96,7 +86,8 @@ public class ReaderFlowSteps {
     public void pinVerificationEnded(ReaderFlow.Interruption interruption, String payer) {
         requireLastFlow(interruption);
         PaymentOutcome outcome = context.lastPayment();
-        List<Integer> pinAnswers = answersOf(outcome.trace(), payer, WalletCommands.INS_VERIFY_PIN);
+        List<Integer> pinAnswers = Payments.sent(outcome, "VERIFY PIN").stream().filter(x -> x.se().equals(payerSe(payer)))
+                .map(Payments.Sent::sw).toList();
         assertThat(pinAnswers.isEmpty() ? "none" : Sw.describe(pinAnswers.get(0))).as("the payer's answer to the right PIN, before " + interruption.words)
                 .isEqualTo(Sw.describe(Sw.OK));
         WalletStatus before = payments.statusBeforeLastTouch(payer);
@@ -137,11 +128,8 @@ public class ReaderFlowSteps {
         }
     }
 
-    /** The status words {@code party}'s SE answered to the command {@code ins} in {@code trace}, in order. */
-    private static List<Integer> answersOf(ApduTrace trace, String party, byte ins) {
-        String name = WalletCommands.nameOf(ins & 0xFF);
-        return trace.exchanges().stream().filter(e -> e.se().startsWith(party + " ") && e.command().equals(name)).map(ApduTrace.Exchange::sw)
-                .toList();
+    private String payerSe(String payer) {
+        return NfcTouch.seNameOf(context.party(payer).device());
     }
 
     /** What GET STATUS reports that a refused command must leave as it was, the PIN tries aside, in words. */
