@@ -98,7 +98,11 @@ public enum Fault {
     TAG_NONCE_NOT_DRAWN("tag-nonce-not-drawn", "SEC-02",
             "PAY to a static tag signs the 16 bytes the reader sent as the entry's nonce instead of drawing its own: the reader "
                     + "chooses the nonce of every record to a tag",
-            removeCall("processPay", Patches.RANDOM_DATA, "generateData"));
+            removeCall("processPay", Patches.RANDOM_DATA, "generateData")),
+    CHALLENGE_COUNTED("challenge-counted", "SEC-02",
+            "BEGIN RECEIVE counts its challenges instead of drawing them: each is the one before plus one, from zero again at "
+                    + "every selection, so a reader knows the next challenge before the payee gives it",
+            Patches.countInsteadOfDrawing("drawNonce"));
 
     public final String id;
     /** The requirement the faulty wallet breaks, on which the harness must fail it. */

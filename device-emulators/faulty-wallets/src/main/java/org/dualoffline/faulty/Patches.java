@@ -155,6 +155,36 @@ final class Patches {
     }
 
     /**
+     * In {@code method}, every {@code RandomData.generateData(buffer, offset, length)} becomes
+     * {@code buffer[offset + length - 1]++}: the bytes keep what they held, and the last goes up by
+     * one, so the "random" bytes count (from zero, in RAM cleared at each selection).
+     */
+    static Patch countInsteadOfDrawing(String method) {
+        return inMethod(method, method + " does not call " + RANDOM_DATA + ".generateData", m -> {
+            int replaced = 0;
+            for (AbstractInsnNode insn : m.instructions.toArray()) {
+                if (isCall(insn, RANDOM_DATA, "generateData")) {
+                    InsnList count = new InsnList(); // random, buffer, offset, length
+                    count.add(new InsnNode(Opcodes.IADD));
+                    count.add(new InsnNode(Opcodes.ICONST_1));
+                    count.add(new InsnNode(Opcodes.ISUB)); // random, buffer, last
+                    count.add(new InsnNode(Opcodes.DUP2));
+                    count.add(new InsnNode(Opcodes.BALOAD));
+                    count.add(new InsnNode(Opcodes.ICONST_1));
+                    count.add(new InsnNode(Opcodes.IADD));
+                    count.add(new InsnNode(Opcodes.I2B)); // random, buffer, last, value + 1
+                    count.add(new InsnNode(Opcodes.BASTORE));
+                    count.add(new InsnNode(Opcodes.POP)); // the generator
+                    m.instructions.insertBefore(insn, count);
+                    m.instructions.remove(insn);
+                    replaced++;
+                }
+            }
+            return replaced;
+        });
+    }
+
+    /**
      * In {@code method}, every {@code Util.arrayCopy} into the persistent field {@code field} (the
      * copy whose destination array is read from that field, found by following the operand stack)
      * becomes a {@code Util.arrayCompare} of the same bytes: same arguments, nothing written (the
