@@ -14,6 +14,15 @@ Feature: Paying by touch while both sides are offline
       And Wei's wallet holds ¥75.00
       And Golden Dragon's wallet holds ¥25.00
 
+    @INTEROP-01
+    Scenario: Wei pays the noodle shop through a reader that selects and reads his card first
+      Given Wei has a card wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      When Wei pays Golden Dragon ¥25.00 through a reader that selects and reads the payer's wallet first
+      Then the payment is completed, the reader having selected and read the payer's wallet first
+      And Wei's wallet holds ¥75.00
+      And Golden Dragon's wallet holds ¥25.00
+
   Rule: a phone with a hardware wallet pays another phone
 
     @INTEROP-02

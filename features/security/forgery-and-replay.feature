@@ -44,6 +44,40 @@ Feature: Forged wallets, replayed records and the PIN
       When Wei's wallet comes online and syncs
       Then the bank has settled ¥25.00 to Golden Dragon exactly once
 
+  Rule: a challenge lives only while the payee's wallet stays selected and powered
+
+    @SEC-02
+    Scenario Outline: Golden Dragon's pending receive does not outlast <interruption>
+      Given Wei has a card wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      When Wei pays Golden Dragon ¥25.00, with <interruption> before RECEIVE
+      Then the pending receive did not outlast <interruption>: Golden Dragon's wallet refuses the payer's record, and credits nothing
+      And Golden Dragon's wallet holds ¥0.00
+      And Wei's wallet holds ¥75.00
+      When Wei's wallet comes online and syncs
+      Then the bank has settled ¥25.00 to Golden Dragon exactly once
+
+      Examples:
+        | interruption                               |
+        | a second SELECT of the payee's wallet      |
+        | a power loss of the payee's secure element |
+
+  Rule: no reader can foresee a nonce, so none can have a record signed for a tap still to come
+
+    @SEC-02
+    Scenario: Golden Dragon's challenges never repeat or follow from one another, across selections and power losses
+      Given Wei has a card wallet holding ¥100.00
+      And Golden Dragon has a POS terminal
+      When a reader asks Golden Dragon's wallet for challenges to be paid by Wei: 4 after each of 2 selections, in each of 3 power-ups
+      Then the 24 challenges are all different, and none is all zeros, a small step from the one before, or the same as the others in any byte
+
+    @SEC-02
+    Scenario: Wei's wallet draws the nonce of each payment to a static tag itself
+      Given Wei has a phone wallet holding ¥100.00
+      And Auntie Lan has a payment tag by the till
+      And Wei has paid Auntie Lan ¥1.00 8 times without syncing
+      Then the nonces of Wei's 8 payments to Auntie Lan are all different, and none is all zeros, the 16 bytes the reader sent, a small step from the one before, or the same as the others in any byte
+
   Rule: payments above the PIN-free threshold need the PIN
 
     @SEC-03 @needs-pin
@@ -74,6 +108,41 @@ Feature: Forged wallets, replayed records and the PIN
       When Wei pays Golden Dragon ¥50.01
       Then the payment is refused because a PIN is needed
       And Wei's wallet holds ¥150.00
+
+  Rule: a verified PIN lasts only while the wallet stays selected and powered, and until a wrong PIN
+
+    @SEC-03 @needs-pin
+    Scenario Outline: Wei's verified PIN does not outlast <interruption>
+      Given the issuer's PIN-free threshold is ¥50.00
+      And Wei has a card wallet holding ¥200.00
+      And Golden Dragon has a POS terminal
+      When Wei pays Golden Dragon ¥80.00 entering the PIN, with <interruption> before PAY
+      Then the PIN verification did not outlast <interruption>: Wei's wallet refuses to pay because a PIN is needed, and changes nothing
+      When Wei pays Golden Dragon ¥80.00 entering the PIN
+      Then the payment is completed
+      And Wei's wallet holds ¥120.00
+      And Golden Dragon's wallet holds ¥80.00
+
+      Examples:
+        | interruption                               |
+        | a second SELECT of the payer's wallet      |
+        | a power loss of the payer's secure element |
+        | a wrong PIN sent to the payer's wallet     |
+
+    @SEC-03 @needs-pin
+    Scenario Outline: the reader selects and reads <first> wallet first, and Wei pays above the PIN-free threshold with his PIN
+      Given the issuer's PIN-free threshold is ¥50.00
+      And Wei has a card wallet holding ¥200.00
+      And Golden Dragon has a POS terminal
+      When Wei pays Golden Dragon ¥80.00 entering the PIN, through a reader that selects and reads <first> wallet first
+      Then the payment is completed, the reader having selected and read <first> wallet first
+      And Wei's wallet holds ¥120.00
+      And Golden Dragon's wallet holds ¥80.00
+
+      Examples:
+        | first       |
+        | the payer's |
+        | the payee's |
 
   Rule: cutting the power never gives a PIN try back
 

@@ -144,3 +144,24 @@ Feature: A wallet is issued only with its own issuer-signed certificate and a we
       When the station initializes Wei's card with the issuer's key
       And the station initializes Mei's card with the issuer's key
       Then Wei's card and Mei's card each answered a key of its own: two different points of P-256, neither the issuer's
+
+  Rule: the wallet is selected in every state, and a SELECT writes nothing
+
+    @ISSUE-01
+    Scenario: the station selects Wei's new card again in every state it passes through on the way to its first payment
+      Given Golden Dragon has a POS terminal
+      And the personalization station has a new card for Wei
+      When the station selects Wei's card again
+      Then Wei's card answers the SELECT with 9000 in state NEW, and the SELECT changed nothing on it
+      When the station initializes Wei's card with the issuer's key
+      And the station selects Wei's card again
+      Then Wei's card answers the SELECT with 9000 in state INITIALIZED, and the SELECT changed nothing on it
+      When the station personalizes Wei's card with its own certificate and Wei's PIN
+      And the station selects Wei's card again
+      Then Wei's card answers the SELECT with 9000 in state PERSONALIZED, and the SELECT changed nothing on it
+      When Wei's card gets its first limits from the issuer and is loaded with ¥100.00
+      And the station selects Wei's card again
+      Then Wei's card answers the SELECT with 9000 in state ACTIVE, and the SELECT changed nothing on it
+      When Wei pays Golden Dragon ¥10.00
+      Then the payment is completed
+      And Wei's wallet holds ¥90.00

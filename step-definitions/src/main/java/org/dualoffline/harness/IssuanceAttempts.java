@@ -58,6 +58,9 @@ public final class IssuanceAttempts {
         }
     }
 
+    /** The station's SELECT of a card that is already selected: the answer, GET STATUS just before and just after, the persistent writes that stand. */
+    public record Selection(Answer answer, byte[] statusBefore, byte[] statusAfter, Integer committedWrites) {}
+
     /** One card at the station. */
     private static final class Card {
         final String holder;
@@ -71,6 +74,7 @@ public final class IssuanceAttempts {
         String pin;
         int triesAfterPersonalization = -1;
         Attempt last;
+        Selection lastSelection;
         int lastPinAnswer = -1;
         int triesAfterPin = -1;
 
@@ -196,6 +200,27 @@ public final class IssuanceAttempts {
     /** The issuer's enrolment of {@code holder}'s card (its certificate and first acknowledgement), or null before INITIALIZE. */
     public ReconciliationClient.Enrolment enrolmentOrNull(String holder) {
         return card(holder).enrolment;
+    }
+
+    /** The station selects {@code holder}'s wallet again, with its full AID, in whatever state the wallet is. */
+    public Selection selectAgain(String holder) {
+        Card c = card(holder);
+        byte[] before = rawStatus(c);
+        c.note("the station selects " + holder + "'s wallet again");
+        Answer answer = Answer.of(c.wallet.send(WalletCommands.select(context.run().profile().aid())));
+        Integer committed = c.se instanceof Journaled j ? j.lastCommittedWrites() : null;
+        byte[] after = rawStatus(c);
+        c.lastSelection = new Selection(answer, before, after, committed);
+        return c.lastSelection;
+    }
+
+    /** The station's last {@link #selectAgain SELECT} of {@code holder}'s card. */
+    public Selection lastSelection(String holder) {
+        Selection s = card(holder).lastSelection;
+        if (s == null) {
+            throw new IllegalStateException("the station selected " + holder + "'s card only once in this scenario");
+        }
+        return s;
     }
 
     /** The last wrong input sent to {@code holder}'s card. */

@@ -1,12 +1,16 @@
 package org.dualoffline.harness;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.dualoffline.devices.Device;
 import org.dualoffline.devices.PaymentOutcome;
 import org.dualoffline.devices.PaymentSession;
+import org.dualoffline.devices.ReaderFlow;
 import org.dualoffline.protocol.WalletStatus;
+import org.dualoffline.se.Tearable;
 
 /**
  * Offline payments by touch between the scenario's parties, under the scenario's touch
@@ -17,6 +21,7 @@ public final class Payments {
     private final WalletInspector inspector;
     private final PurseInvariants invariants;
     private PaymentOutcome firstOfSeries;
+    private final Map<String, WalletStatus> statusBeforeTouch = new HashMap<>();
 
     public Payments(ScenarioContext context, WalletInspector inspector, PurseInvariants invariants) {
         this.context = context;
@@ -37,6 +42,49 @@ public final class Payments {
     /** {@code payer} pays {@code payee} {@code amount} fen, entering the PIN on the payer's device. */
     public PaymentOutcome payWithPin(String payer, String payee, long amount) {
         return record(payer, payee, PaymentSession.pay(device(payer), device(payee), amount, WalletProvisioner.DEFAULT_PIN, context.conditions()));
+    }
+
+    /**
+     * {@code payer} pays {@code payee} {@code amount} fen, entering the PIN if {@code withPin}, with
+     * the reader running {@code flow}; what both wallets reported in GET STATUS before the touch is
+     * kept for {@link #statusBeforeLastTouch}. A flow that cuts a secure element's power is NOT
+     * APPLICABLE where the harness cannot cut it.
+     */
+    public PaymentOutcome payFollowing(String payer, String payee, long amount, boolean withPin, ReaderFlow flow) {
+        ReaderFlow.Interruption i = flow.interruption();
+        if (i != null && i.cutsPower()) {
+            Device cut = device(i.side == ReaderFlow.Side.PAYER ? payer : payee);
+            if (!(cut.secureElement() instanceof Tearable)) {
+                throw new NotApplicable("the harness cannot cut the power of " + cut.secureElement().describe());
+            }
+        }
+        statusBeforeTouch.clear();
+        for (String name : new String[] {payer, payee}) {
+            if (device(name).holdsWallet()) {
+                WalletStatus s = inspector.status(context.party(name));
+                statusBeforeTouch.put(name, s);
+                context.setValueBeforePayment(name, PurseInvariants.valueHeld(s));
+            }
+        }
+        return record(payer, payee, PaymentSession.pay(device(payer), device(payee), amount, withPin ? WalletProvisioner.DEFAULT_PIN : null,
+                context.conditions(), flow));
+    }
+
+    /** What {@code name}'s wallet reported in GET STATUS right before the last {@link #payFollowing} touch. */
+    public WalletStatus statusBeforeLastTouch(String name) {
+        WalletStatus s = statusBeforeTouch.get(name);
+        if (s == null) {
+            throw new IllegalStateException("no status of " + name + "'s wallet was read before a touch in this scenario");
+        }
+        return s;
+    }
+
+    /** One command the reader sent in a touch: the SE it went to ("Wei SE") and its answer. */
+    public record Sent(String se, int sw) {}
+
+    /** Every {@code command} ("SELECT", "VERIFY PIN") the reader sent in {@code outcome}'s touch, in order, read from its trace. */
+    public static List<Sent> sent(PaymentOutcome outcome, String command) {
+        return outcome.trace().exchanges().stream().filter(e -> e.command().equals(command)).map(e -> new Sent(e.se(), e.sw())).toList();
     }
 
     /** A touch between {@code payer} and {@code payee} through a reader that attacks it ({@link org.dualoffline.devices.ReaderAttacks}). */

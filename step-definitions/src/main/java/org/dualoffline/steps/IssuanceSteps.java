@@ -136,6 +136,11 @@ public class IssuanceSteps {
         station.verifyPin(holder, pin);
     }
 
+    @When("the station selects {party}'s card again")
+    public void selectAgain(String holder) {
+        station.selectAgain(holder);
+    }
+
     @When("{party}'s card gets its first limits from the issuer and is loaded with {amount}")
     public void activateAndLoad(String holder, Long amount) {
         station.activateAndLoad(holder, amount);
@@ -228,5 +233,19 @@ public class IssuanceSteps {
         assertThat(Sw.describe(station.lastPinAnswer(holder))).as("VERIFY PIN with the PIN the station personalized")
                 .isEqualTo(Sw.describe(Sw.OK));
         assertThat(station.triesAfterPin(holder)).as(holder + "'s PIN tries after the right PIN").isEqualTo(station.tryLimit(holder));
+    }
+
+    @Checks({"P-5.2-1", "P-5.2-2", "P-5.2-3", "P-5.3-2"})
+    @Then("{party}'s card answers the SELECT with 9000 in state {walletState}, and the SELECT changed nothing on it")
+    public void selected(String holder, WalletState state) {
+        IssuanceAttempts.Selection s = station.lastSelection(holder);
+        assertThat(Sw.describe(s.answer().sw())).as("SELECT of " + holder + "'s wallet with its full AID, in state " + state)
+                .isEqualTo(Sw.describe(Sw.OK));
+        assertThat(WalletStatus.decode(s.statusAfter()).state()).as(holder + "'s wallet state").isEqualTo(state);
+        assertThat(Hex.of(s.statusAfter())).as("GET STATUS of " + holder + "'s card after the SELECT, against just before it")
+                .isEqualTo(Hex.of(s.statusBefore()));
+        if (s.committedWrites() != null) {
+            assertThat(s.committedWrites()).as("persistent writes of the SELECT that stand (the runtime's journal)").isZero();
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.cucumber.java.ParameterType;
 import java.util.Map;
 import org.dualoffline.protocol.Sw;
 import org.dualoffline.devices.DeviceKind;
+import org.dualoffline.devices.ReaderFlow;
 import org.dualoffline.protocol.Money;
 import org.dualoffline.protocol.WalletState;
 import org.dualoffline.harness.IssuanceInputs;
@@ -131,5 +132,23 @@ public class ParameterTypes {
             case "initialized and not issued" -> WalletState.INITIALIZED;
             default -> WalletState.PERSONALIZED;
         };
+    }
+
+    /** What a reader does to one wallet in the middle of a payment ({@link ReaderFlow.Interruption}). */
+    @ParameterType(ReaderFlow.INTERRUPTIONS)
+    public ReaderFlow.Interruption interruption(String text) {
+        return ReaderFlow.Interruption.of(text);
+    }
+
+    /** Which wallet a reader selects, and reads the certificate of, first. */
+    @ParameterType("the payer's|the payee's")
+    public ReaderFlow.Order readerOrder(String text) {
+        return text.equals("the payer's") ? ReaderFlow.Order.PAYER_FIRST : ReaderFlow.Order.PAYEE_FIRST;
+    }
+
+    /** A wallet's state as GET STATUS reports it (spec 4). */
+    @ParameterType("NEW|INITIALIZED|PERSONALIZED|ACTIVE")
+    public WalletState walletState(String text) {
+        return WalletState.valueOf(text);
     }
 }

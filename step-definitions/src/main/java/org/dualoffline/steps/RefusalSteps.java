@@ -32,6 +32,7 @@ public class RefusalSteps {
             "P-5.8-4 | \"BEGIN RECEIVE\" with \"amount zero", "P-3.7-11 | \"BEGIN RECEIVE\" with \"amount zero",
             "P-5.8-6 | \"BEGIN RECEIVE\" with \"its own certificate",
             "P-5.9-2 | \"RECEIVE\" with \"P1 P2", "P-5.9-4 | \"RECEIVE\" with \"one byte", "P-5.9-3 | \"RECEIVE\" with \"no pending receive",
+            "P-4.2-1 | \"RECEIVE\" with \"no pending receive", "P-5.2-3 | \"RECEIVE\" with \"no pending receive",
             "P-5.9-12 | \"RECEIVE\" with \"P1 P2", "P-5.9-12 | \"RECEIVE\" with \"one byte", "P-5.9-12 | \"RECEIVE\" with \"a byte of the signature",
             "P-5.1-8 | \"RECEIVE\" with \"a byte of the signature", "P-5.9-8 | \"RECEIVE\" with \"a byte of the signature",
             "P-5.14-2 | \"UNLOAD\" with \"P1 P2", "P-5.14-3 | \"UNLOAD\" with \"one byte", "P-5.14-4 | \"UNLOAD\" with \"amount zero",

@@ -5,8 +5,10 @@ import org.dualoffline.protocol.Certificate;
 import org.dualoffline.protocol.Money;
 import org.dualoffline.protocol.SignedEntry;
 import org.dualoffline.protocol.Sw;
+import org.dualoffline.protocol.WalletCommands;
 import org.dualoffline.se.ApduTrace;
 import org.dualoffline.se.SecureElementException;
+import org.dualoffline.se.Tearable;
 
 /**
  * The reader's payment application (spec 6a): select both wallets, exchange certificates,
@@ -39,6 +41,17 @@ public final class PaymentSession {
      * battery failures; {@code pin} may be null.
      */
     public static PaymentOutcome pay(Device payer, Device payee, long amount, String pin, TouchConditions conditions) {
+        return pay(payer, payee, amount, pin, conditions, ReaderFlow.STANDARD);
+    }
+
+    /**
+     * Pays under {@code conditions} with the reader running {@code flow}: the order in which it
+     * selects the wallets and reads their certificates, and what it does to one of them on the way.
+     */
+    public static PaymentOutcome pay(Device payer, Device payee, long amount, String pin, TouchConditions conditions, ReaderFlow flow) {
+        if (flow.interruption() == ReaderFlow.Interruption.PAYER_WRONG_PIN && pin == null) {
+            throw new IllegalArgumentException("the reader sends a wrong PIN only in a payment in which the PIN is entered");
+        }
         String title = payer.name() + " pays " + payee.name() + " " + Money.yuan(amount);
         long start = conditions.clock().nowMicros();
         NfcTouch touch;
@@ -60,45 +73,87 @@ public final class PaymentSession {
                     touch.trace(), null, TapTime.none(start));
         }
         TouchPower power = new TouchPower(touch, conditions);
-        PaymentOutcome outcome = run(payer, payee, amount, pin, touch, power);
+        PaymentOutcome outcome = run(payer, payee, amount, pin, touch, power, flow);
         touch.trace().note(outcome.tapTime().summary());
         return outcome;
     }
 
-    private static PaymentOutcome run(Device payer, Device payee, long amount, String pin, NfcTouch touch, TouchPower power) {
+    private static PaymentOutcome run(Device payer, Device payee, long amount, String pin, NfcTouch touch, TouchPower power, ReaderFlow flow) {
         WalletClient payerWallet = power.walletOf(payer);
         WalletClient payeeWallet = power.walletOf(payee);
-        String stage = payee.name();
+        boolean payerFirst = flow.order() == ReaderFlow.Order.PAYER_FIRST;
+        Device first = payerFirst ? payer : payee;
+        Device second = payerFirst ? payee : payer;
+        WalletClient firstWallet = payerFirst ? payerWallet : payeeWallet;
+        WalletClient secondWallet = payerFirst ? payeeWallet : payerWallet;
+        String stage = first.name();
+        SignedEntry record = null;
         try {
-            payeeWallet.select();
-            stage = payer.name();
-            payerWallet.select();
-            stage = payee.name();
-            Certificate payeeCert = payeeWallet.certificate();
-            stage = payer.name();
-            Certificate payerCert = payerWallet.certificate();
+            firstWallet.select();
+            stage = second.name();
+            secondWallet.select();
+            stage = first.name();
+            Certificate firstCert = firstWallet.certificate();
+            stage = second.name();
+            Certificate secondCert = secondWallet.certificate();
+            Certificate payeeCert = payerFirst ? secondCert : firstCert;
+            Certificate payerCert = payerFirst ? firstCert : secondCert;
             stage = payee.name();
             byte[] nonce = payeeWallet.beginReceive(amount, payerCert.encode());
             stage = payer.name();
             if (pin != null) {
                 payerWallet.verifyPin(pin);
             }
-            SignedEntry record = payerWallet.pay(amount, nonce, payeeCert.encode());
+            interrupt(flow, ReaderFlow.Side.PAYER, payer, payerWallet, pin, touch);
+            record = payerWallet.pay(amount, nonce, payeeCert.encode());
             touch.trace().note(payer.name() + " debited " + Money.yuan(amount) + " and signed record #" + record.entry().counter());
             stage = payee.name();
+            interrupt(flow, ReaderFlow.Side.PAYEE, payee, payeeWallet, pin, touch);
             SignedEntry receipt = payeeWallet.receive(record);
             touch.trace().note(payee.name() + " credited and signed receipt #" + receipt.entry().counter());
             return new PaymentOutcome(PaymentOutcome.Status.COMPLETED, null, Sw.OK, null, record, receipt, touch.trace(), null, power.tapTime());
         } catch (SecureElementException e) {
             touch.trace().note(stage + " refused: " + e.getMessage());
-            return new PaymentOutcome(PaymentOutcome.Status.REFUSED, stage, e.sw(), e.getMessage(), null, null, touch.trace(), null, power.tapTime());
+            // A payer that signed before the payee refused keeps its record: the bank settles the payee from it.
+            return new PaymentOutcome(PaymentOutcome.Status.REFUSED, stage, e.sw(), e.getMessage(), record, null, touch.trace(), null,
+                    power.tapTime());
         } catch (TouchPower.PowerLost e) {
-            SignedEntry record = power.signedAnswer(payer, SignedAnswers.Signing.PAY);
+            SignedEntry signed = power.signedAnswer(payer, SignedAnswers.Signing.PAY);
             SignedEntry receipt = power.signedAnswer(payee, SignedAnswers.Signing.RECEIVE);
-            PaymentOutcome outcome = new PaymentOutcome(PaymentOutcome.Status.POWER_LOST, null, -1, e.cut.describe(), record, receipt,
+            PaymentOutcome outcome = new PaymentOutcome(PaymentOutcome.Status.POWER_LOST, null, -1, e.cut.describe(), signed, receipt,
                     touch.trace(), e.cut, power.tapTime());
             touch.trace().note(outcome.describe());
             return outcome;
+        }
+    }
+
+    /**
+     * What the reader does to {@code device}'s wallet at {@code side}'s point of the flow, if
+     * anything: selects it again, cuts its SE's power and selects it again when the power is back,
+     * or sends it a PIN that is not its own (whose refusal, {@code 63Cx}, is the wallet's answer
+     * to read in the trace, not a refusal of the payment).
+     */
+    private static void interrupt(ReaderFlow flow, ReaderFlow.Side side, Device device, WalletClient wallet, String pin, NfcTouch touch) {
+        ReaderFlow.Interruption i = flow.interruption();
+        if (i == null || i.side != side) {
+            return;
+        }
+        touch.trace().note("the reader interrupts the payment before " + side.before + ": " + i.words);
+        switch (i) {
+            case PAYER_SELECTED_AGAIN, PAYEE_SELECTED_AGAIN -> wallet.select();
+            case PAYER_POWER_LOST, PAYEE_POWER_LOST -> {
+                if (!(device.secureElement() instanceof Tearable se)) {
+                    throw new UnsupportedOperationException("the harness cannot cut the power of " + device.secureElement().describe());
+                }
+                se.tear();
+                touch.trace().note(NfcTouch.seNameOf(device) + " lost power (RAM cleared, no applet selected); the power is back");
+                wallet.select();
+            }
+            case PAYER_WRONG_PIN -> {
+                int sw = wallet.send(WalletCommands.verifyPin(ReaderFlow.wrongPin(pin))).sw();
+                touch.trace().note(device.name() + "'s wallet answered the wrong PIN " + Sw.describe(sw));
+            }
+            default -> throw new IllegalStateException("no way to " + i.words);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.dualoffline.faulty;
 
 import static org.dualoffline.faulty.Patches.ignoreRefusal;
+import static org.dualoffline.faulty.Patches.removeCall;
 import static org.dualoffline.faulty.Patches.renameCall;
 import static org.dualoffline.faulty.Patches.skipCopyInto;
 import static org.dualoffline.faulty.Patches.storeZero;
@@ -106,7 +107,23 @@ public enum Fault {
     RECORD_FOR_ANOTHER_PAYEE_RECEIVED("record-for-another-payee-received", "ROBUST-02",
             "RECEIVE never checks that the payer's entry names this wallet as its payee: a record that pays another wallet is "
                     + "credited here too, and the bank settles the same payment to the wallet it names",
-            ignoreRefusal("processReceive", Sw.WRONG_PAYEE));
+            ignoreRefusal("processReceive", Sw.WRONG_PAYEE)),
+    PIN_VERIFIED_ACROSS_SELECT("pin-verified-across-select", "SEC-03",
+            "a SELECT of the wallet (also a reader deselecting and selecting it again) leaves the PIN verified: the verification of "
+                    + "one session, or of another reader, lets a payment above the PIN-free threshold through without the PIN",
+            removeCall("select", Patches.OWNER_PIN, "reset").and(removeCall("deselect", Patches.OWNER_PIN, "reset"))),
+    CHALLENGE_NOT_DRAWN("challenge-not-drawn", "SEC-02",
+            "BEGIN RECEIVE never draws its challenge from the random generator: the nonce is the zeroed RAM, the same in every tap, "
+                    + "so a reader can have a payer sign a record for any tap to come",
+            removeCall("drawNonce", Patches.RANDOM_DATA, "generateData")),
+    TAG_NONCE_NOT_DRAWN("tag-nonce-not-drawn", "SEC-02",
+            "PAY to a static tag signs the 16 bytes the reader sent as the entry's nonce instead of drawing its own: the reader "
+                    + "chooses the nonce of every record to a tag",
+            removeCall("processPay", Patches.RANDOM_DATA, "generateData")),
+    CHALLENGE_COUNTED("challenge-counted", "SEC-02",
+            "BEGIN RECEIVE counts its challenges instead of drawing them: each is the one before plus one, from zero again at "
+                    + "every selection, so a reader knows the next challenge before the payee gives it",
+            Patches.countInsteadOfDrawing("drawNonce"));
 
     public final String id;
     /** The requirement the faulty wallet breaks, on which the harness must fail it. */

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.dualoffline.protocol.Sw;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
@@ -22,6 +23,11 @@ import org.objectweb.asm.tree.analysis.SourceValue;
 final class Patches {
     /** The class that holds everything the reference wallet keeps in EEPROM. */
     static final String PERSISTENT = "org/dualoffline/applet/Persistent";
+
+    /** The platform's PIN, whose {@code reset()} ends a verification. */
+    static final String OWNER_PIN = "javacard/framework/OwnerPIN";
+    /** The platform's random generator. */
+    static final String RANDOM_DATA = "javacard/security/RandomData";
 
     private static final String JCSYSTEM = "javacard/framework/JCSystem";
     private static final String UTIL = "javacard/framework/Util";
@@ -132,6 +138,67 @@ final class Patches {
                 }
             }
             return renamed;
+        });
+    }
+
+    /**
+     * Removes every call of {@code owner.name} (a method that returns nothing) from {@code method}:
+     * its receiver and arguments are popped off the operand stack instead, so the method goes on as
+     * if the call had never been written.
+     */
+    static Patch removeCall(String method, String owner, String name) {
+        return inMethod(method, method + " does not call " + owner + "." + name, m -> {
+            int removed = 0;
+            for (AbstractInsnNode insn : m.instructions.toArray()) {
+                if (isCall(insn, owner, name)) {
+                    MethodInsnNode call = (MethodInsnNode) insn;
+                    if (Type.getReturnType(call.desc) != Type.VOID_TYPE) {
+                        throw new IllegalStateException(owner + "." + name + call.desc + " returns a value: removing the call leaves no value");
+                    }
+                    InsnList pops = new InsnList();
+                    Type[] arguments = Type.getArgumentTypes(call.desc);
+                    for (int i = arguments.length - 1; i >= 0; i--) {
+                        pops.add(new InsnNode(arguments[i].getSize() == 2 ? Opcodes.POP2 : Opcodes.POP));
+                    }
+                    if (call.getOpcode() != Opcodes.INVOKESTATIC) {
+                        pops.add(new InsnNode(Opcodes.POP));
+                    }
+                    m.instructions.insertBefore(call, pops);
+                    m.instructions.remove(call);
+                    removed++;
+                }
+            }
+            return removed;
+        });
+    }
+
+    /**
+     * In {@code method}, every {@code RandomData.generateData(buffer, offset, length)} becomes
+     * {@code buffer[offset + length - 1]++}: the bytes keep what they held, and the last goes up by
+     * one, so the "random" bytes count (from zero, in RAM cleared at each selection).
+     */
+    static Patch countInsteadOfDrawing(String method) {
+        return inMethod(method, method + " does not call " + RANDOM_DATA + ".generateData", m -> {
+            int replaced = 0;
+            for (AbstractInsnNode insn : m.instructions.toArray()) {
+                if (isCall(insn, RANDOM_DATA, "generateData")) {
+                    InsnList count = new InsnList(); // random, buffer, offset, length
+                    count.add(new InsnNode(Opcodes.IADD));
+                    count.add(new InsnNode(Opcodes.ICONST_1));
+                    count.add(new InsnNode(Opcodes.ISUB)); // random, buffer, last
+                    count.add(new InsnNode(Opcodes.DUP2));
+                    count.add(new InsnNode(Opcodes.BALOAD));
+                    count.add(new InsnNode(Opcodes.ICONST_1));
+                    count.add(new InsnNode(Opcodes.IADD));
+                    count.add(new InsnNode(Opcodes.I2B)); // random, buffer, last, value + 1
+                    count.add(new InsnNode(Opcodes.BASTORE));
+                    count.add(new InsnNode(Opcodes.POP)); // the generator
+                    m.instructions.insertBefore(insn, count);
+                    m.instructions.remove(insn);
+                    replaced++;
+                }
+            }
+            return replaced;
         });
     }
 

@@ -92,6 +92,29 @@ class PatchesTest {
     }
 
     @Test
+    void removingACallPopsItsReceiverAndArgumentsInsteadAndChangesNothingElse() {
+        MethodDiff reset = MethodDiff.of(Patches.removeCall("select", Patches.OWNER_PIN, "reset"), "select");
+        MethodDiff draw = MethodDiff.of(Patches.removeCall("drawNonce", Patches.RANDOM_DATA, "generateData"), "drawNonce");
+
+        assertThat(reset.removed()).containsExactly("call OwnerPIN.reset()V");
+        assertThat(reset.added()).containsExactly("pop");
+        assertThat(reset.otherMethodsAfter()).isEqualTo(reset.otherMethodsBefore());
+        assertThat(draw.removed()).containsExactly("call RandomData.generateData([BSS)V");
+        assertThat(draw.added()).as("the length, the offset, the buffer and the generator").containsExactly("pop", "pop", "pop", "pop");
+        assertThat(draw.otherMethodsAfter()).isEqualTo(draw.otherMethodsBefore());
+    }
+
+    @Test
+    void countingInsteadOfDrawingIncrementsTheLastByteOfTheBufferTheGeneratorWouldHaveFilled() {
+        MethodDiff d = MethodDiff.of(Patches.countInsteadOfDrawing("drawNonce"), "drawNonce");
+
+        assertThat(d.removed()).containsExactly("call RandomData.generateData([BSS)V");
+        // iadd, iconst_1, isub (offset + length - 1), dup2, baload, iconst_1, iadd, i2b, bastore, pop (the generator)
+        assertThat(d.added()).containsExactly("op 96", "op 4", "op 100", "op 92", "op 51", "op 4", "op 96", "op 145", "op 84", "pop");
+        assertThat(d.otherMethodsAfter()).isEqualTo(d.otherMethodsBefore());
+    }
+
+    @Test
     void skippingTheCopyIntoAFieldTurnsThatOneCopyIntoAComparisonAndLeavesTheOtherCopies() {
         MethodDiff counter = MethodDiff.of(Patches.skipCopyInto("processPay", "counter"), "processPay");
         MethodDiff lastHash = MethodDiff.of(Patches.skipCopyInto("processPay", "lastHash"), "processPay");
@@ -117,6 +140,10 @@ class PatchesTest {
                 .hasMessage("processPay does not store ackCounter");
         assertThatThrownBy(() -> MethodDiff.apply(Patches.renameCall("processPay", "javacard/framework/OwnerPIN", "reset", "resetAndUnblock")))
                 .hasMessage("processPay does not call javacard/framework/OwnerPIN.reset");
+        assertThatThrownBy(() -> MethodDiff.apply(Patches.removeCall("processPay", Patches.OWNER_PIN, "reset")))
+                .hasMessage("processPay does not call javacard/framework/OwnerPIN.reset");
+        assertThatThrownBy(() -> MethodDiff.apply(Patches.countInsteadOfDrawing("processVerifyPin")))
+                .hasMessage("processVerifyPin does not call javacard/security/RandomData.generateData");
         assertThatThrownBy(() -> MethodDiff.apply(Patches.skipCopyInto("processPay", "ackHash")))
                 .hasMessage("processPay has no Util.arrayCopy into ackHash");
         assertThatThrownBy(() -> MethodDiff.apply(Patches.withoutTransaction("processRefund")))
