@@ -163,11 +163,13 @@ public final class P256Sha256 implements CryptoSuite {
     }
 
     /**
-     * A valid signature of {@code data} as short as {@code tries} signatures with nonces drawn
-     * from {@code random} make it: r and s below 2^255 need no leading zero byte, below 2^247 a
-     * byte less. The 70 to 72 bytes of most signatures are only the common case of 8..72.
+     * A valid signature of {@code data} of at most {@code length} bytes, or, when none of
+     * {@code tries} signatures with nonces drawn from {@code random} is that short, the shortest
+     * of them: r and s below 2^255 need no leading zero byte, below 2^247 a byte less, so about
+     * one signature in 500 has 69 bytes or fewer. The 70 to 72 bytes of most signatures are only
+     * the common case of 8..72.
      */
-    public static byte[] shortSignature(byte[] privateKey, byte[] data, SecureRandom random, int tries) {
+    public static byte[] shortSignature(byte[] privateKey, byte[] data, SecureRandom random, int length, int tries) {
         ECDSASigner signer = new ECDSASigner();
         signer.init(true, new org.bouncycastle.crypto.params.ParametersWithRandom(
                 new ECPrivateKeyParameters(new BigInteger(1, privateKey), DOMAIN), random));
@@ -178,6 +180,9 @@ public final class P256Sha256 implements CryptoSuite {
             byte[] sig = der(rs[0], rs[1]);
             if (best == null || sig.length < best.length) {
                 best = sig;
+            }
+            if (best.length <= length) {
+                break;
             }
         }
         return best;

@@ -31,12 +31,12 @@ class SignatureFormsTest {
 
     @Test
     void aShortSignatureVerifiesAndIsShorterThanTheUsualOnes() {
-        byte[] shortest = P256Sha256.shortSignature(KEYS.privateKey(), DATA, Seeds.secureRandom(11), 1024);
+        byte[] shortest = P256Sha256.shortSignature(KEYS.privateKey(), DATA, Seeds.secureRandom(11), 69, 4096);
 
         assertThat(P256Sha256.INSTANCE.verify(KEYS.publicKey(), DATA, shortest)).isTrue();
         assertThat(shortest.length).isBetween(8, 69);
         assertThat(P256Sha256.derLength(shortest, 0)).isEqualTo(shortest.length);
-        assertThat(P256Sha256.shortSignature(KEYS.privateKey(), DATA, Seeds.secureRandom(11), 1024)).isEqualTo(shortest);
+        assertThat(P256Sha256.shortSignature(KEYS.privateKey(), DATA, Seeds.secureRandom(11), 69, 4096)).isEqualTo(shortest);
     }
 
     private static BigInteger s(byte[] der) {

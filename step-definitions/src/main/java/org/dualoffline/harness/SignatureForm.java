@@ -14,10 +14,11 @@ public enum SignatureForm {
     USUAL("as usual"),
     /** The same signature with s replaced by n - s (high s). */
     HIGH_S("with the high s"),
-    /** The shortest of 2,048 signatures with seeded random nonces (69 bytes or fewer, against the usual 70 to 72). */
+    /** The first of up to 8,192 signatures with seeded random nonces that has 69 bytes or fewer (against the usual 70 to 72). */
     SHORT("with a short signature of 69 bytes or fewer");
 
-    private static final int TRIES = 2048;
+    private static final int TRIES = 8192;
+    private static final int SHORT_LENGTH = 69;
 
     public final String words;
 
@@ -31,7 +32,7 @@ public enum SignatureForm {
         return switch (this) {
             case USUAL -> usual;
             case HIGH_S -> P256Sha256.withOtherS(usual);
-            case SHORT -> P256Sha256.shortSignature(privateKey, data, Seeds.secureRandom(seed), TRIES);
+            case SHORT -> P256Sha256.shortSignature(privateKey, data, Seeds.secureRandom(seed), SHORT_LENGTH, TRIES);
         };
     }
 
