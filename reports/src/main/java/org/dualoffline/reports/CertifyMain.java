@@ -52,7 +52,7 @@ public final class CertifyMain {
                 System.out.println(CertifyOptions.USAGE);
                 yield PASS;
             }
-            case QUALIFY -> Qualification.run(root, options);
+            case QUALIFY, QUALIFY_FULL -> Qualification.run(root, options);
             case CERTIFY -> certify(root, options);
         };
     }

@@ -22,8 +22,12 @@ import org.dualoffline.harness.RunSettings;
  */
 record CertifyOptions(Command command, Path profile, Profile.BackendMode backendMode, long seed, Path out, String tags, int threads,
                       boolean allure) {
-    /** What {@code ./certify} is asked to do. */
-    enum Command { CERTIFY, QUALIFY, HELP }
+    /**
+     * What {@code ./certify} is asked to do. QUALIFY certifies each known-bad wallet on the
+     * requirement it breaks; QUALIFY_FULL ({@code qualify --full}) on every requirement, to see
+     * what else each fault breaks.
+     */
+    enum Command { CERTIFY, QUALIFY, QUALIFY_FULL, HELP }
 
     /** Most scenario threads --threads accepts. */
     static final int MAX_THREADS = 16;
@@ -31,7 +35,7 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
     static final String USAGE = """
             usage: ./certify [--profile FILE] [--backend embedded|container|external] [--seed N] [--out DIR] [--tags EXPR]
                              [--threads N] [--no-allure]
-                   ./certify qualify [--seed N] [--out DIR]
+                   ./certify qualify [--full] [--seed N] [--out DIR]
                    ./certify mutants [--count N] [--seed N] [--out DIR] [--min-score PERCENT] [--ids ID,...] [--jobs N]
                    ./certify matrix
               --profile FILE   device profile (default: the reference wallet, step-definitions/src/main/resources/profiles/reference.properties)
@@ -45,10 +49,11 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
                                deltas in acknowledgements and so the evidence differ from run to run; keep 1 for a
                                run to be reproduced byte for byte from its seed
               --no-allure      skip generating the Allure HTML report (the results are still written)
-              qualify          harness qualification: certifies the reference wallet and every known-bad wallet in
-                               profiles/faulty/, writes qualification.json; exit 0 only if the reference PASSes and each
-                               known-bad wallet FAILs on the requirement it breaks, and each known-good wallet in
-                               profiles/good/ PASSes
+              qualify          harness qualification: certifies the reference wallet and every known-good wallet in
+                               profiles/good/ on every requirement, and every known-bad wallet in profiles/faulty/ on
+                               the requirement it breaks (--full: on every requirement, to list what else it breaks);
+                               writes qualification.json; exit 0 only if the reference and each known-good wallet
+                               PASS and each known-bad wallet FAILs on the requirement it breaks
               mutants          the harness's mutation score: --count single-point bytecode mutants of the reference
                                wallet (default 100, drawn with --seed; or those --ids names), each certified in a
                                JVM of its own until its first failed scenario, --jobs at once (default: one per
@@ -71,7 +76,11 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
         if (qualify && (given.containsKey("profile") || given.containsKey("tags"))) {
             throw new HarnessError("qualify runs the reference and profiles/faulty/*; it takes --seed and --out only");
         }
-        Command command = qualify ? Command.QUALIFY : given.containsKey("help") ? Command.HELP : Command.CERTIFY;
+        if (!qualify && given.containsKey("full")) {
+            throw new HarnessError("--full is an option of qualify only\n" + USAGE);
+        }
+        Command command = qualify ? (given.containsKey("full") ? Command.QUALIFY_FULL : Command.QUALIFY)
+                : given.containsKey("help") ? Command.HELP : Command.CERTIFY;
         if (command == Command.HELP) {
             return new CertifyOptions(command, null, null, RunSettings.DEFAULT_SEED, Path.of(DEFAULT_OUT), null, 1, true);
         }
@@ -109,6 +118,7 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
             switch (a) {
                 case "-h", "--help" -> m.put("help", "");
                 case "--no-allure" -> m.put("no-allure", "");
+                case "--full" -> m.put("full", "");
                 case "--profile", "--backend", "--seed", "--out", "--tags", "--threads" -> {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                         throw new HarnessError(a + " needs a value\n" + USAGE);
@@ -138,7 +148,12 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
 
     /** The options of one certification within a qualification: this seed, the wallet's profile, no Allure HTML. */
     CertifyOptions forQualification(Path walletProfile, Path walletOut) {
-        return new CertifyOptions(Command.CERTIFY, walletProfile, null, seed, walletOut, null, 1, false);
+        return forQualification(walletProfile, walletOut, null);
+    }
+
+    /** {@link #forQualification(Path, Path)} on the scenarios {@code tags} selects (null: all). */
+    CertifyOptions forQualification(Path walletProfile, Path walletOut, String tags) {
+        return new CertifyOptions(Command.CERTIFY, walletProfile, null, seed, walletOut, tags, 1, false);
     }
 
     /** The report folder, relative to the repository; never the repository or a folder above it, as certify empties it first. */

@@ -105,6 +105,19 @@ class CertifyOptionsTest {
     }
 
     @Test
+    void qualifyCertifiesKnownBadWalletsOnTheirRequirementUnlessFull() {
+        CertifyOptions scoped = CertifyOptions.parse("qualify");
+        CertifyOptions full = CertifyOptions.parse("qualify", "--full", "--seed", "9");
+
+        assertThat(scoped.command()).isEqualTo(CertifyOptions.Command.QUALIFY);
+        assertThat(full.command()).isEqualTo(CertifyOptions.Command.QUALIFY_FULL);
+        assertThat(full.seed()).isEqualTo(9);
+        assertThat(scoped.forQualification(Path.of("p"), Path.of("o"), "@ATOM-01").tags()).isEqualTo("@ATOM-01");
+        assertThatThrownBy(() -> CertifyOptions.parse("--full")).isInstanceOf(HarnessError.class)
+                .hasMessageStartingWith("--full is an option of qualify only");
+    }
+
+    @Test
     void qualifyRefusesAProfileOrTags() {
         String reason = "qualify runs the reference and profiles/faulty/*; it takes --seed and --out only";
         assertThatThrownBy(() -> CertifyOptions.parse("qualify", "--profile", "p")).isInstanceOf(HarnessError.class).hasMessage(reason);
