@@ -10,16 +10,19 @@ import org.dualoffline.harness.Party;
 import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.harness.SignatureForm;
 import org.dualoffline.harness.robustness.RefusalTable;
+import org.dualoffline.harness.robustness.SignedInputs;
 import org.dualoffline.protocol.Sw;
 
 /** The refusals of the spec's check tables, one check failing at a time (ROBUST-02). */
 public class RefusalSteps {
     private final ScenarioContext context;
     private final RefusalTable table;
+    private final SignedInputs signed;
 
-    public RefusalSteps(ScenarioContext context, RefusalTable table) {
+    public RefusalSteps(ScenarioContext context, RefusalTable table, SignedInputs signed) {
         this.context = context;
         this.table = table;
+        this.signed = signed;
     }
 
     @Checks({"P-5.10-2 | \"PAY\" with \"P1 P2", "P-5.10-3 | \"PAY\" with \"one byte", "P-5.10-4 | \"PAY\" with \"amount zero",
@@ -68,7 +71,7 @@ public class RefusalSteps {
             "P-5.9-6 | \"for amount zero\"", "P-3.7-14 | \"for amount zero\"", "P-5.9-12", "P-5.1-8", "P-5.1-1", "P-5.1-2"})
     @Then("{party}'s wallet refuses the record from {party}'s broken wallet {string} with {string}, which changes nothing and still takes the genuine record")
     public void refusesSignedRecord(String holder, String payer, String change, String statusWords) {
-        RefusalTable.Probe probe = table.probeRecord(holder, payer, change);
+        RefusalTable.Probe probe = signed.probeRecord(holder, payer, change);
 
         assertThat(allowed(statusWords)).as("a record " + change + " signed by its payer: the answer " + Sw.describe(probe.sw()) + ", allowed "
                 + statusWords).contains(probe.sw());
@@ -83,7 +86,7 @@ public class RefusalSteps {
     @Then("{party}'s wallet takes {string} with {party} on the other side, signed {string}")
     public void takesEverySignatureForm(String holder, String command, String peer, String form) {
         SignatureForm f = SignatureForm.of(form);
-        RefusalTable.Taken taken = table.taken(holder, peer, command, f);
+        SignedInputs.Taken taken = signed.taken(holder, peer, command, f);
 
         assertThat(Sw.describe(taken.sw())).as(command + " whose signature is valid, " + taken.signatureBytes() + " bytes " + form)
                 .isEqualTo(Sw.describe(Sw.OK));

@@ -4,22 +4,16 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import org.dualoffline.devices.WalletClient;
-import org.dualoffline.harness.BrokenWallets;
 import org.dualoffline.harness.HarnessIssuer;
 import org.dualoffline.harness.Party;
 import org.dualoffline.harness.ScenarioContext;
-import org.dualoffline.harness.SignatureForm;
 import org.dualoffline.harness.WalletInspector;
 import org.dualoffline.harness.WalletProvisioner;
-import org.dualoffline.protocol.Bytes;
 import org.dualoffline.protocol.Certificate;
-import org.dualoffline.protocol.EntryType;
 import org.dualoffline.protocol.Issuer;
 import org.dualoffline.protocol.LoadToken;
 import org.dualoffline.protocol.SignedEntry;
-import org.dualoffline.protocol.SyncAck;
 import org.dualoffline.protocol.WalletCommands;
 import org.dualoffline.se.Journaled;
 import org.dualoffline.se.ResponseApdu;
@@ -34,22 +28,17 @@ import org.dualoffline.se.ResponseApdu;
  * refusal was for the change, and the check exists.
  */
 public final class RefusalTable {
-    private static final long AMOUNT = 100;
+    static final long AMOUNT = 100;
 
     /** What one probe saw: the answer to the changed command, whether the wallet's state stayed, and the answer to the genuine one after it (-1 where none is sent). */
     public record Probe(int sw, int answerBytes, boolean stateKept, int committedWrites, int genuineSw) {}
 
-    /** What a wallet answered to a command the spec makes it take: the status word and the bytes of its answer. */
-    public record Taken(int sw, int answerBytes, int signatureBytes) {}
-
     private final ScenarioContext context;
     private final WalletInspector inspector;
-    private final BrokenWallets broken;
 
-    public RefusalTable(ScenarioContext context, WalletInspector inspector, BrokenWallets broken) {
+    public RefusalTable(ScenarioContext context, WalletInspector inspector) {
         this.context = context;
         this.inspector = inspector;
-        this.broken = broken;
     }
 
     /**
@@ -80,110 +69,6 @@ public final class RefusalTable {
     }
 
     /**
-     * {@code holder}'s wallet challenges {@code payer}'s broken wallet, which answers with a PAY
-     * entry changed by {@code change} and signed with its own key (so the signature verifies
-     * under the pending payer key), then with the genuine entry for the same challenge.
-     */
-    public Probe probeRecord(String holder, String payer, String change) {
-        Party h = context.party(holder);
-        Party p = context.party(payer);
-        UnaryOperator<byte[]> edit = recordChange(change, h, p);
-        return inspector.operate(h, "a reader gives " + holder + "'s wallet a record from " + payer + "'s broken wallet " + change, w -> {
-            byte[] nonce = w.beginReceive(AMOUNT, p.certificate().encode());
-            SignedEntry bad = broken.changedPayRecord(payer, holder, AMOUNT, nonce, edit);
-            byte[] before = w.send(WalletCommands.getStatus()).check("GET STATUS");
-            ResponseApdu r = w.send(WalletCommands.receive(bad.encode()));
-            int committed = h.device().secureElement() instanceof Journaled j ? j.lastCommittedWrites() : 0;
-            byte[] after = w.send(WalletCommands.getStatus()).check("GET STATUS");
-            SignedEntry good = broken.payRecord(payer, holder, AMOUNT, nonce, SignatureForm.USUAL);
-            int genuineSw = w.send(WalletCommands.receive(good.encode())).sw();
-            return new Probe(r.sw(), r.data().length, Arrays.equals(before, after), committed, genuineSw);
-        });
-    }
-
-    /** How a PAY entry's bytes are changed, each so that one check of RECEIVE fails ([P-5.9-5] to [P-5.9-7]). */
-    private UnaryOperator<byte[]> recordChange(String change, Party holder, Party payer) {
-        return switch (change) {
-            case "of another type" -> b -> with(b, 1, EntryType.RECEIVE.code);
-            case "of version 02" -> b -> with(b, 0, 0x02);
-            case "for one fen more" -> b -> {
-                Bytes.putU32(b, 22, AMOUNT + 1);
-                return b;
-            };
-            case "for amount zero" -> b -> {
-                Bytes.putU32(b, 22, 0);
-                return b;
-            };
-            case "for another challenge" -> b -> with(b, 26, b[26] ^ 0x01);
-            case "for another payee" -> b -> {
-                third(holder, payer).walletId().write(b, 14);
-                return b;
-            };
-            case "in another payer's name" -> b -> {
-                third(holder, payer).walletId().write(b, 2);
-                return b;
-            };
-            default -> throw new IllegalArgumentException("no change of a record called \"" + change + "\"; known: of another type, "
-                    + "of version 02, for one fen more, for amount zero, for another challenge, for another payee, in another payer's name");
-        };
-    }
-
-    /** A party of the scenario that is neither side of the payment, whose wallet id a changed record carries. */
-    private Party third(Party holder, Party payer) {
-        return context.parties().stream().filter(x -> !x.name().equals(holder.name()) && !x.name().equals(payer.name())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the change needs a third party of the scenario, whose wallet id it uses"));
-    }
-
-    private static byte[] with(byte[] b, int at, int value) {
-        b[at] = (byte) value;
-        return b;
-    }
-
-    /**
-     * A command the spec makes {@code holder}'s wallet take, its issuer-signed object (the peer's
-     * certificate, a load token, the current acknowledgement) or the broken payer's record signed
-     * in {@code form} ([P-2-3]); {@code peer} takes the other side.
-     */
-    public Taken taken(String holder, String peer, String command, SignatureForm form) {
-        Party h = context.party(holder);
-        Party p = context.party(peer);
-        String upper = command.toUpperCase(Locale.ROOT);
-        return inspector.operate(h, "a reader sends " + holder + "'s wallet " + command + " signed " + form.words, w -> {
-            byte[] apdu;
-            int signature;
-            if (upper.equals("RECEIVE FROM A BROKEN WALLET")) {
-                byte[] nonce = w.beginReceive(AMOUNT, p.certificate().encode());
-                SignedEntry record = broken.payRecord(peer, holder, AMOUNT, nonce, form);
-                apdu = WalletCommands.receive(record.encode());
-                signature = record.signature().length;
-            } else {
-                byte[] good = genuine(w, h, p, upper).apply(w);
-                byte[] d = data(good);
-                int bodyStart = switch (upper) {
-                    case "PAY" -> 20;
-                    case "BEGIN RECEIVE" -> 4;
-                    case "LOAD", "APPLY SYNC ACK" -> 0;
-                    default -> throw new IllegalArgumentException("no issuer-signed object in " + command + " to sign otherwise; known: PAY, "
-                            + "BEGIN RECEIVE, LOAD, APPLY SYNC ACK, RECEIVE from a broken wallet");
-                };
-                int bodyLength = switch (upper) {
-                    case "LOAD" -> LoadToken.BODY_LENGTH;
-                    case "APPLY SYNC ACK" -> SyncAck.FIXED_BODY_LENGTH + 8 * (d[SyncAck.FIXED_BODY_LENGTH - 1] & 0xFF);
-                    default -> Certificate.BODY_LENGTH;
-                };
-                byte[] head = Arrays.copyOf(d, bodyStart + bodyLength);
-                byte[] body = Arrays.copyOfRange(d, bodyStart, bodyStart + bodyLength);
-                Issuer issuer = HarnessIssuer.of(context, "objects in another signature form");
-                byte[] sig = form.sign(issuer.privateKey(), body, context.run().seed());
-                apdu = withData(good, concat(head, sig));
-                signature = sig.length;
-            }
-            ResponseApdu r = w.send(apdu);
-            return new Taken(r.sw(), r.data().length, signature);
-        });
-    }
-
-    /**
      * {@code good} (PAY or BEGIN RECEIVE, the peer's certificate ending its data) with the peer's
      * certificate changed as {@code change} says and signed by the issuer: valid but for that one
      * change, which [P-2-2] or [P-2-7] makes a wallet refuse.
@@ -204,7 +89,7 @@ public final class RefusalTable {
     }
 
     /** The genuine command, made ready on the wallet (a pending receive for RECEIVE); the function answers its bytes. */
-    private Function<WalletClient, byte[]> genuine(WalletClient w, Party holder, Party peer, String command) {
+    Function<WalletClient, byte[]> genuine(WalletClient w, Party holder, Party peer, String command) {
         return switch (command) {
             case "PAY" -> x -> WalletCommands.pay(AMOUNT, new byte[16], peer.certificate().encode());
             case "PAY TO A TAG" -> x -> WalletCommands.payToTag(AMOUNT, peer.certificate().encode());
@@ -308,7 +193,7 @@ public final class RefusalTable {
     }
 
     /** The command's data field (empty for a command without one). */
-    private static byte[] data(byte[] apdu) {
+    static byte[] data(byte[] apdu) {
         if (apdu.length <= 5) {
             return new byte[0];
         }
@@ -317,12 +202,12 @@ public final class RefusalTable {
     }
 
     /** The command with {@code data} instead of its data, Lc and Le as they must be. */
-    private static byte[] withData(byte[] apdu, byte[] data) {
+    static byte[] withData(byte[] apdu, byte[] data) {
         boolean le = apdu.length > 5 && apdu.length == 6 + (apdu[4] & 0xFF);
         return WalletCommands.apdu(apdu[0], apdu[1], apdu[2] & 0xFF, apdu[3] & 0xFF, data, le);
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
+    static byte[] concat(byte[] a, byte[] b) {
         byte[] c = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
