@@ -81,44 +81,7 @@ final class MutationRun {
         }
     }
 
-    /**
-     * How long one mutant's certification may take. The reference takes about 16 s in a JVM of
-     * its own; a mutant that loops (a comparison shifted in a loop's condition) would hang a real
-     * reader, which gives up: so does this, and the mutant counts as killed.
-     */
-    static final Duration DEADLINE = Duration.ofSeconds(150);
-    private static final int TIMED_OUT = -1;
-
     private MutationRun() {}
-
-    /**
-     * Certifies the mutant in a JVM of its own (this one's class path), stopping at the first
-     * failed scenario: a mutant that loops forever is killed with its JVM at {@link #DEADLINE}.
-     * Returns the exit code, or {@link #TIMED_OUT}.
-     */
-    private static int certifyInChildJvm(Path root, Path profile, Path dir, long seed, Mutants.Mutant m) {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Ddualoffline.root=" + root, "-Ddualoffline.stopAtFirstFailure=true", "-cp", System.getProperty("java.class.path"),
-                CertifyMain.class.getName(), "--profile", profile.toString(), "--out", dir.toString(), "--seed", Long.toString(seed),
-                "--no-allure");
-        Path log = dir.resolveSibling(m.id() + ".log");
-        try {
-            Files.createDirectories(dir.getParent());
-            Process p = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                p.waitFor();
-                return TIMED_OUT;
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            throw new HarnessError("cannot start a JVM to certify mutant " + m.id() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarnessError("interrupted while certifying mutant " + m.id());
-        }
-    }
 
     static int run(Path root, Options options) {
         Path out = root.resolve(options.out()).normalize();
@@ -135,13 +98,14 @@ final class MutationRun {
         }
         System.err.printf("mutants: %d mutants of the reference wallet (seed %d) -> %s%n", mutants.size(), options.seed(), out);
         Instant started = Instant.now();
+        Duration deadline = ChildCertification.control(root, out, options.seed());
         // each mutant in a JVM of its own, --jobs of them at once (by default one per processor)
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(options.jobs());
         List<java.util.concurrent.Future<Map<String, Object>>> futures = new ArrayList<>();
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         for (Mutants.Mutant m : mutants) {
             futures.add(pool.submit(() -> {
-                Map<String, Object> r = certifyOne(root, out, m, options.seed());
+                Map<String, Object> r = certifyOne(root, out, m, options.seed(), deadline);
                 boolean dead = "FAIL".equals(r.get("verdict"));
                 boolean notJudged = "NOT JUDGED".equals(r.get("verdict"));
                 System.err.printf("mutants: %3d/%d %-10s %s (%s)%n", done.incrementAndGet(), mutants.size(),
@@ -174,6 +138,7 @@ final class MutationRun {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("seed", options.seed());
         doc.put("jobs", options.jobs());
+        doc.put("deadlineSeconds", deadline.toSeconds());
         doc.put("mutants", mutants.size());
         doc.put("killed", killed);
         doc.put("notJudged", mutants.size() - judged);
@@ -206,7 +171,7 @@ final class MutationRun {
         return CertifyMain.PASS;
     }
 
-    private static Map<String, Object> certifyOne(Path root, Path out, Mutants.Mutant m, long seed) {
+    private static Map<String, Object> certifyOne(Path root, Path out, Mutants.Mutant m, long seed, Duration deadline) {
         Path dir = out.resolve("runs").resolve(m.id());
         Path profile = out.resolve("profiles").resolve(m.id() + ".properties");
         String text = """
@@ -231,11 +196,11 @@ final class MutationRun {
         r.put("mutant", m.id());
         r.put("operator", m.operator().name());
         r.put("description", m.description());
-        int code = certifyInChildJvm(root, profile, dir, seed, m);
-        if (code == TIMED_OUT) {
+        int code = ChildCertification.run(root, profile, dir, dir.resolveSibling(m.id() + ".log"), seed, deadline);
+        if (code == ChildCertification.TIMED_OUT) {
             r.put("exitCode", code);
             r.put("verdict", "FAIL");
-            r.put("killedBy", List.of("timeout: the wallet did not answer within " + DEADLINE.toSeconds() + " s, as a reader would give up"));
+            r.put("killedBy", List.of("timeout: the wallet did not answer within " + deadline.toSeconds() + " s, as a reader would give up"));
             return r;
         }
         r.put("exitCode", code);

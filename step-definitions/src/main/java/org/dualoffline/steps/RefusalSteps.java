@@ -46,8 +46,8 @@ public class RefusalSteps {
             "P-5.12-12 | \"APPLY SYNC ACK\" with", "P-5.7-14 | \"VERIFY PIN\" with \"one byte", "P-5.3-1 | \"GET STATUS\" with \"P1 P2",
             "P-5.4-2 | \"GET CERTIFICATE\" with \"P1 P2", "P-5.11-4 | \"READ RECORD\" with \"P2 01 on a record",
             "P-5.11-2 | \"READ RECORD\" with \"P1 P2", "P-5.5-1 | \"INITIALIZE\" with \"state ACTIVE", "P-5.6-1 | \"PERSONALIZE\" with \"state ACTIVE",
-            "P-2-7 | certificate of suite 02", "P-2-2 | key in the hybrid encoding", "P-5.8-5 | the issuer signed\" is refused by",
-            "P-5.10-5 | the issuer signed\" is refused by", "P-3.7-9 | amount zero", "P-3.7-9 | an issuer-signed token with amount zero",
+            "P-2-7 | certificate of suite 02", "P-2-2 | key in the hybrid encoding", "P-5.8-5 | \"BEGIN RECEIVE\" with \"a certificate",
+            "P-5.10-5 | \"PAY\" with \"a certificate", "P-3.7-9 | amount zero",
             "P-5.1-1", "P-5.1-2", "P-5.1-4"})
     @Then("a reader's {string} with {string} is refused by {party}'s wallet with {string}, which changes nothing and still takes the genuine command")
     public void refusedOneCheckAtATime(String command, String change, String holder, String statusWords) {
