@@ -38,6 +38,8 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport, 
     private final CardMemory memory;
     private final Simulator simulator;
     private ApduCost lastCost = ApduCost.NONE;
+    /** How messages name a command: raw INS bytes unless the applet speaks the wallet protocol. */
+    private volatile boolean walletProtocol;
     private int lastCommittedWrites;
 
     public JcardsimSecureElement(String name, AppletSource source, byte[] aid, byte[] installParameters, long seed) {
@@ -86,7 +88,7 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport, 
                     String where = memory.tornAt();
                     recoverFromPowerLoss();
                     lastCommittedWrites = memory.committedWrites() - 1; // the write at the tear never happened
-                    throw new PowerLostException(name + " lost power at " + where + " of " + WalletCommandsNames.of(command));
+                    throw new PowerLostException(name + " lost power at " + where + " of " + commandName(command));
                 }
                 if (memory.inTransaction()) {
                     // A real JCRE aborts a transaction still open when process() returns, normally or not.
@@ -130,13 +132,40 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport, 
     }
 
     /**
-     * Arms a tear: power is cut at the {@code k}-th persistent write (1-based) of the next
-     * command, which then throws {@link PowerLostException}; 0 disarms.
+     * Arms a tear for the next command and for it alone: power is cut at its {@code k}-th
+     * persistent write (1-based) and it throws {@link PowerLostException}; a command that makes
+     * fewer writes completes as usual and the tear is gone, it never reaches a later command.
+     * 0 disarms.
      */
     public void armTearAtWrite(int k) {
         synchronized (runtime) {
             memory.armTearAtWrite(k);
         }
+    }
+
+    /** Sends {@code command} with power cut at its {@code k}-th persistent write; see {@link #armTearAtWrite}. */
+    public byte[] transceiveTearingAt(byte[] command, int k) {
+        synchronized (runtime) {
+            armTearAtWrite(k);
+            return transceive(command);
+        }
+    }
+
+    /**
+     * Marks the applet as a wallet of the dual-offline protocol: messages name its commands
+     * ("PAY") instead of giving their raw instruction byte ("INS 24"), which is all they say for
+     * any other applet.
+     */
+    public JcardsimSecureElement speaksWalletProtocol() {
+        walletProtocol = true;
+        return this;
+    }
+
+    private String commandName(byte[] command) {
+        if (walletProtocol) {
+            return WalletCommandsNames.of(command);
+        }
+        return command.length > 1 ? String.format("INS %02X", command[1] & 0xFF) : "a command";
     }
 
     @Override

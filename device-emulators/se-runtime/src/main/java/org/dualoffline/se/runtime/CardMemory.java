@@ -32,6 +32,9 @@ public final class CardMemory {
     private int journaled;
     private int journaledCommitted;
     private int journaledInOpenTransaction;
+    /** The tear armed for the next APDU; {@link #startApdu} moves it to {@link #armedAt}. */
+    private int armedForNext;
+    /** The tear point of the APDU running now; gone when the APDU ends, whether it was reached or not. */
     private int armedAt;
     private boolean torn;
     private String tornAt;
@@ -52,16 +55,21 @@ public final class CardMemory {
         return p256;
     }
 
-    /** Arms a tear at the {@code k}-th persistent write (1-based) of the next APDU; 0 disarms. */
+    /**
+     * Arms a tear at the {@code k}-th persistent write (1-based) of the next APDU, and of that APDU
+     * only: an APDU with fewer writes completes and the tear is gone; 0 disarms.
+     */
     public void armTearAtWrite(int k) {
         if (k < 0) {
             throw new IllegalArgumentException("tear point must be >= 0, got " + k);
         }
-        this.armedAt = k;
+        this.armedForNext = k;
     }
 
-    /** Resets the per-APDU counters; called before each APDU. */
+    /** Resets the per-APDU counters and takes the tear armed for this APDU; called before each APDU. */
     public void startApdu() {
+        armedAt = armedForNext;
+        armedForNext = 0;
         writes = 0;
         journaled = 0;
         journaledCommitted = 0;
