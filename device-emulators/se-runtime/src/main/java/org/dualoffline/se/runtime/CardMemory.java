@@ -53,6 +53,7 @@ public final class CardMemory {
     private long deadline = Long.MAX_VALUE;
     private int ticksToClockCheck;
     private String mute;
+    private String muteMessage = muteMessage(timeLimitNanos);
 
     /** @param seed this SE's own seed: its key pairs are drawn from it */
     public CardMemory(byte[] seed) {
@@ -83,6 +84,11 @@ public final class CardMemory {
             throw new IllegalArgumentException("the command time limit must be positive, got " + limit);
         }
         this.timeLimitNanos = limit.toNanos();
+        this.muteMessage = muteMessage(timeLimitNanos);
+    }
+
+    private static String muteMessage(long nanos) {
+        return "the command ran longer than " + java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(nanos) + " ms";
     }
 
     public java.time.Duration timeLimit() {
@@ -268,11 +274,14 @@ public final class CardMemory {
         if (--ticksToClockCheck > 0) {
             return;
         }
-        ticksToClockCheck = 256;
+        // Nothing here may need much stack: an applet recursing until the stack overflows calls
+        // this at the very top of it. The message is ready, the flag set before anything else,
+        // and the countdown restarts only once the clock was read.
         if (System.nanoTime() > deadline) {
-            mute = "the command ran longer than " + timeLimit().toMillis() + " ms";
-            throw new CardMute(mute);
+            mute = muteMessage;
+            throw new CardMute(muteMessage);
         }
+        ticksToClockCheck = 256;
     }
 
     void constructing(Object o) {
