@@ -34,6 +34,7 @@ final class ApiCall {
     private final List<Object> arrays = new ArrayList<>(2);
     private final List<Object> before = new ArrayList<>(2);
     private ObjectState receiverState;
+    private boolean publicKey;
     private OwnerPIN checkedPin;
     private byte triesBefore;
 
@@ -59,6 +60,7 @@ final class ApiCall {
             }
         } else if (holdsPersistentState(receiver) && !method.startsWith("get") && !method.startsWith("is")) {
             call.receiverState = ObjectState.of(receiver);
+            call.publicKey = receiver instanceof javacard.security.PublicKey;
         }
         return call;
     }
@@ -76,8 +78,7 @@ final class ApiCall {
      * transaction; at a tear, this call's changes from the torn write on are undone.
      */
     void end() {
-        List<Runnable> undoFromHere = new ArrayList<>();
-        List<Runnable> journal = new ArrayList<>();
+        List<Runnable> undos = new ArrayList<>();
         List<String> writes = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < arrays.size(); i++) {
@@ -85,30 +86,31 @@ final class ApiCall {
             Object old = before.get(i);
             int[] range = changedRange(old, array);
             if (range != null) {
-                Runnable undo = () -> System.arraycopy(old, range[0], array, range[0], range[1] - range[0]);
-                undoFromHere.add(undo);
-                journal.add(undo);
+                undos.add(() -> System.arraycopy(old, range[0], array, range[0], range[1] - range[0]));
                 writes.add(what + " into a persistent array");
                 sizes.add(range[1] - range[0]);
             }
         }
+        int receiverWrite = -1;
         if (receiverState != null && receiverState.changed()) {
-            ObjectState state = receiverState;
-            undoFromHere.add(state::restore);
-            journal.add(state::restore);
+            receiverWrite = writes.size();
+            undos.add(receiverState::restore);
             writes.add(what);
-            sizes.add(state.bytes());
+            sizes.add(receiverState.bytes());
         }
         for (int i = 0; i < writes.size(); i++) {
             try {
                 memory.beforeWrite(writes.get(i), sizes.get(i));
             } catch (PowerLoss | CardMute e) {
-                for (int j = i; j < undoFromHere.size(); j++) {
-                    undoFromHere.get(j).run();
+                for (int j = i; j < undos.size(); j++) {
+                    undos.get(j).run();
                 }
                 throw e;
             }
-            memory.journal(journal.get(i));
+            memory.journal(undos.get(i));
+            if (i == receiverWrite && publicKey) {
+                memory.workingWrite();
+            }
         }
         if (checkedPin != null && checkedPin.isValidated()) {
             // A correct PIN: the counter decremented before the comparison is reset, a write of its own.

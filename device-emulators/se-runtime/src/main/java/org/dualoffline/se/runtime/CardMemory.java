@@ -32,6 +32,9 @@ public final class CardMemory {
     private int journaled;
     private int journaledCommitted;
     private int journaledInOpenTransaction;
+    /** Loads of a public key (working memory, see {@link #workingWrite}) that stand, and those in the open transaction. */
+    private int workingStood;
+    private int workingInOpenTransaction;
     /** The tear armed for the next APDU; {@link #startApdu} moves it to {@link #armedAt}. */
     private int armedForNext;
     /** The tear point of the APDU running now; gone when the APDU ends, whether it was reached or not. */
@@ -108,6 +111,8 @@ public final class CardMemory {
         journaled = 0;
         journaledCommitted = 0;
         journaledInOpenTransaction = 0;
+        workingStood = 0;
+        workingInOpenTransaction = 0;
         torn = false;
         tornAt = null;
         persistentBytes = 0;
@@ -141,10 +146,10 @@ public final class CardMemory {
      * Persistent writes of the last APDU that stand: those made outside a transaction (or not
      * journaled, as a non-atomic copy), and those of a committed transaction; a write rolled back
      * (transaction aborted, left open, or torn) does not count. Zero for a command that changed
-     * no persistent state.
+     * no persistent state. Nor does loading a public key count ({@link #workingWrite}).
      */
     public int committedWrites() {
-        return writes - journaled + journaledCommitted;
+        return writes - journaled + journaledCommitted - workingStood;
     }
 
     public ApduCost cost() {
@@ -166,6 +171,7 @@ public final class CardMemory {
         undo.clear();
         inTransaction = false;
         journaledInOpenTransaction = 0;
+        workingInOpenTransaction = 0;
     }
 
     // ---------------------------------------------------------------- used by Jcre
@@ -193,6 +199,8 @@ public final class CardMemory {
         inTransaction = false;
         journaledCommitted += journaledInOpenTransaction;
         journaledInOpenTransaction = 0;
+        workingStood += workingInOpenTransaction;
+        workingInOpenTransaction = 0;
     }
 
     void abort() {
@@ -255,6 +263,21 @@ public final class CardMemory {
         } else if (array instanceof byte[] a) {
             byte old = a[index];
             undo.add(() -> a[index] = old);
+        }
+    }
+
+    /**
+     * The write just made loaded a public key. It is a persistent write, a tear point and
+     * journaled like any other, but it is working memory, not the applet's state: Java Card has
+     * no transient public keys, so an applet verifying a signature loads the signer's key into a
+     * persistent one on every card. It does not count among the {@link #committedWrites} that show
+     * whether a refused command changed anything.
+     */
+    void workingWrite() {
+        if (inTransaction) {
+            workingInOpenTransaction++;
+        } else {
+            workingStood++;
         }
     }
 

@@ -8,6 +8,7 @@ import javacard.framework.JCSystem;
 import javacard.framework.Util;
 import javacard.security.AESKey;
 import javacard.security.KeyBuilder;
+import javacard.security.RSAPublicKey;
 import javacard.security.RandomData;
 
 /**
@@ -18,6 +19,7 @@ import javacard.security.RandomData;
 public class KeyApplet extends Applet {
     static final byte INS_CHANGE_KEY = 0x40;
     static final byte INS_DRAW_NONCE = 0x42;
+    static final byte INS_LOAD_PEER_KEY = 0x44;
     static final byte INS_READ = 0x50;
     /** P2: abort the transaction instead of committing it. */
     static final byte P2_ABORT = 0x01;
@@ -25,6 +27,7 @@ public class KeyApplet extends Applet {
     static final short NONCE_LENGTH = 8;
 
     private final AESKey key = (AESKey) KeyBuilder.buildKey(KeyBuilder.TYPE_AES, KeyBuilder.LENGTH_AES_128, false);
+    private final RSAPublicKey peer = (RSAPublicKey) KeyBuilder.buildKey(KeyBuilder.TYPE_RSA_PUBLIC, KeyBuilder.LENGTH_RSA_512, false);
     private final RandomData random = RandomData.getInstance(RandomData.ALG_SECURE_RANDOM);
     private final byte[] nonce = new byte[NONCE_LENGTH];
     private short version;
@@ -58,6 +61,10 @@ public class KeyApplet extends Applet {
                 random.generateData(nonce, (short) 0, NONCE_LENGTH);
                 version++;
                 end(buf);
+                return;
+            case INS_LOAD_PEER_KEY: // as an applet loads a signer's key to verify a signature
+                short length = apdu.setIncomingAndReceive();
+                peer.setExponent(buf, ISO7816.OFFSET_CDATA, length);
                 return;
             case INS_READ:
                 key.getKey(buf, (short) 0);

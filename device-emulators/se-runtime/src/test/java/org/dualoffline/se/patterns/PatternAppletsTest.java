@@ -164,4 +164,14 @@ class PatternAppletsTest {
         plain.send(command(KeyApplet.INS_DRAW_NONCE, 0, KeyApplet.P2_ABORT)).check("aborted draw");
         assertThat(plain.read(READ_KEY)).as("plain jcardsim keeps the bytes").doesNotContain(NO_NONCE).endsWith("01");
     }
+
+    @Test
+    void loadingAPublicKeyIsATearPointButNotStateThatARefusalWouldHaveChanged() {
+        PatternCard card = new PatternCard(KeyApplet.class);
+        card.send(command(KeyApplet.INS_LOAD_PEER_KEY, 0, 0, new byte[] {1, 0, 1})).check("load");
+        assertThat(card.se().lastWrites()).as("the key's material is persistent: a write, and a tear point").isEqualTo(1);
+        assertThat(card.se().lastCommittedWrites()).as("Java Card has no transient public key: working memory, not state").isZero();
+        assertThat(tearEveryWrite(KeyApplet.class, c -> { }, command(KeyApplet.INS_LOAD_PEER_KEY, 0, 0, new byte[] {1, 0, 1}), c -> c.read(READ_KEY)))
+                .hasSize(2);
+    }
 }
