@@ -44,8 +44,8 @@ class CertifyEndToEndTest {
         Map<String, List<Integer>> tearing = new LinkedHashMap<>();
         cert.get("tearing").fields().forEachRemaining(f -> tearing.put(f.getKey(),
                 List.of(f.getValue().get("tearPoints").asInt(), f.getValue().get("violations").asInt())));
-        assertThat(tearing).as("tear points and violations per flow").isEqualTo(Map.of("pay", List.of(16, 0), "receive", List.of(20, 0),
-                "load", List.of(14, 0), "sync-ack", List.of(18, 0), "unload", List.of(14, 0), "personalize", List.of(9, 0)));
+        assertThat(tearing).as("tear points and violations per flow").isEqualTo(Map.of("pay", List.of(16, 0), "receive", List.of(21, 0),
+                "load", List.of(14, 0), "sync-ack", List.of(18, 0), "unload", List.of(14, 0), "personalize", List.of(10, 0)));
         Path evidence = out.resolve("evidence");
         assertThat(cert.get("evidence").get("sha256").asText()).isEqualTo(EvidenceBundle.sha256(Files.readAllBytes(evidence.resolve("MANIFEST.sha256"))));
         assertThat(out.resolve("certification.html")).exists();
