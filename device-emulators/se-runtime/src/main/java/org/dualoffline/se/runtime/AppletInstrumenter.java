@@ -1,6 +1,5 @@
 package org.dualoffline.se.runtime;
 
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,7 +42,7 @@ public final class AppletInstrumenter {
             private String className;
             private boolean framesNeeded;
             private boolean isInterface;
-            private final Map<String, Bridge> bridges = new LinkedHashMap<>();
+            private final Map<String, ApiBridge> bridges = new LinkedHashMap<>();
 
             @Override
             public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
@@ -65,12 +64,12 @@ public final class AppletInstrumenter {
             /** The name of the bridge method that wraps this API call, generated at the end of the class. */
             private String bridge(int opcode, String owner, String name, String desc, boolean itf) {
                 String key = opcode + " " + owner + "." + name + desc;
-                return bridges.computeIfAbsent(key, k -> new Bridge(className, "$jcre$api$" + bridges.size(), opcode, owner, name, desc, itf)).name;
+                return bridges.computeIfAbsent(key, k -> new ApiBridge(className, "$jcre$api$" + bridges.size(), opcode, owner, name, desc, itf)).name();
             }
 
             @Override
             public void visitEnd() {
-                for (Bridge b : bridges.values()) {
+                for (ApiBridge b : bridges.values()) {
                     b.write(cv, framesNeeded);
                 }
                 super.visitEnd();
@@ -246,21 +245,26 @@ public final class AppletInstrumenter {
             }
             String replacement = replacement(opcode, owner, name, desc);
             if (replacement != null) {
-                jcre(name, replacement);
-            } else if (bridges != null && mayWritePersistentState(opcode, owner, name, desc)) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, replacementOwner(owner), name, replacement, false);
+            } else if (bridges != null && ApiBridge.mayWritePersistentState(opcode, owner, name, desc)) {
                 String bridge = bridges.bridge(opcode, owner, name, desc, itf);
                 if (opcode == Opcodes.INVOKESPECIAL) {
                     // super.update(...) in the applet's own subclass of a platform class: an instance bridge, 'this' stays on the stack
                     super.visitMethodInsn(Opcodes.INVOKESPECIAL, className, bridge, desc, false);
                 } else {
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, className, bridge, bridgeDescriptor(opcode, owner, desc), false);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, className, bridge, ApiBridge.descriptor(opcode, owner, desc), false);
                 }
             } else {
                 super.visitMethodInsn(opcode, owner, name, desc, itf);
             }
         }
 
-        /** The descriptor of the Jcre method that replaces this call, or null to keep it. */
+        /** Transactions and Util's copies are replaced by Jcre's, the crypto calls by JcreApi's. */
+        private static String replacementOwner(String owner) {
+            return owner.startsWith("javacard/security/") ? ApiBridge.JCRE_API : JCRE;
+        }
+
+        /** The descriptor of the Jcre or JcreApi method that replaces this call, or null to keep it. */
         private static String replacement(int opcode, String owner, String name, String desc) {
             if (opcode == Opcodes.INVOKESTATIC && owner.equals("javacard/framework/JCSystem")) {
                 return switch (name) {
@@ -290,115 +294,6 @@ public final class AppletInstrumenter {
 
         private void jcre(String method, String desc) {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, JCRE, method, desc, false);
-        }
-    }
-
-    /**
-     * Whether a Java Card API call may change persistent state the runtime must see: one that
-     * takes an array (the API writes into it: a signature, a key, random bytes), or one on a
-     * PIN or key object that is not a getter (its own state: a PIN value, key material). The
-     * APDU's methods only touch its buffer, which is RAM.
-     */
-    static boolean mayWritePersistentState(int opcode, String owner, String name, String desc) {
-        if (name.equals("<init>") || name.equals("<clinit>")) {
-            return false;
-        }
-        if (!(owner.startsWith("javacard/") || owner.startsWith("javacardx/"))) {
-            // The applet's own class (a subclass of OwnerPIN, say) called by a platform method's
-            // name: the runtime looks at the receiver to see whose code runs.
-            return opcode == Opcodes.INVOKEVIRTUAL && StatefulApi.SIGNATURES.contains(name + desc);
-        }
-        if (owner.equals("javacard/framework/APDU") || owner.equals("javacard/framework/JCSystem") || owner.equals("javacard/framework/Util")) {
-            return false;
-        }
-        if (Arrays.stream(Type.getArgumentTypes(desc)).anyMatch(t -> t.getSort() == Type.ARRAY)) {
-            return true;
-        }
-        boolean stateful = owner.startsWith("javacard/security/") || owner.startsWith("javacardx/crypto/")
-                || owner.startsWith("javacard/framework/") && owner.contains("PIN");
-        return opcode != Opcodes.INVOKESTATIC && stateful && !name.startsWith("get") && !name.startsWith("is");
-    }
-
-    private static String bridgeDescriptor(int opcode, String owner, String desc) {
-        return opcode == Opcodes.INVOKESTATIC ? desc : "(L" + owner + ";" + desc.substring(1);
-    }
-
-    /**
-     * A static method added to the applet class for one API call site shape: it hands the
-     * receiver and the array arguments to {@link Jcre#apiBegin}/{@link Jcre#apiArray}, makes the
-     * call, and calls {@link Jcre#apiEnd} whether it returned or threw.
-     */
-    private record Bridge(String className, String name, int opcode, String owner, String method, String desc, boolean itf) {
-        void write(ClassVisitor cv, boolean frames) {
-            boolean superCall = opcode == Opcodes.INVOKESPECIAL;
-            // A super call's bridge is an instance method: 'this' is local 0 and the receiver.
-            String bridgeDesc = superCall ? "(L" + className + ";" + desc.substring(1) : bridgeDescriptor(opcode, owner, desc);
-            Type[] args = Type.getArgumentTypes(bridgeDesc);
-            int access = Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC | (superCall ? 0 : Opcodes.ACC_STATIC);
-            MethodVisitor mv = cv.visitMethod(access, name, superCall ? desc : bridgeDesc, null, null);
-            mv.visitCode();
-            int callSlot = 0;
-            for (Type t : args) {
-                callSlot += t.getSize();
-            }
-            mv.visitLdcInsn(owner.substring(owner.lastIndexOf('/') + 1) + "." + method + desc);
-            if (opcode == Opcodes.INVOKESTATIC) {
-                mv.visitInsn(Opcodes.ACONST_NULL);
-            } else {
-                mv.visitVarInsn(Opcodes.ALOAD, 0);
-            }
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, JCRE, superCall ? "apiBeginSuper" : "apiBegin",
-                    "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/Object;", false);
-            mv.visitVarInsn(Opcodes.ASTORE, callSlot);
-            int slot = 0;
-            for (int i = 0; i < args.length; i++) {
-                boolean receiver = i == 0 && opcode != Opcodes.INVOKESTATIC; // or 'this', for a super call
-                if (!receiver && args[i].getSort() == Type.ARRAY) {
-                    mv.visitVarInsn(Opcodes.ALOAD, callSlot);
-                    mv.visitVarInsn(Opcodes.ALOAD, slot);
-                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, JCRE, "apiArray", "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
-                }
-                slot += args[i].getSize();
-            }
-            Label start = new Label();
-            Label end = new Label();
-            Label handler = new Label();
-            mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
-            mv.visitLabel(start);
-            slot = 0;
-            for (Type t : args) {
-                mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), slot);
-                slot += t.getSize();
-            }
-            mv.visitMethodInsn(opcode, owner, method, desc, itf);
-            mv.visitLabel(end);
-            mv.visitVarInsn(Opcodes.ALOAD, callSlot);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, JCRE, "apiEnd", "(Ljava/lang/Object;)V", false);
-            mv.visitInsn(Type.getReturnType(desc).getOpcode(Opcodes.IRETURN));
-            mv.visitLabel(handler);
-            if (frames) {
-                Object[] locals = new Object[args.length + 1];
-                for (int i = 0; i < args.length; i++) {
-                    locals[i] = frameType(args[i]);
-                }
-                locals[args.length] = "java/lang/Object";
-                mv.visitFrame(Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
-            }
-            mv.visitVarInsn(Opcodes.ALOAD, callSlot);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, JCRE, "apiEnd", "(Ljava/lang/Object;)V", false);
-            mv.visitInsn(Opcodes.ATHROW);
-            mv.visitMaxs(0, 0);
-            mv.visitEnd();
-        }
-
-        private static Object frameType(Type t) {
-            return switch (t.getSort()) {
-                case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
-                case Type.LONG -> Opcodes.LONG;
-                case Type.FLOAT -> Opcodes.FLOAT;
-                case Type.DOUBLE -> Opcodes.DOUBLE;
-                default -> t.getInternalName();
-            };
         }
     }
 }

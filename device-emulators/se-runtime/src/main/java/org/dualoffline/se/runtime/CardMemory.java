@@ -48,15 +48,8 @@ public final class CardMemory {
     private int randomBytes;
     private int keyGenerations;
     private final P256Engine p256;
-    /** Objects whose constructor is running, once per constructor of the chain; their own fields are not yet persistent state. */
-    private final List<Object> constructing = new ArrayList<>();
-    /** Objects under construction already stored somewhere persistent: writes to them count from then on. */
-    private final Set<Object> published = Collections.newSetFromMap(new IdentityHashMap<>());
-    private long timeLimitNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-    private long deadline = Long.MAX_VALUE;
-    private int ticksToClockCheck;
-    private String mute;
-    private String muteMessage = muteMessage(timeLimitNanos);
+    private final Construction construction = new Construction();
+    private final CommandClock clock = new CommandClock();
 
     /** @param seed this SE's own seed: its key pairs are drawn from it */
     public CardMemory(byte[] seed) {
@@ -80,33 +73,22 @@ public final class CardMemory {
 
     /**
      * How long a command (or the install) may run, in real time, before the card counts as mute:
-     * a reader's waiting time. Applet code checks the clock at loop turns and method calls.
+     * a reader's waiting time ({@link CommandClock}).
      */
     public void timeLimit(java.time.Duration limit) {
-        if (limit.isNegative() || limit.isZero()) {
-            throw new IllegalArgumentException("the command time limit must be positive, got " + limit);
-        }
-        this.timeLimitNanos = limit.toNanos();
-        this.muteMessage = muteMessage(timeLimitNanos);
-    }
-
-    private static String muteMessage(long nanos) {
-        return "the command ran longer than " + java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(nanos) + " ms";
+        clock.limit(limit);
     }
 
     public java.time.Duration timeLimit() {
-        return java.time.Duration.ofNanos(timeLimitNanos);
+        return clock.limit();
     }
 
     /** Resets the per-APDU counters and takes the tear armed for this APDU; called before each APDU. */
     public void startApdu() {
         armedAt = armedForNext;
         armedForNext = 0;
-        constructing.clear();
-        published.clear();
-        mute = null;
-        ticksToClockCheck = 0;
-        deadline = System.nanoTime() + timeLimitNanos;
+        construction.clear();
+        clock.start();
         writes = 0;
         journaled = 0;
         journaledCommitted = 0;
@@ -125,7 +107,7 @@ public final class CardMemory {
 
     /** Why the card went mute during the last APDU (it ran past the time limit), or null if it did not. */
     public String mute() {
-        return mute;
+        return clock.mute();
     }
 
     /** Whether power was lost during the last APDU (an armed tear point was reached). */
@@ -212,9 +194,7 @@ public final class CardMemory {
 
     /** A persistent write is about to happen: count it, and cut the power if this is the armed point. */
     void beforeWrite(String what, int bytes) {
-        if (mute != null) {
-            throw new CardMute(mute);
-        }
+        clock.checkNotMute();
         if (torn) {
             throw new PowerLoss("after the tear (" + what + ")");
         }
@@ -291,65 +271,11 @@ public final class CardMemory {
 
     /** A loop turn or a method call of applet code: past the time limit, the card is mute from here on. */
     void tick() {
-        if (mute != null) {
-            throw new CardMute(mute);
-        }
-        if (--ticksToClockCheck > 0) {
-            return;
-        }
-        // Nothing here may need much stack: an applet recursing until the stack overflows calls
-        // this at the very top of it. The message is ready, the flag set before anything else,
-        // and the countdown restarts only once the clock was read.
-        if (System.nanoTime() > deadline) {
-            mute = muteMessage;
-            throw new CardMute(muteMessage);
-        }
-        ticksToClockCheck = 256;
+        clock.tick();
     }
 
-    void constructing(Object o) {
-        constructing.add(o);
-    }
-
-    void constructed(Object o) {
-        for (int i = constructing.size() - 1; i >= 0; i--) {
-            if (constructing.get(i) == o) {
-                constructing.remove(i);
-                break;
-            }
-        }
-        if (!constructing.contains(o)) {
-            published.remove(o);
-        }
-    }
-
-    /**
-     * Whether a field write to {@code target} is a write of persistent state: not while its own
-     * constructor runs and nothing persistent refers to it yet (it is not reachable, and an
-     * aborted transaction would make it garbage).
-     */
-    boolean persistentTarget(Object target) {
-        if (constructing.isEmpty() || published.contains(target)) {
-            return true;
-        }
-        for (Object o : constructing) {
-            if (o == target) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A reference is being stored into persistent state: an object under construction it names is reachable from now on. */
-    void storing(Object value) {
-        if (value != null && !constructing.isEmpty()) {
-            for (Object o : constructing) {
-                if (o == value) {
-                    published.add(o);
-                    return;
-                }
-            }
-        }
+    Construction construction() {
+        return construction;
     }
 
     private void countJournaled() {

@@ -1,10 +1,6 @@
 package org.dualoffline.se.runtime;
 
 import java.lang.invoke.VarHandle;
-import javacard.security.KeyPair;
-import javacard.security.MessageDigest;
-import javacard.security.RandomData;
-import javacard.security.Signature;
 
 /**
  * What instrumented applet code calls instead of writing persistent memory directly, instead of
@@ -19,6 +15,11 @@ public final class Jcre {
     private static final ThreadLocal<CardMemory> CURRENT = new ThreadLocal<>();
 
     private Jcre() {}
+
+    /** The SE the current thread's applet code runs in, or null outside the harness. */
+    static CardMemory current() {
+        return CURRENT.get();
+    }
 
     /** Makes {@code memory} the SE that applet code on this thread runs in; returns the previous one. */
     public static CardMemory enter(CardMemory memory) {
@@ -96,7 +97,7 @@ public final class Jcre {
 
     private static void constructorField(Object target, int siteId) {
         CardMemory m = CURRENT.get();
-        if (m != null && m.persistentTarget(target)) {
+        if (m != null && m.construction().persistent(target)) {
             FieldSites.Site site = FieldSites.site(siteId);
             m.beforeWrite(site.name, site.bytes);
         }
@@ -105,13 +106,13 @@ public final class Jcre {
     private static void storing(Object value) {
         CardMemory m = CURRENT.get();
         if (m != null) {
-            m.storing(value);
+            m.construction().stored(value);
         }
     }
 
     private static void writeField(FieldSites.Site site, VarHandle handle, Object target, Object value) {
         CardMemory m = CURRENT.get();
-        if (m != null && (target == null || m.persistentTarget(target))) {
+        if (m != null && (target == null || m.construction().persistent(target))) {
             m.beforeWrite(site.name, site.bytes);
             m.journalField(handle, target, target == null ? handle.get() : handle.get(target));
         }
@@ -163,7 +164,7 @@ public final class Jcre {
         CardMemory m = CURRENT.get();
         if (m != null && m.isPersistent(array)) {
             checkIndex(array, index);
-            m.storing(value);
+            m.construction().stored(value);
             m.beforeWrite("array element", 2);
             m.journalElement(array, index);
         }
@@ -183,7 +184,7 @@ public final class Jcre {
     public static void constructing(Object o) {
         CardMemory m = CURRENT.get();
         if (m != null) {
-            m.constructing(o);
+            m.construction().started(o);
         }
     }
 
@@ -191,7 +192,7 @@ public final class Jcre {
     public static void constructed(Object o) {
         CardMemory m = CURRENT.get();
         if (m != null) {
-            m.constructed(o);
+            m.construction().ended(o);
         }
     }
 
@@ -200,37 +201,6 @@ public final class Jcre {
         CardMemory m = CURRENT.get();
         if (m != null) {
             m.tick();
-        }
-    }
-
-    // ------------------------------------------------------------ other Java Card API calls
-
-    /**
-     * Before applet code calls a Java Card API method ({@code what}, "OwnerPIN.update") that may
-     * change persistent state: its receiver's ({@code null} for a static method) or that of the
-     * arrays passed to it ({@link #apiArray}). Returns the call to hand to {@link #apiEnd}.
-     */
-    public static Object apiBegin(String what, Object receiver) {
-        CardMemory m = CURRENT.get();
-        return m == null ? null : ApiCall.begin(m, what, receiver, false);
-    }
-
-    /** {@link #apiBegin} for a super call from the applet's own subclass: the platform's method runs. */
-    public static Object apiBeginSuper(String what, Object receiver) {
-        CardMemory m = CURRENT.get();
-        return m == null ? null : ApiCall.begin(m, what, receiver, true);
-    }
-
-    public static void apiArray(Object call, Object array) {
-        if (call != null && array != null) {
-            ((ApiCall) call).array(array);
-        }
-    }
-
-    /** After the call returned or threw: what it changed counts, is journaled, and can be torn. */
-    public static void apiEnd(Object call) {
-        if (call != null) {
-            ((ApiCall) call).end();
         }
     }
 
@@ -343,121 +313,5 @@ public final class Jcre {
     public static byte getTransactionDepth() {
         CardMemory m = CURRENT.get();
         return m == null ? javacard.framework.JCSystem.getTransactionDepth() : (byte) (m.inTransaction() ? 1 : 0);
-    }
-
-    // ------------------------------------------------------------ crypto meter
-
-    public static void init(Signature s, javacard.security.Key key, byte mode) {
-        s.init(key, mode);
-        CardMemory m = CURRENT.get();
-        if (m != null) {
-            m.p256().init(s, key);
-        }
-    }
-
-    public static short sign(Signature s, byte[] in, short off, short len, byte[] sig, short sigOff) {
-        CardMemory m = CURRENT.get();
-        if (m == null) {
-            return s.sign(in, off, len, sig, sigOff);
-        }
-        m.countSignature();
-        m.countDigest(len);
-        ApiCall call = ApiCall.begin(m, "Signature.sign", s, true);
-        call.array(sig);
-        short n;
-        try {
-            n = m.p256().sign(s, in, off, len, sig, sigOff);
-            if (n < 0) {
-                n = s.sign(in, off, len, sig, sigOff);
-            }
-        } finally {
-            call.end();
-        }
-        return n;
-    }
-
-    public static boolean verify(Signature s, byte[] in, short off, short len, byte[] sig, short sigOff, short sigLen) {
-        CardMemory m = CURRENT.get();
-        if (m != null) {
-            m.countVerification();
-            m.countDigest(len);
-            int r = m.p256().verify(s, in, off, len, sig, sigOff, sigLen);
-            if (r >= 0) {
-                return r == 1;
-            }
-        }
-        return s.verify(in, off, len, sig, sigOff, sigLen);
-    }
-
-    public static short doFinal(MessageDigest d, byte[] in, short off, short len, byte[] out, short outOff) {
-        CardMemory m = CURRENT.get();
-        if (m == null) {
-            return d.doFinal(in, off, len, out, outOff);
-        }
-        m.countDigest(len);
-        ApiCall call = ApiCall.begin(m, "MessageDigest.doFinal", d, true);
-        call.array(out);
-        try {
-            return d.doFinal(in, off, len, out, outOff);
-        } finally {
-            call.end();
-        }
-    }
-
-    public static void update(MessageDigest d, byte[] in, short off, short len) {
-        CardMemory m = CURRENT.get();
-        if (m != null) {
-            m.countDigest(len);
-        }
-        d.update(in, off, len);
-    }
-
-    public static void generateData(RandomData r, byte[] buf, short off, short len) {
-        CardMemory m = CURRENT.get();
-        if (m == null) {
-            r.generateData(buf, off, len);
-            return;
-        }
-        m.countRandom(len);
-        ApiCall call = ApiCall.begin(m, "RandomData.generateData", r, true);
-        call.array(buf);
-        try {
-            r.generateData(buf, off, len);
-        } finally {
-            call.end();
-        }
-    }
-
-    public static short nextBytes(RandomData r, byte[] buf, short off, short len) {
-        CardMemory m = CURRENT.get();
-        if (m == null) {
-            return r.nextBytes(buf, off, len);
-        }
-        m.countRandom(len);
-        ApiCall call = ApiCall.begin(m, "RandomData.nextBytes", r, true);
-        call.array(buf);
-        try {
-            return r.nextBytes(buf, off, len);
-        } finally {
-            call.end();
-        }
-    }
-
-    /** A new key pair: both keys' material is persistent state, one atomic write, journaled inside a transaction. */
-    public static void genKeyPair(KeyPair kp) {
-        CardMemory m = CURRENT.get();
-        if (m == null) {
-            kp.genKeyPair();
-            return;
-        }
-        m.countKeyGeneration();
-        ApiCall call = ApiCall.begin(m, "KeyPair.genKeyPair", kp, true);
-        try {
-            if (!m.p256().genKeyPair(kp)) {
-                kp.genKeyPair();
-            }
-        } finally {
-            call.end();
-        }
     }
 }
