@@ -46,6 +46,9 @@ public final class CertifyMain {
         if (args.length > 0 && args[0].equals("mutants")) {
             return MutationRun.run(root, MutationRun.Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && args[0].equals("tear")) {
+            return TearCommand.run(root, TearCommand.Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         CertifyOptions options = CertifyOptions.parse(args);
         return switch (options.command()) {
             case HELP -> {
