@@ -52,6 +52,11 @@ public final class TearCampaignRunner {
     /** Runs {@code campaign}; a {@link CampaignException} when its applet cannot be installed or a setup command is refused. */
     public TearCampaignResult run(TearCampaign campaign) {
         AppletSource source = campaign.applet().source();
+        try {
+            source.load(); // the applet's own message when it cannot be loaded, before any SE is made
+        } catch (IllegalArgumentException e) {
+            throw new CampaignException(e.getMessage(), e);
+        }
         String jarSha256 = campaign.applet().jarSha256();
         return run(campaign, jarSha256, () -> install(campaign, source));
     }
