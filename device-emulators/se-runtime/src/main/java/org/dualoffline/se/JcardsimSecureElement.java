@@ -56,7 +56,11 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport, 
             try {
                 this.simulator = new Simulator(runtime);
                 byte[] install = installData(aid, installParameters);
+                memory.startApdu(); // the install has the same time limit as a command
                 simulator.installApplet(new javacard.framework.AID(aid, (short) 0, (byte) aid.length), appletClass, install, (short) 0, (byte) install.length);
+                if (memory.mute() != null) {
+                    throw new IllegalStateException("the applet's install did not end: " + memory.mute());
+                }
             } catch (RuntimeException | LinkageError e) {
                 throw new IllegalStateException("could not install " + source.describe() + " on " + name + ": " + e, e);
             } finally {
@@ -84,6 +88,13 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport, 
                 }
                 byte[] response = simulator.transmitCommand(framed);
                 lastCost = memory.cost();
+                if (memory.mute() != null) {
+                    // The reader gave up waiting and cut the field: the card comes back as after a power loss.
+                    String why = memory.mute();
+                    recoverFromPowerLoss();
+                    lastCommittedWrites = memory.committedWrites();
+                    throw new CardMuteException(name + " never answered " + commandName(command) + ": " + why);
+                }
                 if (memory.torn()) {
                     String where = memory.tornAt();
                     recoverFromPowerLoss();
@@ -141,6 +152,17 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport, 
         synchronized (runtime) {
             memory.armTearAtWrite(k);
         }
+    }
+
+    /**
+     * How long a command may run, in real time, before the reader gives up and the card counts
+     * as mute ({@link CardMuteException}): a reader's waiting time. 5 seconds unless set.
+     */
+    public JcardsimSecureElement commandTimeLimit(java.time.Duration limit) {
+        synchronized (runtime) {
+            memory.timeLimit(limit);
+        }
+        return this;
     }
 
     /** Sends {@code command} with power cut at its {@code k}-th persistent write; see {@link #armTearAtWrite}. */

@@ -138,6 +138,27 @@ class TransactionalRuntimeTest {
     }
 
     @Test
+    void aTearArmedForACommandThatMakesFewerWritesIsGoneWithIt() {
+        se.armTearAtWrite(3);
+        run(0x21, 1);
+        assertThat(se.lastWrites()).as("RAM only: the tear at the third write is never reached").isZero();
+        run(0x13, 2);
+        assertThat(state()).as("nor does it tear the next command, which has four").isEqualTo("02020202" + "0002" + "02020101");
+    }
+
+    @Test
+    void messagesGiveTheRawInstructionOfAnAppletThatIsNotAWalletAndNameTheWalletsCommands() {
+        se.armTearAtWrite(1);
+        assertThatThrownBy(() -> run(0x24, 9)).isInstanceOf(PowerLostException.class).hasMessageEndingWith("of INS 24");
+        JcardsimSecureElement wallet = new JcardsimSecureElement("wallet", AppletSource.ofClass(TxProbeApplet.class.getName()), AID_BYTES, null, 1)
+                .speaksWalletProtocol();
+        wallet.transceive(WalletCommands.select(AID_BYTES));
+        wallet.armTearAtWrite(1);
+        assertThatThrownBy(() -> wallet.transceive(new byte[] {(byte) 0x80, 0x24, 9, 0, 0})).isInstanceOf(PowerLostException.class)
+                .hasMessageEndingWith("of VERIFY PIN");
+    }
+
+    @Test
     void jcardsimAloneWouldNotHaveRolledBack() {
         // The same applet on plain jcardsim: abort keeps the writes, so atomicity checks on it prove nothing.
         Simulator plain = new Simulator(new SimulatorRuntime());

@@ -46,6 +46,7 @@ public class TxProbeApplet extends Applet {
                 JCSystem.commitTransaction();
                 return;
             case 0x13: // written with no transaction: each write on its own
+            case 0x24: // the same, under the instruction byte the wallet protocol gives VERIFY PIN
                 writeAll(v);
                 return;
             case 0x14: // a non-atomic copy inside an aborted transaction stays

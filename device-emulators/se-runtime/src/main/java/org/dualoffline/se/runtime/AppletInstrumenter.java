@@ -1,8 +1,14 @@
 package org.dualoffline.se.runtime;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -10,8 +16,13 @@ import org.objectweb.asm.Type;
 /**
  * Rewrites an applet class as it is loaded so that it runs on the {@link Jcre} memory model:
  * <ul>
- * <li>field writes ({@code putfield}/{@code putstatic}) outside constructors, and stores into
- * arrays, go through the journal and the tear points;</li>
+ * <li>field writes ({@code putfield}/{@code putstatic}) and stores into arrays go through the
+ * journal and the tear points; in a constructor too, except the object's own fields while
+ * nothing persistent refers to it yet (class initialisers run at load time, untouched);</li>
+ * <li>Java Card API calls that may change persistent state (arrays passed to them, a PIN's or a
+ * key's own state) go through a bridge method added to the class, so the runtime sees, journals
+ * and can tear what they change ({@link ApiCall});</li>
+ * <li>every method entry and loop turn checks the command's time limit ({@link Jcre#tick});</li>
  * <li>arrays the applet allocates are registered as persistent;</li>
  * <li>{@code JCSystem} transaction calls and {@code Util} copy/fill/set calls get real Java
  * Card semantics;</li>
@@ -29,28 +40,142 @@ public final class AppletInstrumenter {
         ClassReader reader = new ClassReader(classBytes);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            private String className;
+            private boolean framesNeeded;
+            private boolean isInterface;
+            private final Map<String, Bridge> bridges = new LinkedHashMap<>();
+
+            @Override
+            public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+                super.visit(version, access, name, signature, superName, interfaces);
+                className = name;
+                framesNeeded = (version & 0xFFFF) >= Opcodes.V1_6;
+                isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+            }
+
             @Override
             public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
                 MethodVisitor mv = super.visitMethod(access, name, desc, signature, exceptions);
-                boolean initializer = name.equals("<init>") || name.equals("<clinit>");
-                return new Rewriter(mv, initializer);
+                if (name.equals("<clinit>") || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+                    return mv; // class initialisation is load time on a card, not a command
+                }
+                return new Rewriter(mv, className, name.equals("<init>"), isInterface ? null : this::bridge);
+            }
+
+            /** The name of the bridge method that wraps this API call, generated at the end of the class. */
+            private String bridge(int opcode, String owner, String name, String desc, boolean itf) {
+                String key = opcode + " " + owner + "." + name + desc;
+                return bridges.computeIfAbsent(key, k -> new Bridge("$jcre$api$" + bridges.size(), opcode, owner, name, desc, itf)).name;
+            }
+
+            @Override
+            public void visitEnd() {
+                for (Bridge b : bridges.values()) {
+                    b.write(cv, framesNeeded);
+                }
+                super.visitEnd();
             }
         }, 0);
         return writer.toByteArray();
     }
 
-    private static final class Rewriter extends MethodVisitor {
-        private final boolean initializer;
+    /** Names the bridge for an API call that may write persistent state, or null to keep the call as it is. */
+    interface Bridges {
+        String bridge(int opcode, String owner, String name, String desc, boolean itf);
+    }
 
-        Rewriter(MethodVisitor mv, boolean initializer) {
+    private static final class Rewriter extends MethodVisitor {
+        private final String className;
+        private final boolean constructor;
+        private final Bridges bridges;
+        private final Set<Label> seen = new HashSet<>();
+        /** In a constructor: objects created with NEW whose own constructor has not been called yet. */
+        private int pendingNews;
+        /** In a constructor: whether the superclass's (or another own) constructor has been called, so 'this' is usable. */
+        private boolean thisInitialised;
+
+        Rewriter(MethodVisitor mv, String className, boolean constructor, Bridges bridges) {
             super(Opcodes.ASM9, mv);
-            this.initializer = initializer;
+            this.className = className;
+            this.constructor = constructor;
+            this.bridges = bridges;
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            jcre("tick", "()V");
+        }
+
+        @Override
+        public void visitLabel(Label label) {
+            super.visitLabel(label);
+            seen.add(label);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label label) {
+            if (seen.contains(label)) {
+                jcre("tick", "()V"); // a loop turn
+            }
+            super.visitJumpInsn(opcode, label);
+        }
+
+        @Override
+        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+            tickIfBackward(dflt, labels);
+            super.visitTableSwitchInsn(min, max, dflt, labels);
+        }
+
+        @Override
+        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+            tickIfBackward(dflt, labels);
+            super.visitLookupSwitchInsn(dflt, keys, labels);
+        }
+
+        private void tickIfBackward(Label dflt, Label[] labels) {
+            boolean backward = seen.contains(dflt);
+            for (Label l : labels) {
+                backward |= seen.contains(l);
+            }
+            if (backward) {
+                jcre("tick", "()V");
+            }
+        }
+
+        @Override
+        public void visitTypeInsn(int opcode, String type) {
+            super.visitTypeInsn(opcode, type);
+            if (opcode == Opcodes.NEW) {
+                pendingNews++;
+            } else if (opcode == Opcodes.ANEWARRAY) {
+                registerNewArray();
+            }
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            switch (opcode) {
+                case Opcodes.BASTORE -> jcre("bastore", "(Ljava/lang/Object;II)V");
+                case Opcodes.SASTORE -> jcre("sastore", "([SII)V");
+                case Opcodes.IASTORE -> jcre("iastore", "([III)V");
+                case Opcodes.AASTORE -> jcre("aastore", "([Ljava/lang/Object;ILjava/lang/Object;)V");
+                case Opcodes.RETURN -> {
+                    if (constructor && thisInitialised) {
+                        super.visitVarInsn(Opcodes.ALOAD, 0);
+                        jcre("constructed", "(Ljava/lang/Object;)V");
+                    }
+                    super.visitInsn(opcode);
+                }
+                default -> super.visitInsn(opcode);
+            }
         }
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String desc) {
-            // Constructors run at install, when nothing is torn, and may write to an uninitialised 'this'.
-            if (initializer || (opcode != Opcodes.PUTFIELD && opcode != Opcodes.PUTSTATIC) || owner.startsWith("javacard/")) {
+            // Before its superclass's constructor is called, a constructor may only set its own
+            // fields of the uninitialised 'this', which cannot be passed to the runtime.
+            if ((opcode != Opcodes.PUTFIELD && opcode != Opcodes.PUTSTATIC) || owner.startsWith("javacard/") || constructor && !thisInitialised) {
                 super.visitFieldInsn(opcode, owner, name, desc);
                 return;
             }
@@ -66,6 +191,17 @@ public final class AppletInstrumenter {
                 return;
             }
             String valueDesc = kind == 'J' ? "J" : kind == 'A' ? "Ljava/lang/Object;" : "I";
+            if (constructor && opcode == Opcodes.PUTFIELD && owner.equals(className)) {
+                // The class's own field, perhaps final (which only its constructor may set): the
+                // runtime counts the write, the instruction itself makes it.
+                if (kind != 'J') {
+                    super.visitInsn(Opcodes.DUP2);
+                    super.visitLdcInsn(site);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, JCRE, "constructorField" + kind, "(Ljava/lang/Object;" + valueDesc + "I)V", false);
+                }
+                super.visitFieldInsn(opcode, owner, name, desc);
+                return;
+            }
             if (opcode == Opcodes.PUTFIELD) {
                 super.visitLdcInsn(site);
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, JCRE, "putField" + kind, "(Ljava/lang/Object;" + valueDesc + "I)V", false);
@@ -77,28 +213,9 @@ public final class AppletInstrumenter {
         }
 
         @Override
-        public void visitInsn(int opcode) {
-            switch (opcode) {
-                case Opcodes.BASTORE -> jcre("bastore", "(Ljava/lang/Object;II)V");
-                case Opcodes.SASTORE -> jcre("sastore", "([SII)V");
-                case Opcodes.IASTORE -> jcre("iastore", "([III)V");
-                case Opcodes.AASTORE -> jcre("aastore", "([Ljava/lang/Object;ILjava/lang/Object;)V");
-                default -> super.visitInsn(opcode);
-            }
-        }
-
-        @Override
         public void visitIntInsn(int opcode, int operand) {
             super.visitIntInsn(opcode, operand);
             if (opcode == Opcodes.NEWARRAY) {
-                registerNewArray();
-            }
-        }
-
-        @Override
-        public void visitTypeInsn(int opcode, String type) {
-            super.visitTypeInsn(opcode, type);
-            if (opcode == Opcodes.ANEWARRAY) {
                 registerNewArray();
             }
         }
@@ -116,11 +233,25 @@ public final class AppletInstrumenter {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
-            String replacement = replacement(opcode, owner, name, desc);
-            if (replacement == null) {
+            if (opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
                 super.visitMethodInsn(opcode, owner, name, desc, itf);
-            } else {
+                if (pendingNews > 0) {
+                    pendingNews--;
+                } else if (constructor && !thisInitialised) {
+                    thisInitialised = true;
+                    super.visitVarInsn(Opcodes.ALOAD, 0);
+                    jcre("constructing", "(Ljava/lang/Object;)V");
+                }
+                return;
+            }
+            String replacement = replacement(opcode, owner, name, desc);
+            if (replacement != null) {
                 jcre(name, replacement);
+            } else if (bridges != null && mayWritePersistentState(opcode, owner, name, desc)) {
+                String bridge = bridges.bridge(opcode, owner, name, desc, itf);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, className, bridge, bridgeDescriptor(opcode, owner, desc), false);
+            } else {
+                super.visitMethodInsn(opcode, owner, name, desc, itf);
             }
         }
 
@@ -154,6 +285,104 @@ public final class AppletInstrumenter {
 
         private void jcre(String method, String desc) {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, JCRE, method, desc, false);
+        }
+    }
+
+    /**
+     * Whether a Java Card API call may change persistent state the runtime must see: one that
+     * takes an array (the API writes into it: a signature, a key, random bytes), or one on a
+     * PIN or key object that is not a getter (its own state: a PIN value, key material). The
+     * APDU's methods only touch its buffer, which is RAM.
+     */
+    static boolean mayWritePersistentState(int opcode, String owner, String name, String desc) {
+        if (!(owner.startsWith("javacard/") || owner.startsWith("javacardx/")) || owner.equals("javacard/framework/APDU")
+                || owner.equals("javacard/framework/JCSystem") || owner.equals("javacard/framework/Util") || name.equals("<init>")) {
+            return false;
+        }
+        if (Arrays.stream(Type.getArgumentTypes(desc)).anyMatch(t -> t.getSort() == Type.ARRAY)) {
+            return true;
+        }
+        boolean stateful = owner.startsWith("javacard/security/") || owner.startsWith("javacardx/crypto/")
+                || owner.startsWith("javacard/framework/") && owner.contains("PIN");
+        return opcode != Opcodes.INVOKESTATIC && stateful && !name.startsWith("get") && !name.startsWith("is");
+    }
+
+    private static String bridgeDescriptor(int opcode, String owner, String desc) {
+        return opcode == Opcodes.INVOKESTATIC ? desc : "(L" + owner + ";" + desc.substring(1);
+    }
+
+    /**
+     * A static method added to the applet class for one API call site shape: it hands the
+     * receiver and the array arguments to {@link Jcre#apiBegin}/{@link Jcre#apiArray}, makes the
+     * call, and calls {@link Jcre#apiEnd} whether it returned or threw.
+     */
+    private record Bridge(String name, int opcode, String owner, String method, String desc, boolean itf) {
+        void write(ClassVisitor cv, boolean frames) {
+            String bridgeDesc = bridgeDescriptor(opcode, owner, desc);
+            Type[] args = Type.getArgumentTypes(bridgeDesc);
+            MethodVisitor mv = cv.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, name, bridgeDesc, null, null);
+            mv.visitCode();
+            int callSlot = 0;
+            for (Type t : args) {
+                callSlot += t.getSize();
+            }
+            mv.visitLdcInsn(owner.substring(owner.lastIndexOf('/') + 1) + "." + method);
+            if (opcode == Opcodes.INVOKESTATIC) {
+                mv.visitInsn(Opcodes.ACONST_NULL);
+            } else {
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+            }
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, JCRE, "apiBegin", "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/Object;", false);
+            mv.visitVarInsn(Opcodes.ASTORE, callSlot);
+            int slot = 0;
+            for (int i = 0; i < args.length; i++) {
+                boolean receiver = i == 0 && opcode != Opcodes.INVOKESTATIC;
+                if (!receiver && args[i].getSort() == Type.ARRAY) {
+                    mv.visitVarInsn(Opcodes.ALOAD, callSlot);
+                    mv.visitVarInsn(Opcodes.ALOAD, slot);
+                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, JCRE, "apiArray", "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
+                }
+                slot += args[i].getSize();
+            }
+            Label start = new Label();
+            Label end = new Label();
+            Label handler = new Label();
+            mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+            mv.visitLabel(start);
+            slot = 0;
+            for (Type t : args) {
+                mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), slot);
+                slot += t.getSize();
+            }
+            mv.visitMethodInsn(opcode, owner, method, desc, itf);
+            mv.visitLabel(end);
+            mv.visitVarInsn(Opcodes.ALOAD, callSlot);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, JCRE, "apiEnd", "(Ljava/lang/Object;)V", false);
+            mv.visitInsn(Type.getReturnType(desc).getOpcode(Opcodes.IRETURN));
+            mv.visitLabel(handler);
+            if (frames) {
+                Object[] locals = new Object[args.length + 1];
+                for (int i = 0; i < args.length; i++) {
+                    locals[i] = frameType(args[i]);
+                }
+                locals[args.length] = "java/lang/Object";
+                mv.visitFrame(Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+            }
+            mv.visitVarInsn(Opcodes.ALOAD, callSlot);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, JCRE, "apiEnd", "(Ljava/lang/Object;)V", false);
+            mv.visitInsn(Opcodes.ATHROW);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        }
+
+        private static Object frameType(Type t) {
+            return switch (t.getSort()) {
+                case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
+                case Type.LONG -> Opcodes.LONG;
+                case Type.FLOAT -> Opcodes.FLOAT;
+                case Type.DOUBLE -> Opcodes.DOUBLE;
+                default -> t.getInternalName();
+            };
         }
     }
 }

@@ -32,6 +32,9 @@ public final class CardMemory {
     private int journaled;
     private int journaledCommitted;
     private int journaledInOpenTransaction;
+    /** Loads of a public key (working memory, see {@link #workingWrite}) that stand, and those in the open transaction. */
+    private int workingStood;
+    private int workingInOpenTransaction;
     /** The tear armed for the next APDU; {@link #startApdu} moves it to {@link #armedAt}. */
     private int armedForNext;
     /** The tear point of the APDU running now; gone when the APDU ends, whether it was reached or not. */
@@ -45,6 +48,15 @@ public final class CardMemory {
     private int randomBytes;
     private int keyGenerations;
     private final P256Engine p256;
+    /** Objects whose constructor is running, once per constructor of the chain; their own fields are not yet persistent state. */
+    private final List<Object> constructing = new ArrayList<>();
+    /** Objects under construction already stored somewhere persistent: writes to them count from then on. */
+    private final Set<Object> published = Collections.newSetFromMap(new IdentityHashMap<>());
+    private long timeLimitNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private long deadline = Long.MAX_VALUE;
+    private int ticksToClockCheck;
+    private String mute;
+    private String muteMessage = muteMessage(timeLimitNanos);
 
     /** @param seed this SE's own seed: its key pairs are drawn from it */
     public CardMemory(byte[] seed) {
@@ -66,14 +78,41 @@ public final class CardMemory {
         this.armedForNext = k;
     }
 
+    /**
+     * How long a command (or the install) may run, in real time, before the card counts as mute:
+     * a reader's waiting time. Applet code checks the clock at loop turns and method calls.
+     */
+    public void timeLimit(java.time.Duration limit) {
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("the command time limit must be positive, got " + limit);
+        }
+        this.timeLimitNanos = limit.toNanos();
+        this.muteMessage = muteMessage(timeLimitNanos);
+    }
+
+    private static String muteMessage(long nanos) {
+        return "the command ran longer than " + java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(nanos) + " ms";
+    }
+
+    public java.time.Duration timeLimit() {
+        return java.time.Duration.ofNanos(timeLimitNanos);
+    }
+
     /** Resets the per-APDU counters and takes the tear armed for this APDU; called before each APDU. */
     public void startApdu() {
         armedAt = armedForNext;
         armedForNext = 0;
+        constructing.clear();
+        published.clear();
+        mute = null;
+        ticksToClockCheck = 0;
+        deadline = System.nanoTime() + timeLimitNanos;
         writes = 0;
         journaled = 0;
         journaledCommitted = 0;
         journaledInOpenTransaction = 0;
+        workingStood = 0;
+        workingInOpenTransaction = 0;
         torn = false;
         tornAt = null;
         persistentBytes = 0;
@@ -82,6 +121,11 @@ public final class CardMemory {
         digestBytes = 0;
         randomBytes = 0;
         keyGenerations = 0;
+    }
+
+    /** Why the card went mute during the last APDU (it ran past the time limit), or null if it did not. */
+    public String mute() {
+        return mute;
     }
 
     /** Whether power was lost during the last APDU (an armed tear point was reached). */
@@ -102,10 +146,10 @@ public final class CardMemory {
      * Persistent writes of the last APDU that stand: those made outside a transaction (or not
      * journaled, as a non-atomic copy), and those of a committed transaction; a write rolled back
      * (transaction aborted, left open, or torn) does not count. Zero for a command that changed
-     * no persistent state.
+     * no persistent state. Nor does loading a public key count ({@link #workingWrite}).
      */
     public int committedWrites() {
-        return writes - journaled + journaledCommitted;
+        return writes - journaled + journaledCommitted - workingStood;
     }
 
     public ApduCost cost() {
@@ -127,6 +171,7 @@ public final class CardMemory {
         undo.clear();
         inTransaction = false;
         journaledInOpenTransaction = 0;
+        workingInOpenTransaction = 0;
     }
 
     // ---------------------------------------------------------------- used by Jcre
@@ -154,6 +199,8 @@ public final class CardMemory {
         inTransaction = false;
         journaledCommitted += journaledInOpenTransaction;
         journaledInOpenTransaction = 0;
+        workingStood += workingInOpenTransaction;
+        workingInOpenTransaction = 0;
     }
 
     void abort() {
@@ -165,6 +212,9 @@ public final class CardMemory {
 
     /** A persistent write is about to happen: count it, and cut the power if this is the armed point. */
     void beforeWrite(String what, int bytes) {
+        if (mute != null) {
+            throw new CardMute(mute);
+        }
         if (torn) {
             throw new PowerLoss("after the tear (" + what + ")");
         }
@@ -213,6 +263,92 @@ public final class CardMemory {
         } else if (array instanceof byte[] a) {
             byte old = a[index];
             undo.add(() -> a[index] = old);
+        }
+    }
+
+    /**
+     * The write just made loaded a public key. It is a persistent write, a tear point and
+     * journaled like any other, but it is working memory, not the applet's state: Java Card has
+     * no transient public keys, so an applet verifying a signature loads the signer's key into a
+     * persistent one on every card. It does not count among the {@link #committedWrites} that show
+     * whether a refused command changed anything.
+     */
+    void workingWrite() {
+        if (inTransaction) {
+            workingInOpenTransaction++;
+        } else {
+            workingStood++;
+        }
+    }
+
+    /** Journals an undo of a persistent update the runtime made for an API call, if a transaction is open. */
+    void journal(Runnable undoIt) {
+        if (inTransaction) {
+            countJournaled();
+            undo.add(undoIt);
+        }
+    }
+
+    /** A loop turn or a method call of applet code: past the time limit, the card is mute from here on. */
+    void tick() {
+        if (mute != null) {
+            throw new CardMute(mute);
+        }
+        if (--ticksToClockCheck > 0) {
+            return;
+        }
+        // Nothing here may need much stack: an applet recursing until the stack overflows calls
+        // this at the very top of it. The message is ready, the flag set before anything else,
+        // and the countdown restarts only once the clock was read.
+        if (System.nanoTime() > deadline) {
+            mute = muteMessage;
+            throw new CardMute(muteMessage);
+        }
+        ticksToClockCheck = 256;
+    }
+
+    void constructing(Object o) {
+        constructing.add(o);
+    }
+
+    void constructed(Object o) {
+        for (int i = constructing.size() - 1; i >= 0; i--) {
+            if (constructing.get(i) == o) {
+                constructing.remove(i);
+                break;
+            }
+        }
+        if (!constructing.contains(o)) {
+            published.remove(o);
+        }
+    }
+
+    /**
+     * Whether a field write to {@code target} is a write of persistent state: not while its own
+     * constructor runs and nothing persistent refers to it yet (it is not reachable, and an
+     * aborted transaction would make it garbage).
+     */
+    boolean persistentTarget(Object target) {
+        if (constructing.isEmpty() || published.contains(target)) {
+            return true;
+        }
+        for (Object o : constructing) {
+            if (o == target) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A reference is being stored into persistent state: an object under construction it names is reachable from now on. */
+    void storing(Object value) {
+        if (value != null && !constructing.isEmpty()) {
+            for (Object o : constructing) {
+                if (o == value) {
+                    published.add(o);
+                    return;
+                }
+            }
         }
     }
 

@@ -59,6 +59,7 @@ public final class Jcre {
 
     public static void putFieldA(Object target, Object value, int siteId) {
         FieldSites.Site site = FieldSites.site(siteId);
+        storing(value);
         writeField(site, site.handle(target.getClass()), target, value);
     }
 
@@ -74,12 +75,43 @@ public final class Jcre {
 
     public static void putStaticA(Object value, Class<?> owner, int siteId) {
         FieldSites.Site site = FieldSites.site(siteId);
+        storing(value);
         writeField(site, site.handle(owner), null, value);
+    }
+
+    /**
+     * A constructor sets a field of its own class (perhaps final: the instruction itself makes
+     * the write). A write once the object is reachable from persistent state is a tear point; it
+     * is not journaled: the store that made the object reachable is, and rolled back it leaves
+     * the object unreachable again.
+     */
+    public static void constructorFieldI(Object target, int value, int siteId) {
+        constructorField(target, siteId);
+    }
+
+    public static void constructorFieldA(Object target, Object value, int siteId) {
+        storing(value);
+        constructorField(target, siteId);
+    }
+
+    private static void constructorField(Object target, int siteId) {
+        CardMemory m = CURRENT.get();
+        if (m != null && m.persistentTarget(target)) {
+            FieldSites.Site site = FieldSites.site(siteId);
+            m.beforeWrite(site.name, site.bytes);
+        }
+    }
+
+    private static void storing(Object value) {
+        CardMemory m = CURRENT.get();
+        if (m != null) {
+            m.storing(value);
+        }
     }
 
     private static void writeField(FieldSites.Site site, VarHandle handle, Object target, Object value) {
         CardMemory m = CURRENT.get();
-        if (m != null) {
+        if (m != null && (target == null || m.persistentTarget(target))) {
             m.beforeWrite(site.name, site.bytes);
             m.journalField(handle, target, target == null ? handle.get() : handle.get(target));
         }
@@ -131,6 +163,7 @@ public final class Jcre {
         CardMemory m = CURRENT.get();
         if (m != null && m.isPersistent(array)) {
             checkIndex(array, index);
+            m.storing(value);
             m.beforeWrite("array element", 2);
             m.journalElement(array, index);
         }
@@ -141,6 +174,57 @@ public final class Jcre {
         // The store must fail exactly as the plain instruction would, before anything is counted.
         if (index < 0 || index >= java.lang.reflect.Array.getLength(array)) {
             throw new ArrayIndexOutOfBoundsException(index);
+        }
+    }
+
+    // ------------------------------------------------------------ constructors and the clock
+
+    /** A constructor of applet code has called its superclass's: {@code o}'s own fields are not persistent state yet. */
+    public static void constructing(Object o) {
+        CardMemory m = CURRENT.get();
+        if (m != null) {
+            m.constructing(o);
+        }
+    }
+
+    /** That constructor returns. */
+    public static void constructed(Object o) {
+        CardMemory m = CURRENT.get();
+        if (m != null) {
+            m.constructed(o);
+        }
+    }
+
+    /** At every method entry and backward jump of applet code: a command past its time limit makes the card mute. */
+    public static void tick() {
+        CardMemory m = CURRENT.get();
+        if (m != null) {
+            m.tick();
+        }
+    }
+
+    // ------------------------------------------------------------ other Java Card API calls
+
+    /**
+     * Before applet code calls a Java Card API method ({@code what}, "OwnerPIN.update") that may
+     * change persistent state: its receiver's ({@code null} for a static method) or that of the
+     * arrays passed to it ({@link #apiArray}). Returns the call to hand to {@link #apiEnd}.
+     */
+    public static Object apiBegin(String what, Object receiver) {
+        CardMemory m = CURRENT.get();
+        return m == null ? null : ApiCall.begin(m, what, receiver);
+    }
+
+    public static void apiArray(Object call, Object array) {
+        if (call != null && array != null) {
+            ((ApiCall) call).array(array);
+        }
+    }
+
+    /** After the call returned or threw: what it changed counts, is journaled, and can be torn. */
+    public static void apiEnd(Object call) {
+        if (call != null) {
+            ((ApiCall) call).end();
         }
     }
 
@@ -267,15 +351,23 @@ public final class Jcre {
 
     public static short sign(Signature s, byte[] in, short off, short len, byte[] sig, short sigOff) {
         CardMemory m = CURRENT.get();
-        if (m != null) {
-            m.countSignature();
-            m.countDigest(len);
-            short n = m.p256().sign(s, in, off, len, sig, sigOff);
-            if (n >= 0) {
-                return n;
-            }
+        if (m == null) {
+            return s.sign(in, off, len, sig, sigOff);
         }
-        return s.sign(in, off, len, sig, sigOff);
+        m.countSignature();
+        m.countDigest(len);
+        ApiCall call = ApiCall.begin(m, "Signature.sign", s);
+        call.array(sig);
+        short n;
+        try {
+            n = m.p256().sign(s, in, off, len, sig, sigOff);
+            if (n < 0) {
+                n = s.sign(in, off, len, sig, sigOff);
+            }
+        } finally {
+            call.end();
+        }
+        return n;
     }
 
     public static boolean verify(Signature s, byte[] in, short off, short len, byte[] sig, short sigOff, short sigLen) {
@@ -293,10 +385,17 @@ public final class Jcre {
 
     public static short doFinal(MessageDigest d, byte[] in, short off, short len, byte[] out, short outOff) {
         CardMemory m = CURRENT.get();
-        if (m != null) {
-            m.countDigest(len);
+        if (m == null) {
+            return d.doFinal(in, off, len, out, outOff);
         }
-        return d.doFinal(in, off, len, out, outOff);
+        m.countDigest(len);
+        ApiCall call = ApiCall.begin(m, "MessageDigest.doFinal", d);
+        call.array(out);
+        try {
+            return d.doFinal(in, off, len, out, outOff);
+        } finally {
+            call.end();
+        }
     }
 
     public static void update(MessageDigest d, byte[] in, short off, short len) {
@@ -309,28 +408,50 @@ public final class Jcre {
 
     public static void generateData(RandomData r, byte[] buf, short off, short len) {
         CardMemory m = CURRENT.get();
-        if (m != null) {
-            m.countRandom(len);
+        if (m == null) {
+            r.generateData(buf, off, len);
+            return;
         }
-        r.generateData(buf, off, len);
+        m.countRandom(len);
+        ApiCall call = ApiCall.begin(m, "RandomData.generateData", r);
+        call.array(buf);
+        try {
+            r.generateData(buf, off, len);
+        } finally {
+            call.end();
+        }
     }
 
     public static short nextBytes(RandomData r, byte[] buf, short off, short len) {
         CardMemory m = CURRENT.get();
-        if (m != null) {
-            m.countRandom(len);
+        if (m == null) {
+            return r.nextBytes(buf, off, len);
         }
-        return r.nextBytes(buf, off, len);
+        m.countRandom(len);
+        ApiCall call = ApiCall.begin(m, "RandomData.nextBytes", r);
+        call.array(buf);
+        try {
+            return r.nextBytes(buf, off, len);
+        } finally {
+            call.end();
+        }
     }
 
+    /** A new key pair: both keys' material is persistent state, one atomic write, journaled inside a transaction. */
     public static void genKeyPair(KeyPair kp) {
         CardMemory m = CURRENT.get();
-        if (m != null) {
-            m.countKeyGeneration();
-            if (m.p256().genKeyPair(kp)) {
-                return;
-            }
+        if (m == null) {
+            kp.genKeyPair();
+            return;
         }
-        kp.genKeyPair();
+        m.countKeyGeneration();
+        ApiCall call = ApiCall.begin(m, "KeyPair.genKeyPair", kp);
+        try {
+            if (!m.p256().genKeyPair(kp)) {
+                kp.genKeyPair();
+            }
+        } finally {
+            call.end();
+        }
     }
 }
