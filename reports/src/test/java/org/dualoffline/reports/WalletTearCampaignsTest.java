@@ -57,7 +57,7 @@ class WalletTearCampaignsTest {
         TearCampaignResult r = run("wallet-personalize");
 
         assertThat(r.tearAnswer().isOk()).isTrue();
-        assertThat(r.outcomes()).as("every write of PERSONALIZE is inside its transaction (6 on this runtime)").isNotEmpty()
+        assertThat(r.outcomes()).as("every write of PERSONALIZE is inside its transaction (7 on this runtime)").isNotEmpty()
                 .containsOnly(AS_BEFORE);
         assertThat(r.completed().reads().get(1).sw()).as("GET CERTIFICATE once personalized").isEqualTo("9000");
         assertThat(r.before().reads().get(1).sw()).as("GET CERTIFICATE before").isEqualTo("6985");
@@ -68,8 +68,8 @@ class WalletTearCampaignsTest {
     void theKnownBadWalletIsLeftHalfPersonalizedAtTheWritesOfTheHashAndTheStateAsAtom04FindsIt() {
         TearCampaignResult r = run("wallet-personalize-non-atomic");
 
-        // On this runtime: as before at writes 1 to 4, other at 5 (the last hash) and 6 (the state). A runtime that sees more
-        // of PERSONALIZE's writes (the PIN's) may find more; the tear at the state's write is "other" either way.
+        // On this runtime: as before at writes 1 to 5 (the PIN's among them), other at 6 (the last hash) and 7 (the state).
+        // A runtime that sees more of PERSONALIZE's writes may find more; the tear at the state's write is "other" either way.
         assertThat(r.outcomes()).contains(AS_BEFORE, OTHER).doesNotContain(TearOutcome.NOT_REACHED);
         assertThat(r.runs()).filteredOn(run -> run.where().endsWith("(state)")).extracting(TornRun::outcome).containsExactly(OTHER);
     }

@@ -6,11 +6,18 @@ import java.util.HexFormat;
  * A response APDU as the report shows it: the data in uppercase hex, then the status word, raw
  * (an applet's own status words mean what its vendor says, not what the wallet protocol does).
  *
- * @param hex the whole response, data and SW, uppercase hex
+ * @param hex the whole response, data and SW, uppercase hex; empty when the card never answered
  */
 public record Answer(String hex) {
+    /** The card never answered: the command outran the reader's waiting time, and the reader cut the field. */
+    public static final Answer MUTE = new Answer("");
+
     public static Answer of(byte[] response) {
         return new Answer(HexFormat.of().withUpperCase().formatHex(response));
+    }
+
+    public boolean isMute() {
+        return hex.isEmpty();
     }
 
     /** The status word as 4 hex digits, or the whole answer if it is shorter than a status word. */
@@ -27,9 +34,12 @@ public record Answer(String hex) {
         return sw().equals("9000");
     }
 
-    /** "0102A0 9000", or "6A82" with no data. */
+    /** "0102A0 9000", "6A82" with no data, or "mute". */
     @Override
     public String toString() {
+        if (isMute()) {
+            return "mute";
+        }
         return data().isEmpty() ? sw() : data() + " " + sw();
     }
 }

@@ -65,6 +65,8 @@ public final class CampaignFile {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CampaignException("campaign file not found: " + file.toAbsolutePath().normalize(), e);
         } catch (IOException e) {
             throw new CampaignException("cannot read the campaign file " + file + ": " + e.getMessage(), e);
         }

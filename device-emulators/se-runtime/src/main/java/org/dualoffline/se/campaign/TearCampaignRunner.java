@@ -3,6 +3,7 @@ package org.dualoffline.se.campaign;
 import java.util.ArrayList;
 import java.util.List;
 import org.dualoffline.se.AppletSource;
+import org.dualoffline.se.CardMuteException;
 import org.dualoffline.se.JcardsimSecureElement;
 
 /**
@@ -18,6 +19,8 @@ import org.dualoffline.se.JcardsimSecureElement;
  * write, then {@code after:} and the read-backs, classified as before, as completed, or other.</li>
  * </ol>
  * Every SE is installed with the same name and seed, so every run is the dry run up to its tear.
+ * A command that outruns the SE's time limit answers {@link Answer#MUTE} (the card comes back as
+ * after a power loss); a torn command that does so before its tear point is not reached.
  */
 public final class TearCampaignRunner {
     /** The name every SE of a campaign is installed under (its randomness derives from it and the seed). */
@@ -75,7 +78,11 @@ public final class TearCampaignRunner {
 
         JcardsimSecureElement dry = cards.fresh();
         List<Answer> setupAnswers = setup(dry, campaign, true);
-        Answer tearAnswer = Answer.of(dry.transceive(command));
+        Answer tearAnswer = send(dry, command);
+        if (tearAnswer.isMute()) {
+            throw new CampaignException(at(campaign, campaign.tear()) + "the command never answered, even untorn (the card was mute): "
+                    + "there is no dry run to map its tear points");
+        }
         int tearPoints = dry.lastWrites();
         int committed = dry.lastCommittedWrites();
         dry.powerCycle();
@@ -101,14 +108,19 @@ public final class TearCampaignRunner {
         for (int k = 1; k <= tearPoints; k++) {
             JcardsimSecureElement se = cards.fresh();
             sameSetup(setup(se, campaign, false), setupAnswers, "the run torn at write " + k, warnings);
-            TornCommand torn = TornCommand.send(se, command, k);
+            TornCommand torn;
+            try {
+                torn = TornCommand.send(se, command, k);
+            } catch (CardMuteException e) {
+                torn = new TornCommand(k, false, null, null); // the command ran longer than the reader waits before it reached write k
+            }
             if (!torn.reached()) {
                 se.powerCycle(); // as the dry run, so that what it shows compares with "as completed"
             }
             Observation observed = observe(se, campaign);
             TornRun run = torn.reached()
                     ? new TornRun(k, torn.where(), TearOutcome.classify(observed, before, completed), observed, null)
-                    : new TornRun(k, null, TearOutcome.NOT_REACHED, observed, Answer.of(torn.answer()));
+                    : new TornRun(k, null, TearOutcome.NOT_REACHED, observed, torn.answer() == null ? Answer.MUTE : Answer.of(torn.answer()));
             runs.add(run);
             progress.torn(run, tearPoints);
         }
@@ -124,7 +136,7 @@ public final class TearCampaignRunner {
     private static List<Answer> setup(JcardsimSecureElement se, TearCampaign campaign, boolean strict) {
         List<Answer> answers = new ArrayList<>();
         for (TearCampaign.Apdu apdu : campaign.setup()) {
-            Answer a = Answer.of(se.transceive(apdu.bytes()));
+            Answer a = send(se, apdu.bytes());
             if (strict && apdu.mustSucceed() && !a.isOk()) {
                 throw new CampaignException(at(campaign, apdu) + "setup " + apdu.hex() + " answered " + a
                         + ", not 9000 (use setup-any: for a command whose answer does not matter)");
@@ -144,13 +156,22 @@ public final class TearCampaignRunner {
     private static Observation observe(JcardsimSecureElement se, TearCampaign campaign) {
         List<Answer> after = new ArrayList<>();
         for (TearCampaign.Apdu apdu : campaign.after()) {
-            after.add(Answer.of(se.transceive(apdu.bytes())));
+            after.add(send(se, apdu.bytes()));
         }
         List<Answer> reads = new ArrayList<>();
         for (TearCampaign.Apdu apdu : campaign.read()) {
-            reads.add(Answer.of(se.transceive(apdu.bytes())));
+            reads.add(send(se, apdu.bytes()));
         }
         return new Observation(after, reads);
+    }
+
+    /** The card's answer, or {@link Answer#MUTE} when it never answered (it comes back as after a power loss). */
+    private static Answer send(JcardsimSecureElement se, byte[] command) {
+        try {
+            return Answer.of(se.transceive(command));
+        } catch (CardMuteException e) {
+            return Answer.MUTE;
+        }
     }
 
     private static String at(TearCampaign campaign, TearCampaign.Apdu apdu) {

@@ -109,7 +109,8 @@ public final class TearReport {
         for (TornRun run : r.runs()) {
             String outcome = run.outcome() == TearOutcome.OTHER || run.outcome() == TearOutcome.NOT_REACHED
                     ? "**" + run.outcome().label() + "**" : run.outcome().label();
-            String where = run.where() != null ? run.where() : "not reached: the command completed, answering " + code(run.untornAnswer().toString());
+            String where = run.where() != null ? run.where() : run.untornAnswer().isMute() ? "not reached: the card was mute before that write"
+                    : "not reached: the command completed, answering " + code(run.untornAnswer().toString());
             md.append("| ").append(run.point()).append(" | ").append(where).append(" | ").append(outcome).append(" |");
             for (int i = 0; i < run.observed().reads().size(); i++) {
                 md.append(' ').append(cell(run.observed().reads().get(i), r.before().reads().get(i), r.completed().reads().get(i))).append(" |");
@@ -122,7 +123,10 @@ public final class TearReport {
         return md.toString();
     }
 
-    /** The same data for tools; answers and commands as uppercase hex, each answer ending with its status word. */
+    /**
+     * The same data for tools; answers and commands as uppercase hex, each answer ending with its
+     * status word, an empty answer for a card that never answered (mute).
+     */
     public static Map<String, Object> json(TearCampaignResult r) {
         TearCampaign c = r.campaign();
         Map<String, Object> m = new LinkedHashMap<>();

@@ -8,6 +8,6 @@ package org.dualoffline.se.campaign;
  * @param where the write as the runtime names it ("write 3 (array element)"); null when not reached
  * @param outcome as before, as completed, other, or not reached
  * @param observed the answers once power was back
- * @param untornAnswer the command's answer when the tear point was not reached, else null
+ * @param untornAnswer the command's answer when the tear point was not reached ({@link Answer#MUTE} if it never answered), else null
  */
 public record TornRun(int point, String where, TearOutcome outcome, Observation observed, Answer untornAnswer) {}

@@ -153,9 +153,11 @@ class CampaignFileTest {
     }
 
     @Test
-    void aFileThatCannotBeReadIsACampaignException(@TempDir Path dir) {
+    void aFileThatIsNotThereOrCannotBeReadIsACampaignException(@TempDir Path dir) {
         assertThatThrownBy(() -> CampaignFile.read(dir.resolve("none.campaign"))).isInstanceOf(CampaignException.class)
-                .hasMessageStartingWith("cannot read the campaign file " + dir.resolve("none.campaign"));
+                .hasMessage("campaign file not found: " + dir.resolve("none.campaign"));
+        assertThatThrownBy(() -> CampaignFile.read(dir)).isInstanceOf(CampaignException.class)
+                .hasMessageStartingWith("cannot read the campaign file " + dir);
     }
 
     @Test

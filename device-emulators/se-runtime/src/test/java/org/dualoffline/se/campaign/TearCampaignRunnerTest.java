@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.jar.JarEntry;
@@ -167,6 +168,46 @@ class TearCampaignRunnerTest {
         assertThat(r.runs().get(2).untornAnswer()).isEqualTo(new Answer("9000"));
         assertThat(r.summary()).isEqualTo("4 tear points: 1 as before, 0 as completed, 1 other, 2 not reached");
         assertThat(r.warnings()).anyMatch(w -> w.startsWith("at some tear points the command made fewer writes than in the dry run"));
+    }
+
+    @Test
+    void aReadBackThatNeverAnswersIsRecordedMuteAndTheCampaignGoesOn() {
+        TearCampaign campaign = writeCountCampaign("80010455", "read: 8020000000\nread: 8010000000\n");
+
+        TearCampaignResult r = new TearCampaignRunner(SEED).run(campaign, null, quickToGiveUp(campaign));
+
+        assertThat(r.tearPoints()).isEqualTo(4);
+        assertThat(r.completed().reads()).as("mute, then nothing selected: the reader cut the field")
+                .containsExactly(Answer.MUTE, new Answer("6986"));
+        assertThat(r.runs()).extracting(run -> run.observed().reads().get(0)).containsOnly(Answer.MUTE);
+        assertThat(Answer.MUTE).hasToString("mute");
+        assertThat(TearReport.markdown(r)).contains("| completed: the command ran whole | `mute` | `6986` |");
+    }
+
+    @Test
+    void aCommandToTearThatNeverAnswersEvenUntornStopsTheCampaign() {
+        TearCampaign campaign = writeCountCampaign("80200000", "read: 8010000000\n");
+
+        assertThatThrownBy(() -> new TearCampaignRunner(SEED).run(campaign, null, quickToGiveUp(campaign)))
+                .isInstanceOf(CampaignException.class)
+                .hasMessage("spin.campaign:4: the command never answered, even untorn (the card was mute): there is no dry run to map its tear points");
+    }
+
+    private static TearCampaign writeCountCampaign(String tear, String reads) {
+        return CampaignFile.parse("""
+                class: org.dualoffline.se.campaign.WriteCountApplet
+                aid: F000000054455354
+                setup: 00A4040008F000000054455354
+                tear: %s
+                after: 00A4040008F000000054455354
+                """.formatted(tear) + reads, Path.of("spin.campaign"), Path.of("."));
+    }
+
+    /** SEs of the campaign's applet whose reader waits 100 ms for an answer (5 s by default). */
+    private static TearCampaignRunner.Cards quickToGiveUp(TearCampaign campaign) {
+        AppletSource source = campaign.applet().source();
+        return () -> new JcardsimSecureElement(TearCampaignRunner.SE_NAME, source, campaign.aid().bytes(), null, SEED)
+                .commandTimeLimit(Duration.ofMillis(100));
     }
 
     @Test

@@ -9,11 +9,12 @@ import javacard.framework.Util;
 /**
  * A test applet whose WRITE makes as many persistent writes as its P1 says, fewer by the count
  * its install parameter gives: installed differently from one run to the next, it makes a
- * command that does not run the same way twice.
+ * command that does not run the same way twice. SPIN never ends: the card goes mute.
  */
 public final class WriteCountApplet extends Applet {
     static final byte INS_WRITE = 0x01;
     static final byte INS_READ = 0x10;
+    static final byte INS_SPIN = 0x20;
     private static final short SIZE = 16;
 
     private final byte[] data = new byte[SIZE];
@@ -43,6 +44,11 @@ public final class WriteCountApplet extends Applet {
                 short n = (short) (buf[ISO7816.OFFSET_P1] - fewer);
                 for (short i = 0; i < n && i < SIZE; i++) {
                     data[i] = buf[ISO7816.OFFSET_P2];
+                }
+                return;
+            case INS_SPIN:
+                while (buf[0] != 0x7F) {
+                    buf[1]++;
                 }
                 return;
             case INS_READ:
