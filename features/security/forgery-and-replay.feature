@@ -155,6 +155,12 @@ Feature: Forged wallets, replayed records and the PIN
       When Wei enters the right PIN on Wei's card
       Then the card refuses the right PIN because the PIN is blocked
 
+    @SEC-05 @needs-pin
+    Scenario: Mallory cuts the power inside each of her guesses, at every write the card makes for it
+      Given Wei has a card wallet holding ¥100.00
+      When Mallory guesses Wei's PIN wrongly, cutting the power at each write the card makes for the guess
+      Then the card records a wrong guess in its persistent memory, and no guess cut short before that tells whether the PIN was right
+
   Rule: a record altered on its way to the payee is refused
 
     @SEC-04

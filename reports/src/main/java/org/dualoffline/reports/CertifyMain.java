@@ -12,8 +12,17 @@ import org.dualoffline.harness.Profile;
 
 /**
  * {@code ./certify}: runs every feature against the device a profile names and writes the
- * certification into {@code reports/latest/}. Exit code 0 for PASS, 1 for FAIL, 2 when the
- * harness itself could not run (the message says why).
+ * certification into {@code reports/latest/}; {@code qualify}, {@code mutants}, {@code matrix} and
+ * {@code --help} as {@link CertifyOptions#USAGE} says. Exit codes:
+ * <ul>
+ * <li>0 PASS (certify, mutants), QUALIFIED (qualify), written (matrix), shown (help);</li>
+ * <li>1 FAIL (certify; mutants under {@code --min-score}), NOT QUALIFIED (qualify);</li>
+ * <li>2 the harness itself could not run (the message on stderr says why), e.g. a bad profile,
+ * an unreachable backend, or an applet that is not Java Card code.</li>
+ * </ul>
+ * With the system property {@value CertifyResult#FILE_PROPERTY} (the launcher sets it) the
+ * verdict is also written to that file, last of all ({@link CertifyResult}): the launcher exits
+ * 0 only when the JVM did and that file says so.
  */
 public final class CertifyMain {
     static final int PASS = 0;
@@ -23,28 +32,53 @@ public final class CertifyMain {
     private CertifyMain() {}
 
     public static void main(String[] args) {
-        int code;
+        String resultFile = System.getProperty(CertifyResult.FILE_PROPERTY, "");
+        System.exit(exitCode(Path.of(System.getProperty("dualoffline.root", ".")), args,
+                resultFile.isBlank() ? null : Path.of(resultFile)));
+    }
+
+    /**
+     * Runs {@code ./certify} as {@link #main} does and returns its exit code: a harness error is
+     * reported on stderr (exit code 2); then, the very last thing, the result is written to
+     * {@code resultFile} (null: nowhere).
+     */
+    static int exitCode(Path root, String[] args, Path resultFile) {
+        CertifyResult result;
         try {
-            code = run(Path.of(System.getProperty("dualoffline.root", ".")), args);
+            result = result(root, args);
         } catch (HarnessError | Profile.ProfileException e) {
             System.err.println("certify: " + e.getMessage());
-            code = HARNESS_ERROR;
+            result = CertifyResult.error(command(args));
         } catch (RuntimeException | LinkageError e) {
             System.err.println("certify: the harness failed: " + e);
             e.printStackTrace();
-            code = HARNESS_ERROR;
+            result = CertifyResult.error(command(args));
         }
-        System.exit(code);
+        if (resultFile != null) {
+            try {
+                result.writeTo(resultFile);
+            } catch (IOException e) {
+                System.err.println("certify: cannot write the result to " + resultFile + ": " + e.getMessage());
+                return HARNESS_ERROR;
+            }
+        }
+        return result.exitCode();
     }
 
     /** Runs {@code ./certify} in the repository at {@code root}; returns the exit code (a harness error is thrown). */
     static int run(Path repositoryRoot, String[] args) {
+        return result(repositoryRoot, args).exitCode();
+    }
+
+    /** {@link #run}, with the report the command wrote. */
+    static CertifyResult result(Path repositoryRoot, String[] args) {
         Path root = repositoryRoot.toAbsolutePath().normalize();
         if (args.length == 1 && args[0].equals("matrix")) {
-            return ConformanceMatrix.write(root);
+            return new CertifyResult("matrix", ConformanceMatrix.write(root), root.resolve(ConformanceMatrix.PAGE));
         }
         if (args.length > 0 && args[0].equals("mutants")) {
-            return MutationRun.run(root, MutationRun.Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            MutationRun.Options options = MutationRun.Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return new CertifyResult("mutants", MutationRun.run(root, options), root.resolve(options.out()).normalize().resolve("mutation.json"));
         }
         if (args.length > 0 && args[0].equals("tear")) {
             return TearCommand.run(root, TearCommand.Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length)));
@@ -53,11 +87,17 @@ public final class CertifyMain {
         return switch (options.command()) {
             case HELP -> {
                 System.out.println(CertifyOptions.USAGE);
-                yield PASS;
+                yield new CertifyResult("help", PASS, null);
             }
-            case QUALIFY, QUALIFY_FULL -> Qualification.run(root, options);
-            case CERTIFY -> certify(root, options);
+            case QUALIFY, QUALIFY_FULL -> new CertifyResult("qualify", Qualification.run(root, options),
+                    options.out(root).resolve("qualification.json"));
+            case CERTIFY -> new CertifyResult("certify", certify(root, options), options.out(root).resolve("certification.json"));
         };
+    }
+
+    /** The command {@code args} ask for, as far as the first argument tells: for the result of a run that stopped before it knew more. */
+    static String command(String[] args) {
+        return args.length > 0 && List.of("qualify", "mutants", "matrix").contains(args[0]) ? args[0] : "certify";
     }
 
     /** Certifies the device the options name: empties the report folder, starts the run, runs the features, writes the report. */

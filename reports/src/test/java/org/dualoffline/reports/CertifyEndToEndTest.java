@@ -19,6 +19,7 @@ import org.dualoffline.backend.DatabaseSettings;
 import org.dualoffline.backend.ReconciliationBackend;
 import org.dualoffline.backend.issuer.IssuerKeySource;
 import org.dualoffline.harness.Profile;
+import org.dualoffline.reports.rogue.HaltingApplet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,11 +30,13 @@ class CertifyEndToEndTest {
     @Test
     void theReferenceWalletIsCertifiedPassWithEvidenceAndReports() throws Exception {
         Path out = Path.of("target/e2e/reference").toAbsolutePath();
+        Path result = Files.createDirectories(Path.of("target/e2e")).resolve("reference.result");
 
-        int code = CertifyMain.run(ROOT, new String[] {"--out", out.toString()});
+        int code = CertifyMain.exitCode(ROOT, new String[] {"--out", out.toString()}, result);
 
         JsonNode cert = new ObjectMapper().readTree(out.resolve("certification.json").toFile());
         assertThat(code).as(cert.toPrettyString()).isZero();
+        assertThat(result).as("the result the launcher reads").hasContent("certify PASS " + out.resolve("certification.json"));
         assertThat(cert.get("profile").asText()).isEqualTo("reference");
         assertThat(cert.get("backend").get("mode").asText()).isEqualTo("embedded");
         int total = cert.get("scenarios").get("total").asInt();
@@ -44,8 +47,8 @@ class CertifyEndToEndTest {
         Map<String, List<Integer>> tearing = new LinkedHashMap<>();
         cert.get("tearing").fields().forEachRemaining(f -> tearing.put(f.getKey(),
                 List.of(f.getValue().get("tearPoints").asInt(), f.getValue().get("violations").asInt())));
-        assertThat(tearing).as("tear points and violations per flow").isEqualTo(Map.of("pay", List.of(16, 0), "receive", List.of(20, 0),
-                "load", List.of(14, 0), "sync-ack", List.of(18, 0), "unload", List.of(14, 0), "personalize", List.of(9, 0)));
+        assertThat(tearing).as("tear points and violations per flow").isEqualTo(Map.of("pay", List.of(16, 0), "receive", List.of(21, 0),
+                "load", List.of(14, 0), "sync-ack", List.of(18, 0), "unload", List.of(14, 0), "personalize", List.of(10, 0)));
         Path evidence = out.resolve("evidence");
         assertThat(cert.get("evidence").get("sha256").asText()).isEqualTo(EvidenceBundle.sha256(Files.readAllBytes(evidence.resolve("MANIFEST.sha256"))));
         assertThat(out.resolve("certification.html")).exists();
@@ -108,6 +111,38 @@ class CertifyEndToEndTest {
         assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"--profile", profile.toString(), "--out", Path.of("target/e2e/unreachable").toAbsolutePath().toString()}))
                 .isInstanceOf(HarnessError.class)
                 .hasMessageStartingWith("the backend could not be reached or started: the backend at http://127.0.0.1:9 cannot be reached: ");
+    }
+
+    @Test
+    void aVendorJarThatHaltsTheJvmIsRefusedWithExitTwoBeforeAnyScenarioRuns() throws Exception {
+        Path jar = jarOf(HaltingApplet.class, Files.createDirectories(Path.of("target/e2e")).resolve("halting.jar"));
+        Path profile = Files.writeString(Path.of("target/e2e/halting.properties"), String.join("\n", "profile.name=halting",
+                "applet.jar=" + jar.toAbsolutePath(), "applet.class=" + HaltingApplet.class.getName(), "applet.aid=f04455414c4f464601", ""));
+        Path out = Path.of("target/e2e/halting").toAbsolutePath();
+        Path result = Path.of("target/e2e/halting.result");
+        String[] args = {"--profile", profile.toString(), "--out", out.toString(), "--no-allure"};
+        String process = HaltingApplet.class.getName() + ".process(Ljavacard/framework/APDU;)V";
+
+        assertThatThrownBy(() -> CertifyMain.run(ROOT, args)).isInstanceOf(HarnessError.class).hasMessage("the profile's applet cannot be "
+                + "loaded: " + HaltingApplet.class.getName() + " from halting.jar is not Java Card code, a Java Card converter would refuse it "
+                + "(2 findings):\n  " + process + " calls java.lang.Runtime.getRuntime()Ljava/lang/Runtime;\n  " + process
+                + " calls java.lang.Runtime.halt(I)V");
+        assertThat(CertifyMain.exitCode(ROOT, args, result)).isEqualTo(2);
+        assertThat(result).hasContent("certify ERROR -");
+        assertThat(out.resolve("certification.json")).as("no report").doesNotExist();
+        assertThat(out.resolve("junit")).as("no scenario ran").doesNotExist();
+    }
+
+    /** A jar of {@code applet}'s compiled class alone, as its vendor would ship it. */
+    private static Path jarOf(Class<?> applet, Path jar) throws IOException {
+        String entry = applet.getName().replace('.', '/') + ".class";
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+             var in = applet.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new java.util.jar.JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+        return jar;
     }
 
     @Test

@@ -70,7 +70,8 @@ final class FreshCards implements AutoCloseable {
      * once per run (pcscd notices an insertion only at its next poll).
      */
     private void insertFreshChip(int slot, String seName, long seed) {
-        JcardsimSecureElement chip = new JcardsimSecureElement(seName, profile.applet(), profile.aid(), profile.installParameters(), seed).speaksWalletProtocol();
+        JcardsimSecureElement chip = new JcardsimSecureElement(seName, profile.applet(), profile.aid(), profile.installParameters(), seed).speaksWalletProtocol()
+                    .commandTimeLimit(profile.commandTimeLimit());
         VpcdCard card = cards[slot];
         if (card != null && !card.inserted()) {
             throw new PcscException(PcscException.Problem.UNAVAILABLE, "the virtual card at vpcd " + card.endpoint() + " fell out of its reader: "

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.dualoffline.protocol.Sw;
+import org.dualoffline.se.JcardsimSecureElement;
+import org.dualoffline.se.PowerLostException;
 import org.dualoffline.se.Tearable;
 
 /**
@@ -19,6 +21,9 @@ public final class PinAttack {
     private final List<Integer> answers = new ArrayList<>();
     private int triesBefore = -1;
     private int rightPinAnswer = -1;
+    /** Tear points inside a wrong guess (its persistent writes), and what tearing there told the thief for free. */
+    private int writesOfAWrongGuess = -1;
+    private final List<String> freeAnswers = new ArrayList<>();
 
     public PinAttack(ScenarioContext context, WalletInspector inspector) {
         this.context = context;
@@ -41,6 +46,63 @@ public final class PinAttack {
             answers.add(inspector.statusWordOf(p, guess, w -> w.verifyPin(WRONG_PIN)));
             se.tear();
         }
+    }
+
+    /**
+     * {@code attacker} enters a wrong PIN on {@code holder}'s card with the power cut at its first
+     * persistent write, then at its second, and so on until a guess runs to its end. Wherever a
+     * cut guess leaves the tries as they were, the try was not yet recorded, so the PIN must not
+     * have been compared yet either ([P-5.7-3]): the right PIN, cut at the same write, must not
+     * have been answered. NOT APPLICABLE where the harness cannot cut the power inside a command.
+     */
+    public void guessWronglyCuttingInside(String attacker, String holder) {
+        Party p = context.party(holder);
+        if (!(p.device().secureElement() instanceof JcardsimSecureElement se)) {
+            throw new NotApplicable("cutting the power inside a VERIFY PIN needs the harness's emulated SE; "
+                    + p.device().secureElement().describe() + " can only be powered off between two commands");
+        }
+        for (int k = 1; writesOfAWrongGuess < 0; k++) {
+            int before = inspector.status(p).pinTriesRemaining();
+            if (before == 0) {
+                throw new IllegalStateException("the card ran out of tries before a wrong guess ran to its end (" + (k - 1) + " writes)");
+            }
+            String guess = attacker + " enters a wrong PIN on " + holder + "'s card, the power cut at its write " + k;
+            if (!cutAt(se, p, k, guess, WRONG_PIN)) {
+                writesOfAWrongGuess = k - 1;
+            } else if (inspector.status(p).pinTriesRemaining() == before) {
+                String right = "the right PIN on " + holder + "'s card, the power cut at its write " + k;
+                if (!cutAt(se, p, k, right, WalletProvisioner.DEFAULT_PIN)) {
+                    freeAnswers.add("a wrong guess cut at its write " + k + " costs no try, but the right PIN is answered before that write: "
+                            + "the card compared before it recorded the try, and " + attacker + " learns which guess is right for free");
+                }
+            }
+        }
+    }
+
+    /** Sends a VERIFY PIN with the power cut at its {@code k}-th persistent write; false if it ran to its end first. */
+    private boolean cutAt(JcardsimSecureElement se, Party p, int k, String description, String pin) {
+        try {
+            inspector.statusWordOf(p, description, w -> {
+                se.armTearAtWrite(k);
+                w.verifyPin(pin);
+            });
+            return false;
+        } catch (PowerLostException torn) {
+            return true;
+        }
+    }
+
+    /** Persistent writes a wrong guess makes (its tear points); where it records the try. */
+    public int writesOfAWrongGuess() {
+        if (writesOfAWrongGuess < 0) {
+            throw new IllegalStateException("nobody cut the power inside a guess in this scenario");
+        }
+        return writesOfAWrongGuess;
+    }
+
+    /** What cutting the power inside wrong guesses told the thief without costing a try. */
+    public List<String> freeAnswers() {
+        return List.copyOf(freeAnswers);
     }
 
     /** The PIN tries the card had when the attack began. */

@@ -27,7 +27,11 @@ public record Profile(
         String operatorToken,
         Map<String, Boolean> capabilities,
         String breaks,
-        PcscSettings pcsc) {
+        PcscSettings pcsc,
+        java.time.Duration commandTimeLimit) {
+
+    /** How long an emulated SE's command may run before the card counts as mute, unless the profile says: a reader's waiting time. */
+    public static final java.time.Duration DEFAULT_COMMAND_TIME_LIMIT = java.time.Duration.ofSeconds(5);
 
     /**
      * How the harness reaches the wallet's secure element: in-process ({@code jcardsim}), or in a
@@ -75,7 +79,7 @@ public record Profile(
 
     public Profile withBackendMode(BackendMode mode) {
         return new Profile(name, source, deviceName, deviceVendor, deviceVersion, seKind, applet, aid, installParameters, mode,
-                backendUrl, operatorToken, capabilities, breaks, pcsc);
+                backendUrl, operatorToken, capabilities, breaks, pcsc, commandTimeLimit);
     }
 
     /** A profile that cannot be used; the harness stops with exit code 2 and this message. */

@@ -29,7 +29,7 @@ final class ProfileProperties {
     static final Set<String> KNOWN_KEYS = Set.of(
             "profile.name", "device.name", "device.vendor", "device.version", "se.kind", "applet.jar", "applet.class",
             "applet.aid", "applet.installParameters", "backend.mode", "backend.url", "backend.operatorToken",
-            "capabilities.pin", "capabilities.display", "qualification.breaks",
+            "capabilities.pin", "capabilities.display", "qualification.breaks", "se.commandTimeLimitMs",
             "pcsc.readers", "pcsc.vpcd.serve", "pcsc.vpcd.host", "pcsc.vpcd.ports", "pcsc.freshCard.command");
 
     private ProfileProperties() {}
@@ -94,7 +94,25 @@ final class ProfileProperties {
         }
         return new Profile(name, file, p.getProperty("device.name", name).trim(), p.getProperty("device.vendor", "unknown").trim(),
                 p.getProperty("device.version", "unknown").trim(), seKind, applet, aid, params, mode, url,
-                p.getProperty("backend.operatorToken", "").trim(), Map.copyOf(caps), p.getProperty("qualification.breaks", "").trim(), pcsc);
+                p.getProperty("backend.operatorToken", "").trim(), Map.copyOf(caps), p.getProperty("qualification.breaks", "").trim(), pcsc,
+                commandTimeLimit(p, where));
+    }
+
+    /** {@code se.commandTimeLimitMs}: a positive number of milliseconds, {@link Profile#DEFAULT_COMMAND_TIME_LIMIT} when absent. */
+    private static java.time.Duration commandTimeLimit(Properties p, String where) {
+        String v = p.getProperty("se.commandTimeLimitMs", "").trim();
+        if (v.isEmpty()) {
+            return Profile.DEFAULT_COMMAND_TIME_LIMIT;
+        }
+        try {
+            long ms = Long.parseLong(v);
+            if (ms > 0 && ms <= 600_000) {
+                return java.time.Duration.ofMillis(ms);
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ProfileException(where + ": se.commandTimeLimitMs must be a number of milliseconds from 1 to 600000, got " + v);
     }
 
     /** The applet class, from the harness's classpath or from {@code applet.jar} (relative to the profile's folder if it is there). */

@@ -16,7 +16,8 @@ public final class SecureElements {
      */
     public static CardTransport create(Profile profile, String seName, long seed) {
         return switch (profile.seKind()) {
-            case JCARDSIM -> new JcardsimSecureElement(seName, profile.applet(), profile.aid(), profile.installParameters(), seed).speaksWalletProtocol();
+            case JCARDSIM -> new JcardsimSecureElement(seName, profile.applet(), profile.aid(), profile.installParameters(), seed).speaksWalletProtocol()
+                    .commandTimeLimit(profile.commandTimeLimit());
             case PCSC -> CommandCostEstimate.REFERENCE_WALLET.meter(PcscReaders.of(profile).lease(seName, seed));
         };
     }

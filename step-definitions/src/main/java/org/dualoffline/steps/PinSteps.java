@@ -33,6 +33,18 @@ public class PinSteps {
         attack.guessWronglyCuttingPower(attacker, holder);
     }
 
+    @When("{party} guesses {party}'s PIN wrongly, cutting the power at each write the card makes for the guess")
+    public void wrongPinsCutInside(String attacker, String holder) {
+        attack.guessWronglyCuttingInside(attacker, holder);
+    }
+
+    @Checks({"P-5.7-2", "P-5.7-3"})
+    @Then("the card records a wrong guess in its persistent memory, and no guess cut short before that tells whether the PIN was right")
+    public void noFreeAnswers() {
+        assertThat(attack.writesOfAWrongGuess()).as("persistent writes of a wrong VERIFY PIN: the try must be recorded").isPositive();
+        assertThat(attack.freeAnswers()).as("guesses cut inside the command that told the thief something without costing a try").isEmpty();
+    }
+
     @When("{party} enters the right PIN on {party}'s card")
     public void rightPin(String who, String holder) {
         attack.enterRightPin(who, holder);

@@ -70,7 +70,8 @@ final class AppletClassLoader extends URLClassLoader {
         return defineClass(name, bytes, 0, bytes.length);
     }
 
-    private static boolean sharedWithHarness(String name) {
+    /** Whether the class {@code name} (dotted) is always the harness's, whatever the applet's jar holds. */
+    static boolean sharedWithHarness(String name) {
         return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("javacard.") || name.startsWith("javacardx.")
                 || name.startsWith("com.licel.") || name.startsWith("org.bouncycastle.") || name.startsWith("sun.") || name.startsWith("jdk.")
                 || name.startsWith("org.dualoffline.se.runtime.") || name.startsWith("org.objectweb.asm.");

@@ -5,15 +5,23 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.dualoffline.se.seal.Finding;
+import org.dualoffline.se.seal.JavaCardCheck;
+import org.dualoffline.se.seal.NotJavaCardException;
 
 /**
  * Where an applet's code comes from: a class on the harness's classpath (the reference wallet)
- * or a class inside a vendor's jar. Each call to {@link #load()} gives the class to install.
+ * or a class inside a vendor's jar. Each call to {@link #load()} gives the class to install,
+ * once its code has passed the Java Card check ({@link JavaCardCheck}): the harness runs only
+ * what a card could.
  */
 public final class AppletSource {
     private final String className;
     private final Path jar;
     private final String description;
+    /** The Java Card check's findings, once made: the code does not change while the harness runs. */
+    private volatile List<Finding> findings;
 
     private AppletSource(String className, Path jar) {
         this.className = className;
@@ -41,8 +49,10 @@ public final class AppletSource {
     }
 
     /**
-     * Loads and checks the applet class in a class loader of its own (statics per SE); the
-     * message says what is wrong with a vendor's jar.
+     * Checks the applet's code (the first time only) and loads the applet class in a class loader
+     * of its own (statics per SE); the message says what is wrong with a vendor's jar. Code a Java
+     * Card converter would refuse is a {@link NotJavaCardException} listing every finding, thrown
+     * before any of it is loaded.
      */
     public Class<? extends javacard.framework.Applet> load() {
         ClassLoader parent = AppletSource.class.getClassLoader();
@@ -51,6 +61,12 @@ public final class AppletSource {
             location = jar != null ? jar.toUri().toURL() : codeLocation(parent);
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("applet jar path is not usable: " + jar, e);
+        }
+        if (findings == null) {
+            findings = JavaCardCheck.check(location, className, AppletClassLoader::sharedWithHarness);
+        }
+        if (!findings.isEmpty()) {
+            throw new NotJavaCardException(description, findings);
         }
         ClassLoader loader = new AppletClassLoader("applet:" + className, location, parent);
         Class<?> c;

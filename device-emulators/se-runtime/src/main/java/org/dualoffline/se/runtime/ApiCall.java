@@ -37,6 +37,8 @@ final class ApiCall {
     private boolean publicKey;
     private OwnerPIN checkedPin;
     private byte triesBefore;
+    /** False for a call whose code is the applet's own override: its writes are the applet's, counted as it makes them. */
+    private boolean watching = true;
 
     private ApiCall(CardMemory memory, String what) {
         this.memory = memory;
@@ -44,17 +46,26 @@ final class ApiCall {
     }
 
     /**
-     * A call of {@code what} ("OwnerPIN.update") on {@code receiver} (null for a static method)
-     * is about to be made. A PIN check with tries left writes its try counter first: that is the
-     * call's first tear point, before anything else happens.
+     * A call of {@code what} ("OwnerPIN.update([BSB)V") on {@code receiver} (null for a static
+     * method) is about to be made. {@code exact}: the platform's method is called whatever the
+     * receiver's class (a super call); otherwise a receiver of the applet's own class that
+     * overrides the method runs its own code, which the runtime instruments: nothing to watch here.
+     * A PIN check with tries left writes its try counter first: that is the call's first tear
+     * point, before anything else happens.
      */
-    static ApiCall begin(CardMemory memory, String what, Object receiver) {
-        ApiCall call = new ApiCall(memory, what);
-        String method = what.substring(what.lastIndexOf('.') + 1);
+    static ApiCall begin(CardMemory memory, String what, Object receiver, boolean exact) {
+        int paren = what.indexOf('(');
+        String display = paren < 0 ? what : what.substring(0, paren);
+        ApiCall call = new ApiCall(memory, display);
+        String method = display.substring(display.lastIndexOf('.') + 1);
+        if (receiver != null && !exact && paren > 0 && !StatefulApi.platformCode(receiver.getClass(), method, what.substring(paren))) {
+            call.watching = false;
+            return call;
+        }
         if (receiver instanceof OwnerPIN pin && method.equals("check")) {
             byte tries = pin.getTriesRemaining();
             if (tries > 0) {
-                memory.beforeWrite("the PIN try counter decrement of " + what, 1);
+                memory.beforeWrite("the PIN try counter decrement of " + display, 1);
                 call.checkedPin = pin;
                 call.triesBefore = tries;
             }
@@ -67,7 +78,7 @@ final class ApiCall {
 
     /** An array argument of the call: watched if it is persistent. */
     void array(Object array) {
-        if (memory.isPersistent(array) && !arrays.contains(array)) {
+        if (watching && memory.isPersistent(array) && !arrays.contains(array)) {
             arrays.add(array);
             before.add(copy(array));
         }

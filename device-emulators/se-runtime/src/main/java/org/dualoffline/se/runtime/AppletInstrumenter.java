@@ -65,7 +65,7 @@ public final class AppletInstrumenter {
             /** The name of the bridge method that wraps this API call, generated at the end of the class. */
             private String bridge(int opcode, String owner, String name, String desc, boolean itf) {
                 String key = opcode + " " + owner + "." + name + desc;
-                return bridges.computeIfAbsent(key, k -> new Bridge("$jcre$api$" + bridges.size(), opcode, owner, name, desc, itf)).name;
+                return bridges.computeIfAbsent(key, k -> new Bridge(className, "$jcre$api$" + bridges.size(), opcode, owner, name, desc, itf)).name;
             }
 
             @Override
@@ -249,7 +249,12 @@ public final class AppletInstrumenter {
                 jcre(name, replacement);
             } else if (bridges != null && mayWritePersistentState(opcode, owner, name, desc)) {
                 String bridge = bridges.bridge(opcode, owner, name, desc, itf);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, className, bridge, bridgeDescriptor(opcode, owner, desc), false);
+                if (opcode == Opcodes.INVOKESPECIAL) {
+                    // super.update(...) in the applet's own subclass of a platform class: an instance bridge, 'this' stays on the stack
+                    super.visitMethodInsn(Opcodes.INVOKESPECIAL, className, bridge, desc, false);
+                } else {
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, className, bridge, bridgeDescriptor(opcode, owner, desc), false);
+                }
             } else {
                 super.visitMethodInsn(opcode, owner, name, desc, itf);
             }
@@ -295,8 +300,15 @@ public final class AppletInstrumenter {
      * APDU's methods only touch its buffer, which is RAM.
      */
     static boolean mayWritePersistentState(int opcode, String owner, String name, String desc) {
-        if (!(owner.startsWith("javacard/") || owner.startsWith("javacardx/")) || owner.equals("javacard/framework/APDU")
-                || owner.equals("javacard/framework/JCSystem") || owner.equals("javacard/framework/Util") || name.equals("<init>")) {
+        if (name.equals("<init>") || name.equals("<clinit>")) {
+            return false;
+        }
+        if (!(owner.startsWith("javacard/") || owner.startsWith("javacardx/"))) {
+            // The applet's own class (a subclass of OwnerPIN, say) called by a platform method's
+            // name: the runtime looks at the receiver to see whose code runs.
+            return opcode == Opcodes.INVOKEVIRTUAL && StatefulApi.SIGNATURES.contains(name + desc);
+        }
+        if (owner.equals("javacard/framework/APDU") || owner.equals("javacard/framework/JCSystem") || owner.equals("javacard/framework/Util")) {
             return false;
         }
         if (Arrays.stream(Type.getArgumentTypes(desc)).anyMatch(t -> t.getSort() == Type.ARRAY)) {
@@ -316,27 +328,31 @@ public final class AppletInstrumenter {
      * receiver and the array arguments to {@link Jcre#apiBegin}/{@link Jcre#apiArray}, makes the
      * call, and calls {@link Jcre#apiEnd} whether it returned or threw.
      */
-    private record Bridge(String name, int opcode, String owner, String method, String desc, boolean itf) {
+    private record Bridge(String className, String name, int opcode, String owner, String method, String desc, boolean itf) {
         void write(ClassVisitor cv, boolean frames) {
-            String bridgeDesc = bridgeDescriptor(opcode, owner, desc);
+            boolean superCall = opcode == Opcodes.INVOKESPECIAL;
+            // A super call's bridge is an instance method: 'this' is local 0 and the receiver.
+            String bridgeDesc = superCall ? "(L" + className + ";" + desc.substring(1) : bridgeDescriptor(opcode, owner, desc);
             Type[] args = Type.getArgumentTypes(bridgeDesc);
-            MethodVisitor mv = cv.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, name, bridgeDesc, null, null);
+            int access = Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC | (superCall ? 0 : Opcodes.ACC_STATIC);
+            MethodVisitor mv = cv.visitMethod(access, name, superCall ? desc : bridgeDesc, null, null);
             mv.visitCode();
             int callSlot = 0;
             for (Type t : args) {
                 callSlot += t.getSize();
             }
-            mv.visitLdcInsn(owner.substring(owner.lastIndexOf('/') + 1) + "." + method);
+            mv.visitLdcInsn(owner.substring(owner.lastIndexOf('/') + 1) + "." + method + desc);
             if (opcode == Opcodes.INVOKESTATIC) {
                 mv.visitInsn(Opcodes.ACONST_NULL);
             } else {
                 mv.visitVarInsn(Opcodes.ALOAD, 0);
             }
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, JCRE, "apiBegin", "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/Object;", false);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, JCRE, superCall ? "apiBeginSuper" : "apiBegin",
+                    "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/Object;", false);
             mv.visitVarInsn(Opcodes.ASTORE, callSlot);
             int slot = 0;
             for (int i = 0; i < args.length; i++) {
-                boolean receiver = i == 0 && opcode != Opcodes.INVOKESTATIC;
+                boolean receiver = i == 0 && opcode != Opcodes.INVOKESTATIC; // or 'this', for a super call
                 if (!receiver && args[i].getSort() == Type.ARRAY) {
                     mv.visitVarInsn(Opcodes.ALOAD, callSlot);
                     mv.visitVarInsn(Opcodes.ALOAD, slot);

@@ -212,7 +212,13 @@ public final class Jcre {
      */
     public static Object apiBegin(String what, Object receiver) {
         CardMemory m = CURRENT.get();
-        return m == null ? null : ApiCall.begin(m, what, receiver);
+        return m == null ? null : ApiCall.begin(m, what, receiver, false);
+    }
+
+    /** {@link #apiBegin} for a super call from the applet's own subclass: the platform's method runs. */
+    public static Object apiBeginSuper(String what, Object receiver) {
+        CardMemory m = CURRENT.get();
+        return m == null ? null : ApiCall.begin(m, what, receiver, true);
     }
 
     public static void apiArray(Object call, Object array) {
@@ -356,7 +362,7 @@ public final class Jcre {
         }
         m.countSignature();
         m.countDigest(len);
-        ApiCall call = ApiCall.begin(m, "Signature.sign", s);
+        ApiCall call = ApiCall.begin(m, "Signature.sign", s, true);
         call.array(sig);
         short n;
         try {
@@ -389,7 +395,7 @@ public final class Jcre {
             return d.doFinal(in, off, len, out, outOff);
         }
         m.countDigest(len);
-        ApiCall call = ApiCall.begin(m, "MessageDigest.doFinal", d);
+        ApiCall call = ApiCall.begin(m, "MessageDigest.doFinal", d, true);
         call.array(out);
         try {
             return d.doFinal(in, off, len, out, outOff);
@@ -413,7 +419,7 @@ public final class Jcre {
             return;
         }
         m.countRandom(len);
-        ApiCall call = ApiCall.begin(m, "RandomData.generateData", r);
+        ApiCall call = ApiCall.begin(m, "RandomData.generateData", r, true);
         call.array(buf);
         try {
             r.generateData(buf, off, len);
@@ -428,7 +434,7 @@ public final class Jcre {
             return r.nextBytes(buf, off, len);
         }
         m.countRandom(len);
-        ApiCall call = ApiCall.begin(m, "RandomData.nextBytes", r);
+        ApiCall call = ApiCall.begin(m, "RandomData.nextBytes", r, true);
         call.array(buf);
         try {
             return r.nextBytes(buf, off, len);
@@ -445,7 +451,7 @@ public final class Jcre {
             return;
         }
         m.countKeyGeneration();
-        ApiCall call = ApiCall.begin(m, "KeyPair.genKeyPair", kp);
+        ApiCall call = ApiCall.begin(m, "KeyPair.genKeyPair", kp, true);
         try {
             if (!m.p256().genKeyPair(kp)) {
                 kp.genKeyPair();

@@ -66,10 +66,15 @@ final class ObjectState {
     }
 
     private void walk(Object o, int depth, Set<Object> seen) {
-        if (o == null || depth > MAX_DEPTH || !seen.add(o) || !apiClass(o.getClass())) {
+        if (o == null || depth > MAX_DEPTH || !seen.add(o)) {
             return;
         }
+        // The fields the platform's classes declare: an applet's own subclass adds fields its
+        // instrumented code writes, and those are journaled as it writes them.
         for (Class<?> c = o.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            if (!apiClass(c)) {
+                continue;
+            }
             for (Field f : c.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers())) {
                     continue;

@@ -174,4 +174,20 @@ class PatternAppletsTest {
         assertThat(tearEveryWrite(KeyApplet.class, c -> { }, command(KeyApplet.INS_LOAD_PEER_KEY, 0, 0, new byte[] {1, 0, 1}), c -> c.read(READ_KEY)))
                 .hasSize(2);
     }
+
+    @Test
+    void aPinClassOfTheAppletsOwnCallingThePlatformWithSuperHasItsCheckCountedAndItsTryCounterTorn() {
+        List<String> outcomes = tearEveryWrite(OwnPinApplet.class, c -> { }, command(OwnPinApplet.INS_VERIFY, 0, 0, NEW_PIN),
+                c -> c.read(command(OwnPinApplet.INS_STATUS, 0, 0)));
+        assertThat(outcomes).as("write 1 the applet's own counter, write 2 the platform's try counter")
+                .containsExactly("0300", "0301", "0201");
+    }
+
+    @Test
+    void aPlatformMethodInheritedByTheAppletsOwnPinClassIsJournaled() {
+        PatternCard card = new PatternCard(OwnPinApplet.class);
+        card.send(command(OwnPinApplet.INS_CHANGE_THEN_ABORT, 0, 0, NEW_PIN)).check("aborted change");
+        assertThat(card.se().lastWrites()).as("the PIN's state").isEqualTo(1);
+        assertThat(card.send(command(OwnPinApplet.INS_VERIFY, 0, 0, OLD_PIN)).sw()).as("the old PIN").isEqualTo(0x9000);
+    }
 }
