@@ -22,6 +22,7 @@ import org.dualoffline.se.campaign.TornRun;
  * the harness); 2 for a campaign that cannot run (bad file, applet not found, setup refused).
  */
 final class TearCommand {
+    static final String COMMAND = "tear";
     static final String USAGE = "usage: ./certify tear CAMPAIGN-FILE [--out DIR] [--seed N]";
     static final Path DEFAULT_OUT = Path.of("reports/tear");
 
@@ -74,10 +75,11 @@ final class TearCommand {
 
     private TearCommand() {}
 
-    static int run(Path root, Options options) {
+    /** Runs the campaign and writes its report; the result names {@value TearReport#MARKDOWN}. */
+    static CertifyResult run(Path root, Options options) {
         if (options.help()) {
             System.out.println(USAGE + "\n" + "  see docs/tear-campaign.md for the campaign file, the outcomes and the report");
-            return CertifyMain.PASS;
+            return new CertifyResult("help", CertifyMain.PASS, null);
         }
         TearCampaign campaign;
         try {
@@ -97,7 +99,7 @@ final class TearCommand {
         result.warnings().forEach(w -> System.err.println("tear: warning: " + w));
         System.out.println(campaign.name() + ": " + result.summary());
         System.out.println("report: " + report + " (and " + TearReport.JSON + ")");
-        return CertifyMain.PASS;
+        return new CertifyResult(COMMAND, CertifyMain.PASS, report);
     }
 
     /** One line on stderr per tear point, as a long campaign goes. */

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.dualoffline.harness.RunSettings;
+import org.dualoffline.reports.rogue.HaltingApplet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +66,18 @@ class TearCommandTest {
     }
 
     @Test
+    void theResultForTheLauncherIsTearWrittenWithTheReportOrTearError(@TempDir Path dir) throws IOException {
+        Path result = dir.resolve("result");
+        Path out = dir.resolve("out");
+
+        assertThat(CertifyMain.exitCode(ROOT, new String[] {"tear", SAMPLE, "--out", out.toString()}, result)).isZero();
+        assertThat(Files.readString(result)).isEqualTo("tear WRITTEN " + out.resolve("tear-report.md") + "\n");
+
+        assertThat(CertifyMain.exitCode(ROOT, new String[] {"tear", "docs/no-such.campaign"}, result)).isEqualTo(2);
+        assertThat(Files.readString(result)).isEqualTo("tear ERROR -\n");
+    }
+
+    @Test
     void aMalformedCampaignIsAHarnessErrorNamingTheLineSoExitTwo(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("bad.campaign");
         Files.writeString(bad, "class: a.B\naid: F000000054454152\ntear: 80010000ZZ\nread: 80100000\n");
@@ -79,6 +94,23 @@ class TearCommandTest {
 
         assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"tear", campaign.toString(), "--out", dir.resolve("out").toString()}))
                 .isInstanceOf(HarnessError.class).hasMessageStartingWith("applet class org.example.NoSuchApplet not found");
+    }
+
+    @Test
+    void aJarThatIsNotJavaCardCodeIsRefusedBeforeItRunsSoExitTwo(@TempDir Path dir) throws IOException {
+        String entry = HaltingApplet.class.getName().replace('.', '/') + ".class";
+        try (var out = new JarOutputStream(Files.newOutputStream(dir.resolve("halting.jar")));
+             var in = HaltingApplet.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+        }
+        Path campaign = Files.writeString(dir.resolve("halting.campaign"), "jar: halting.jar\nclass: " + HaltingApplet.class.getName()
+                + "\naid: F000000054454152\ntear: 80010000\nread: 80100000\n");
+
+        assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"tear", campaign.toString(), "--out", dir.resolve("out").toString()}))
+                .isInstanceOf(HarnessError.class).hasMessageContaining("is not Java Card code")
+                .hasMessageContaining("calls java.lang.Runtime.halt(I)V");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test
