@@ -12,10 +12,10 @@ import org.dualoffline.harness.Profile;
 
 /**
  * {@code ./certify}: runs every feature against the device a profile names and writes the
- * certification into {@code reports/latest/}; {@code qualify}, {@code mutants}, {@code matrix} and
- * {@code --help} as {@link CertifyOptions#USAGE} says. Exit codes:
+ * certification into {@code reports/latest/}; {@code qualify}, {@code mutants}, {@code matrix},
+ * {@code tear} and {@code --help} as {@link CertifyOptions#USAGE} says. Exit codes:
  * <ul>
- * <li>0 PASS (certify, mutants), QUALIFIED (qualify), written (matrix), shown (help);</li>
+ * <li>0 PASS (certify, mutants), QUALIFIED (qualify), written (matrix; tear, whatever its campaign found), shown (help);</li>
  * <li>1 FAIL (certify; mutants under {@code --min-score}), NOT QUALIFIED (qualify);</li>
  * <li>2 the harness itself could not run (the message on stderr says why), e.g. a bad profile,
  * an unreachable backend, or an applet that is not Java Card code.</li>
@@ -80,6 +80,9 @@ public final class CertifyMain {
             MutationRun.Options options = MutationRun.Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length));
             return new CertifyResult("mutants", MutationRun.run(root, options), root.resolve(options.out()).normalize().resolve("mutation.json"));
         }
+        if (args.length > 0 && args[0].equals("tear")) {
+            return TearCommand.run(root, TearCommand.Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         CertifyOptions options = CertifyOptions.parse(args);
         return switch (options.command()) {
             case HELP -> {
@@ -94,7 +97,7 @@ public final class CertifyMain {
 
     /** The command {@code args} ask for, as far as the first argument tells: for the result of a run that stopped before it knew more. */
     static String command(String[] args) {
-        return args.length > 0 && List.of("qualify", "mutants", "matrix").contains(args[0]) ? args[0] : "certify";
+        return args.length > 0 && List.of("qualify", "mutants", "matrix", TearCommand.COMMAND).contains(args[0]) ? args[0] : "certify";
     }
 
     /** Certifies the device the options name: empties the report folder, starts the run, runs the features, writes the report. */

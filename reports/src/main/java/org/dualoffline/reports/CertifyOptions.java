@@ -37,6 +37,7 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
                              [--threads N] [--no-allure]
                    ./certify qualify [--full] [--seed N] [--out DIR]
                    ./certify mutants [--count N] [--seed N] [--out DIR] [--min-score PERCENT] [--ids ID,...] [--jobs N]
+                   ./certify tear CAMPAIGN-FILE [--out DIR] [--seed N]
                    ./certify matrix
               --profile FILE   device profile (default: the reference wallet, step-definitions/src/main/resources/profiles/reference.properties)
               --backend MODE   override the profile's backend mode
@@ -59,6 +60,11 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
                                JVM of its own until its first failed scenario, --jobs at once (default: one per
                                processor); writes mutation.json with the kill rate and every survivor; with
                                --min-score, exit 1 when fewer than PERCENT of them are killed
+              tear             a tear campaign on any applet (docs/tear-campaign.md): the campaign file's command is
+                               torn at every one of its persistent writes and the applet's state read back after each,
+                               classified as before, as completed or other; writes tear-report.md and tear-report.json
+                               to --out (default reports/tear/<campaign name>); exit 0 once the report is written,
+                               whatever it found, 2 for a campaign file, applet or setup that cannot run
               matrix           writes docs/conformance-matrix.md: each clause of the protocol spec, the steps that
                                check it (their @Checks) and the requirements and scenarios that use them
             exit code: 0 PASS, 1 FAIL, 2 the harness could not run""".formatted(RunSettings.DEFAULT_SEED);

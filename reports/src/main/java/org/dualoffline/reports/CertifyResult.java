@@ -13,10 +13,10 @@ import java.nio.file.Path;
  *
  * <p>The file holds one line, ended by a newline: {@code COMMAND VERDICT FILE}, e.g.
  * {@code certify PASS /lab/reports/latest/certification.json}. COMMAND is {@code certify},
- * {@code qualify}, {@code mutants}, {@code matrix} or {@code help}; VERDICT is {@code PASS} or
+ * {@code qualify}, {@code mutants}, {@code matrix}, {@code tear} or {@code help}; VERDICT is {@code PASS} or
  * {@code FAIL} (certify, mutants), {@code QUALIFIED} or {@code NOT-QUALIFIED} (qualify),
- * {@code WRITTEN} (matrix), {@code SHOWN} (help), or {@code ERROR} for any command the harness
- * could not run; FILE is the report written (absolute) or {@code -}.
+ * {@code WRITTEN} (matrix; tear, whatever its campaign found), {@code SHOWN} (help), or {@code ERROR}
+ * for any command the harness could not run; FILE is the report written (absolute) or {@code -}.
  *
  * @param report the report the command wrote, or null (help, or a harness error)
  */
@@ -32,7 +32,7 @@ record CertifyResult(String command, int exitCode, Path report) {
         return switch (exitCode) {
             case CertifyMain.PASS -> switch (command) {
                 case "qualify" -> "QUALIFIED";
-                case "matrix" -> "WRITTEN";
+                case "matrix", TearCommand.COMMAND -> "WRITTEN";
                 case "help" -> "SHOWN";
                 default -> "PASS";
             };

@@ -9,6 +9,7 @@ import org.dualoffline.se.CardTransport;
 import org.dualoffline.se.JcardsimSecureElement;
 import org.dualoffline.se.PowerLostException;
 import org.dualoffline.se.Tearable;
+import org.dualoffline.se.campaign.TornCommand;
 
 /**
  * Where power is cut in one run of a flow: before the n-th APDU of the flow (the card leaves
@@ -16,6 +17,10 @@ import org.dualoffline.se.Tearable;
  * writing). The SEs of the flow reach their applet through {@link #wrap} so that the plan sees
  * every APDU, in order, across both sides of a touch, and knows which SE each one ran on. With
  * no tear set, it only records how many persistent writes each APDU made: the map of tear points.
+ *
+ * <p>A tear at a write is the SE runtime's {@link TornCommand}, as in the tear campaign for any
+ * applet ({@code ./certify tear}, docs/tear-campaign.md): that campaign is the single-command,
+ * single-SE case of this plan, judged on raw read-backs instead of the purse invariants.
  */
 public final class TearPlan {
     /** One APDU of a flow as the dry run saw it, on the SE it ran on. */
@@ -160,26 +165,23 @@ public final class TearPlan {
             }
             throw new PowerLostException("power cut " + tear.describe());
         }
-        boolean armed = tear != null && tear.apdu() == index;
-        if (armed) {
-            se.armTearAtWrite(tear.write());
-        }
-        try {
+        if (tear == null || tear.apdu() != index) {
             byte[] response = se.transceive(command);
             steps.add(new Step(index, flowSe, name, se.lastWrites()));
             return response;
-        } catch (PowerLostException e) {
-            fired = true;
-            for (Tearable t : fieldPowered) {
-                if (t != se) {
-                    t.tear();
-                }
-            }
-            throw e;
-        } finally {
-            if (armed) {
-                se.armTearAtWrite(0);
+        }
+        // The single-command core every tear campaign shares, the generic one for any applet included.
+        TornCommand torn = TornCommand.send(se, command, tear.write());
+        if (!torn.reached()) {
+            steps.add(new Step(index, flowSe, name, se.lastWrites()));
+            return torn.answer();
+        }
+        fired = true;
+        for (Tearable t : fieldPowered) {
+            if (t != se) {
+                t.tear();
             }
         }
+        throw new PowerLostException("power cut " + tear.describe() + ": " + torn.where());
     }
 }
