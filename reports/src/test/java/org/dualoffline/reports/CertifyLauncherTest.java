@@ -95,6 +95,10 @@ class CertifyLauncherTest {
         assertThat(certify(writes("mutants PASS " + report) + "; exit 0", "mutants", "--count", "3")).isZero();
         assertThat(certify(writes("matrix WRITTEN " + report) + "; exit 0", "matrix")).isZero();
         assertThat(certify(writes("help SHOWN -") + "; exit 0", "--help")).isZero();
+        assertThat(certify(writes("tear WRITTEN " + report) + "; exit 0", "tear", "c.campaign")).as("a campaign ran, whatever it found").isZero();
+        assertThat(certify(writes("certify PASS " + report) + "; exit 0", "tear", "c.campaign")).isEqualTo(2);
+        assertThat(certify(writes("tear ERROR -") + "; exit 2", "tear", "bad.campaign")).isEqualTo(2);
+        assertThat(certify(writes("help SHOWN -") + "; exit 0", "tear", "--help")).isZero();
     }
 
     @Test
