@@ -100,7 +100,11 @@ public final class CertifyMain {
         return args.length > 0 && List.of("qualify", "mutants", "matrix", TearCommand.COMMAND).contains(args[0]) ? args[0] : "certify";
     }
 
-    /** Certifies the device the options name: empties the report folder, starts the run, runs the features, writes the report. */
+    /**
+     * Certifies the device the options name: starts the run (the profile's applet loaded and
+     * checked, the backend up), empties the report folder, runs the features, writes the report.
+     * A run that cannot start leaves the last report where it was.
+     */
     static int certify(Path root, CertifyOptions options) {
         return certify(root, options, Boolean.getBoolean("dualoffline.stopAtFirstFailure"));
     }
@@ -122,7 +126,6 @@ public final class CertifyMain {
         } catch (IllegalStateException e) {
             throw new HarnessError(e.getMessage());
         }
-        prepare(out);
         ConsoleSummary console = new ConsoleSummary(System.err);
         try {
             HarnessRun run = HarnessRun.start(options.settings(root));
@@ -132,6 +135,8 @@ public final class CertifyMain {
             console.started(run.profile(), run.seed());
             String backendUrl = ready(run);
             console.backendReady(backendUrl);
+            // Only now, with the applet accepted and the backend up, does the last report make way.
+            prepare(out);
 
             Instant started = Instant.now();
             FeatureRun featureRun = new FeatureRun(features, out, options.tags(), options.threads());

@@ -122,6 +122,8 @@ class CertifyEndToEndTest {
         Path result = Path.of("target/e2e/halting.result");
         String[] args = {"--profile", profile.toString(), "--out", out.toString(), "--no-allure"};
         String process = HaltingApplet.class.getName() + ".process(Ljavacard/framework/APDU;)V";
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("certification.json"), "{\"the\": \"last report\"}");
 
         assertThatThrownBy(() -> CertifyMain.run(ROOT, args)).isInstanceOf(HarnessError.class).hasMessage("the profile's applet cannot be "
                 + "loaded: " + HaltingApplet.class.getName() + " from halting.jar is not Java Card code, a Java Card converter would refuse it "
@@ -129,7 +131,7 @@ class CertifyEndToEndTest {
                 + " calls java.lang.Runtime.halt(I)V");
         assertThat(CertifyMain.exitCode(ROOT, args, result)).isEqualTo(2);
         assertThat(result).hasContent("certify ERROR -");
-        assertThat(out.resolve("certification.json")).as("no report").doesNotExist();
+        assertThat(out.resolve("certification.json")).as("no new report: the last one stays where it was").hasContent("{\"the\": \"last report\"}");
         assertThat(out.resolve("junit")).as("no scenario ran").doesNotExist();
     }
 
