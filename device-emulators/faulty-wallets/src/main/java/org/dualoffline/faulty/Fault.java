@@ -7,6 +7,8 @@ import static org.dualoffline.faulty.Patches.skipCopyInto;
 import static org.dualoffline.faulty.Patches.storeZero;
 import static org.dualoffline.faulty.Patches.withoutTransaction;
 
+import java.util.List;
+import java.util.Map;
 import org.dualoffline.protocol.Sw;
 
 /**
@@ -123,18 +125,31 @@ public enum Fault {
     CHALLENGE_COUNTED("challenge-counted", "SEC-02",
             "BEGIN RECEIVE counts its challenges instead of drawing them: each is the one before plus one, from zero again at "
                     + "every selection, so a reader knows the next challenge before the payee gives it",
-            Patches.countInsteadOfDrawing("drawNonce"));
+            Patches.countInsteadOfDrawing("drawNonce")),
+    PIN_COMPARED_BEFORE_COUNTED("pin-compared-before-counted", "SEC-05",
+            "VERIFY PIN compares the PIN with a copy of its own before the try is recorded, and answers the right PIN without a "
+                    + "write while the tries are full: each guess still costs its try, but a thief who cuts the power inside each "
+                    + "wrong guess, before its try is recorded, learns which guess is right without paying for the wrong ones",
+            Map.of(Patches.PERSISTENT, Patches.newInstead("<init>", Patches.OWNER_PIN, Patches.COMPARING_PIN)), List.of(Patches.COMPARING_PIN));
 
     public final String id;
     /** The requirement the faulty wallet breaks, on which the harness must fail it. */
     public final String breaks;
     public final String description;
-    final Patch patch;
+    /** What is patched, per class of the reference wallet (internal name). */
+    final Map<String, Patch> patches;
+    /** Classes of the faulty-wallets module (internal names) the faulty wallet's jar carries besides the reference's. */
+    final List<String> addedClasses;
 
     Fault(String id, String breaks, String description, Patch patch) {
+        this(id, breaks, description, Map.of(FaultyWalletBuilder.APPLET, patch), List.of());
+    }
+
+    Fault(String id, String breaks, String description, Map<String, Patch> patches, List<String> addedClasses) {
         this.id = id;
         this.breaks = breaks;
         this.description = description;
-        this.patch = patch;
+        this.patches = Map.copyOf(patches);
+        this.addedClasses = List.copyOf(addedClasses);
     }
 }

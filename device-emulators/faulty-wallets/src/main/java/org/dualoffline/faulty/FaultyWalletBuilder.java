@@ -55,21 +55,30 @@ public final class FaultyWalletBuilder {
                             return choice.moved(internalName);
                         }
                     }), changed);
-        }, choice::moved, "CHOICE.txt", choice.id + ": a choice the spec allows\n" + choice.description + "\n");
+        }, choice::moved, "CHOICE.txt", choice.id + ": a choice the spec allows\n" + choice.description + "\n", java.util.List.of());
     }
 
     static void write(Fault fault, Path jar) throws IOException {
-        writeJar(jar, (name, bytes) -> name.equals(APPLET) ? patch(fault.patch, bytes) : bytes, name -> name, "FAULT.txt",
-                fault.id + ": breaks " + fault.breaks + "\n" + fault.description + "\n");
+        for (String missing : fault.patches.keySet()) {
+            if (!appletClasses().contains(missing)) {
+                throw new IllegalStateException("the reference wallet has no class " + missing + " to patch");
+            }
+        }
+        writeJar(jar, (name, bytes) -> {
+            Patch patch = fault.patches.get(name);
+            return patch == null ? bytes : patch(patch, bytes);
+        }, name -> name, "FAULT.txt", fault.id + ": breaks " + fault.breaks + "\n" + fault.description + "\n", fault.addedClasses);
     }
 
     /**
      * Writes a jar of the reference wallet's classes, each as {@code change} makes it and under the
      * name {@code rename} gives it, with a text entry that says what the jar is; entries carry no
-     * time, so the same wallet gives the same bytes.
+     * time, so the same wallet gives the same bytes. {@code added}: classes of this module the jar
+     * carries too, as they are compiled (Java Card code a fault needs besides the reference's).
      */
     static void writeJar(Path jar, java.util.function.BiFunction<String, byte[], byte[]> change,
-                         java.util.function.UnaryOperator<String> rename, String readmeName, String readme) throws IOException {
+                         java.util.function.UnaryOperator<String> rename, String readmeName, String readme,
+                         java.util.List<String> added) throws IOException {
         Path parent = jar.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -81,6 +90,19 @@ public final class FaultyWalletBuilder {
                 out.putNextEntry(e);
                 out.write(change.apply(name, referenceClass(name)));
                 out.closeEntry();
+            }
+            for (String internalName : added) {
+                String name = internalName + ".class";
+                try (java.io.InputStream in = FaultyWalletBuilder.class.getClassLoader().getResourceAsStream(name)) {
+                    if (in == null) {
+                        throw new IOException("no class file for " + internalName);
+                    }
+                    JarEntry e = new JarEntry(name);
+                    e.setTime(0);
+                    out.putNextEntry(e);
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
             }
             JarEntry text = new JarEntry(readmeName);
             text.setTime(0);

@@ -92,7 +92,7 @@ public final class Mutants {
     /** Writes the mutant's jar: the reference wallet's classes with the one change. */
     public static void write(Mutant mutant, Path jar) throws IOException {
         FaultyWalletBuilder.writeJar(jar, (name, bytes) -> name.equals(mutant.className()) ? mutate(mutant, bytes) : bytes, name -> name,
-                "MUTANT.txt", mutant.id() + "\n" + mutant.description() + "\n");
+                "MUTANT.txt", mutant.id() + "\n" + mutant.description() + "\n", java.util.List.of());
     }
 
     /** The class with the mutant's one change; throws when its site is not there. */

@@ -26,6 +26,8 @@ final class Patches {
 
     /** The platform's PIN, whose {@code reset()} ends a verification. */
     static final String OWNER_PIN = "javacard/framework/OwnerPIN";
+    /** {@code parts.ComparingPin}, a PIN of the faulty wallets' own (read as class bytes, never loaded here). */
+    static final String COMPARING_PIN = "org/dualoffline/faulty/parts/ComparingPin";
     /** The platform's random generator. */
     static final String RANDOM_DATA = "javacard/security/RandomData";
 
@@ -124,6 +126,26 @@ final class Patches {
                 }
             }
             return edited;
+        });
+    }
+
+    /**
+     * In {@code method}, objects of class {@code owner} are created as {@code replacement} (a
+     * subclass with the same constructor) instead.
+     */
+    static Patch newInstead(String method, String owner, String replacement) {
+        return inMethod(method, method + " creates no " + owner, m -> {
+            int changed = 0;
+            for (AbstractInsnNode insn : m.instructions) {
+                if (insn instanceof org.objectweb.asm.tree.TypeInsnNode t && t.getOpcode() == Opcodes.NEW && t.desc.equals(owner)) {
+                    t.desc = replacement;
+                    changed++;
+                } else if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESPECIAL && call.owner.equals(owner)
+                        && call.name.equals("<init>")) {
+                    call.owner = replacement;
+                }
+            }
+            return changed;
         });
     }
 
