@@ -63,8 +63,15 @@ public final class PinAttack {
         }
         for (int k = 1; writesOfAWrongGuess < 0; k++) {
             int before = inspector.status(p).pinTriesRemaining();
-            if (before == 0) {
-                throw new IllegalStateException("the card ran out of tries before a wrong guess ran to its end (" + (k - 1) + " writes)");
+            if (before == 1) {
+                // A wallet may write more after recording the try; cuts there cost tries. The
+                // holder's right PIN gives them back, so that the last try is never the one spent.
+                inspector.statusWordOf(p, holder + " enters the right PIN, which gives the tries back", w -> w.verifyPin(WalletProvisioner.DEFAULT_PIN));
+                before = inspector.status(p).pinTriesRemaining();
+            }
+            if (before <= 1) {
+                throw new IllegalStateException("the card has " + before + " PIN tries left, the right PIN did not give them back, before a "
+                        + "wrong guess ran to its end (" + (k - 1) + " writes)");
             }
             String guess = attacker + " enters a wrong PIN on " + holder + "'s card, the power cut at its write " + k;
             if (!cutAt(se, p, k, guess, WRONG_PIN)) {
