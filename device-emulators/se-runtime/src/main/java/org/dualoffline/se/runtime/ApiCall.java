@@ -70,7 +70,7 @@ final class ApiCall {
                 call.triesBefore = tries;
             }
         } else if (holdsPersistentState(receiver) && !method.startsWith("get") && !method.startsWith("is")) {
-            call.receiverState = ObjectState.of(receiver);
+            call.receiverState = ObjectState.of(receiver, memory::transientApiArray);
             call.publicKey = receiver instanceof javacard.security.PublicKey;
         }
         return call;

@@ -49,6 +49,8 @@ public final class CardMemory {
     private int keyGenerations;
     private final P256Engine p256;
     private final Construction construction = new Construction();
+    /** Whether each array an API object holds is transient, once asked: jcardsim looks it up in a list of every transient array. */
+    private final java.util.Map<Object, Boolean> apiArrayTransient = new java.util.WeakHashMap<>();
     private final CommandClock clock = new CommandClock();
 
     /** @param seed this SE's own seed: its key pairs are drawn from it */
@@ -276,6 +278,11 @@ public final class CardMemory {
 
     Construction construction() {
         return construction;
+    }
+
+    /** Whether an array inside an API object (a PIN's flags, a key's bytes) is RAM; arrays compare by identity. */
+    boolean transientApiArray(Object array) {
+        return apiArrayTransient.computeIfAbsent(array, ObjectState::isTransient);
     }
 
     private void countJournaled() {

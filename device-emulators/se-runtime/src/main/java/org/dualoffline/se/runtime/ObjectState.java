@@ -27,10 +27,39 @@ final class ObjectState {
 
     private final List<Entry> entries = new ArrayList<>();
 
-    private ObjectState() {}
+    /** The instance fields the platform's classes declare, per class of object: read on every watched API call. */
+    private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            List<Field> fields = new ArrayList<>();
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                if (!apiClass(c)) {
+                    continue;
+                }
+                for (Field f : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(f.getModifiers())) {
+                        f.setAccessible(true);
+                        fields.add(f);
+                    }
+                }
+            }
+            return List.copyOf(fields);
+        }
+    };
+
+    private final java.util.function.Predicate<Object> transientArray;
+
+    private ObjectState(java.util.function.Predicate<Object> transientArray) {
+        this.transientArray = transientArray;
+    }
 
     static ObjectState of(Object root) {
-        ObjectState state = new ObjectState();
+        return of(root, ObjectState::isTransient);
+    }
+
+    /** {@code transientArray} tells RAM from persistent memory among the API object's arrays. */
+    static ObjectState of(Object root, java.util.function.Predicate<Object> transientArray) {
+        ObjectState state = new ObjectState(transientArray);
         state.walk(root, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
         return state;
     }
@@ -71,24 +100,15 @@ final class ObjectState {
         }
         // The fields the platform's classes declare: an applet's own subclass adds fields its
         // instrumented code writes, and those are journaled as it writes them.
-        for (Class<?> c = o.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            if (!apiClass(c)) {
-                continue;
-            }
-            for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers())) {
-                    continue;
+        for (Field f : FIELDS.get(o.getClass())) {
+            Object value = get(f, o);
+            if (value != null && value.getClass().isArray() && value.getClass().getComponentType().isPrimitive()) {
+                if (!transientArray.test(value)) {
+                    entries.add(new Entry(o, f, value, copy(value)));
                 }
-                f.setAccessible(true);
-                Object value = get(f, o);
-                if (value != null && value.getClass().isArray() && value.getClass().getComponentType().isPrimitive()) {
-                    if (!isTransient(value)) {
-                        entries.add(new Entry(o, f, value, copy(value)));
-                    }
-                } else {
-                    entries.add(new Entry(o, f, value, null));
-                    walk(value, depth + 1, seen);
-                }
+            } else {
+                entries.add(new Entry(o, f, value, null));
+                walk(value, depth + 1, seen);
             }
         }
     }
@@ -98,7 +118,7 @@ final class ObjectState {
         return n.startsWith("javacard.") || n.startsWith("javacardx.") || n.startsWith("com.licel.");
     }
 
-    private static boolean isTransient(Object array) {
+    static boolean isTransient(Object array) {
         try {
             return javacard.framework.JCSystem.isTransient(array) != javacard.framework.JCSystem.NOT_A_TRANSIENT_OBJECT;
         } catch (AssertionError | RuntimeException e) {
