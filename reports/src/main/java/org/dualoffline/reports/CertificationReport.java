@@ -83,8 +83,19 @@ final class CertificationReport {
         addFlows(cert, evidence);
         cert.addArtifact("Cucumber report", FeatureRun.CUCUMBER_REPORT);
         cert.addArtifact("JUnit XML", FeatureRun.JUNIT_REPORT);
-        String allure = allureHtml ? AllureCli.generate(root, out.resolve(FeatureRun.ALLURE_RESULTS), out.resolve("allure-report"))
-                : "skipped (--no-allure)";
+        Path allureResults = out.resolve(FeatureRun.ALLURE_RESULTS);
+        Path history = root.resolve(AllureExtras.HISTORY_ROOT).resolve(info.profile().replaceAll("[^A-Za-z0-9._-]", "_"));
+        String allure = describeAllureExtras(allureResults, info, allureHtml ? history : null);
+        if (allure == null) {
+            allure = allureHtml ? AllureCli.generate(root, allureResults, out.resolve("allure-report")) : "skipped (--no-allure)";
+        }
+        if (allure == null) {
+            try {
+                AllureExtras.keepHistory(out.resolve("allure-report"), history);
+            } catch (IOException e) {
+                console.allureNotGenerated("generated, but its history could not be kept in " + history + ": " + e.getMessage());
+            }
+        }
         if (allure == null) {
             cert.addArtifact("Allure report", "allure-report/index.html");
         } else {
@@ -99,6 +110,28 @@ final class CertificationReport {
             throw new HarnessError("cannot write the certification to " + out + ": " + e.getMessage());
         }
         return cert;
+    }
+
+    /**
+     * Writes Allure's Environment, Executor and Categories into the results and, when
+     * {@code history} is given, the Trend history of this profile's last run; returns why it
+     * could not, or null.
+     */
+    private static String describeAllureExtras(Path results, Certification.RunInfo info, Path history) {
+        if (!Files.isDirectory(results)) {
+            return "no Allure results at " + results;
+        }
+        try {
+            AllureExtras.writeEnvironment(results, info);
+            AllureExtras.writeExecutor(results, info, System.getenv());
+            AllureExtras.writeCategories(results);
+            if (history != null) {
+                AllureExtras.restoreHistory(history, results);
+            }
+            return null;
+        } catch (IOException e) {
+            return "cannot write Allure's environment, executor, categories or history into " + results + ": " + e.getMessage();
+        }
     }
 
     /** Finds the touch pictures each scenario filed in its evidence folder. */
