@@ -85,7 +85,7 @@ final class CertificationReport {
         cert.addArtifact("JUnit XML", FeatureRun.JUNIT_REPORT);
         Path allureResults = out.resolve(FeatureRun.ALLURE_RESULTS);
         Path history = root.resolve(AllureExtras.HISTORY_ROOT).resolve(info.profile().replaceAll("[^A-Za-z0-9._-]", "_"));
-        String allure = describeAllureExtras(allureResults, info, allureHtml ? history : null);
+        String allure = writeAllureExtras(allureResults, info, allureHtml ? history : null);
         if (allure == null) {
             allure = allureHtml ? AllureCli.generate(root, allureResults, out.resolve("allure-report")) : "skipped (--no-allure)";
         }
@@ -117,7 +117,7 @@ final class CertificationReport {
      * {@code history} is given, the Trend history of this profile's last run; returns why it
      * could not, or null.
      */
-    private static String describeAllureExtras(Path results, Certification.RunInfo info, Path history) {
+    private static String writeAllureExtras(Path results, Certification.RunInfo info, Path history) {
         if (!Files.isDirectory(results)) {
             return "no Allure results at " + results;
         }

@@ -56,7 +56,7 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport, 
             try {
                 this.simulator = new Simulator(runtime);
                 byte[] install = installData(aid, installParameters);
-                memory.startApdu(); // the install has the same time limit as a command
+                memory.startApdu(); // the install is held to the default command time limit (5 s): an install that never ends fails here
                 simulator.installApplet(new javacard.framework.AID(aid, (short) 0, (byte) aid.length), appletClass, install, (short) 0, (byte) install.length);
                 if (memory.mute() != null) {
                     throw new IllegalStateException("the applet's install did not end: " + memory.mute());

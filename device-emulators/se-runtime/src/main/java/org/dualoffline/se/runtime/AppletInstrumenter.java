@@ -78,7 +78,7 @@ public final class AppletInstrumenter {
         return writer.toByteArray();
     }
 
-    /** Names the bridge for an API call that may write persistent state, or null to keep the call as it is. */
+    /** Names the bridge method (generated at the end of the class) for an API call that may write persistent state. */
     interface Bridges {
         String bridge(int opcode, String owner, String name, String desc, boolean itf);
     }

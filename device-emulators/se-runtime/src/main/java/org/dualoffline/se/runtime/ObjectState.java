@@ -53,10 +53,6 @@ final class ObjectState {
         this.transientArray = transientArray;
     }
 
-    static ObjectState of(Object root) {
-        return of(root, ObjectState::isTransient);
-    }
-
     /** {@code transientArray} tells RAM from persistent memory among the API object's arrays. */
     static ObjectState of(Object root, java.util.function.Predicate<Object> transientArray) {
         ObjectState state = new ObjectState(transientArray);

@@ -12,8 +12,8 @@ import javacard.framework.AID;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.se.AppletSource;
 import org.dualoffline.se.JcardsimSecureElement;
-import org.dualoffline.se.PowerLostException;
 import org.dualoffline.se.ResponseApdu;
+import org.dualoffline.se.campaign.TornCommand;
 
 /** A pattern applet on the harness's emulated SE, and the same applet on plain jcardsim for comparison. */
 final class PatternCard {
@@ -75,13 +75,7 @@ final class PatternCard {
         for (int k = 1; k <= writes; k++) {
             PatternCard card = new PatternCard(applet);
             setup.accept(card);
-            boolean torn = false;
-            try {
-                card.se.transceiveTearingAt(command, k);
-            } catch (PowerLostException e) {
-                torn = true;
-            }
-            assertThat(torn).as("tear point %d of %d is reached", k, writes).isTrue();
+            assertThat(TornCommand.send(card.se, command, k).reached()).as("tear point %d of %d is reached", k, writes).isTrue();
             card.select();
             outcomes.add(readBack.apply(card));
         }
