@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.dualoffline.backend.BackendConfig;
 import org.dualoffline.backend.ReconciliationBackend;
-import org.dualoffline.backend.container.DockerAvailability;
+import org.dualoffline.backend.container.ContainerModeUnavailableException;
 import org.dualoffline.backend.container.ContainerizedBackend;
 
 /**
@@ -38,13 +38,12 @@ public final class BackendConnection implements AutoCloseable {
                 yield new BackendConnection("embedded", backend.baseUrl(), BackendConfig.EMBEDDED_OPERATOR_TOKEN, backend);
             }
             case CONTAINER -> {
-                DockerAvailability docker = DockerAvailability.check();
-                if (!docker.available()) {
-                    throw new BackendUnavailableException("container mode needs a Docker engine, and none is reachable: " + docker.reason()
-                            + ". Use --backend embedded, or run where Docker works.");
+                try {
+                    ContainerizedBackend stack = ContainerizedBackend.startFromModule(repositoryRoot.resolve("reconciliation-backend"), seed);
+                    yield new BackendConnection("container", stack.baseUrl(), stack.operatorToken(), stack);
+                } catch (ContainerModeUnavailableException e) {
+                    throw new BackendUnavailableException(e.getMessage());
                 }
-                ContainerizedBackend stack = ContainerizedBackend.startFromModule(repositoryRoot.resolve("reconciliation-backend"), seed);
-                yield new BackendConnection("container", stack.baseUrl(), stack.operatorToken(), stack);
             }
             case EXTERNAL -> {
                 checkHealth(profile.backendUrl());

@@ -10,9 +10,11 @@ import java.util.Locale;
 import java.util.Properties;
 import org.dualoffline.backend.BackendConfig;
 import org.dualoffline.backend.DatabaseSettings;
-import org.dualoffline.backend.container.DockerAvailability;
+import org.dualoffline.backend.container.ContainerImages;
+import org.dualoffline.backend.container.ContainerModeUnavailableException;
+import org.dualoffline.backend.container.ContainerPreflight;
+import org.dualoffline.backend.container.LoopbackPostgres;
 import org.junit.jupiter.api.Assumptions;
-import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
  * Picks the database the suite runs on, by the system property {@value #KIND_PROPERTY}
@@ -20,8 +22,8 @@ import org.testcontainers.containers.PostgreSQLContainer;
  *
  * <p>PostgreSQL is found, in order: at {@code DUALOFFLINE_PG_URL} (system property or environment;
  * default {@value #DEFAULT_PG_URL}, user {@code DUALOFFLINE_PG_USER} default postgres, password
- * {@code DUALOFFLINE_PG_PASSWORD} default empty); else a Testcontainers PostgreSQL 15 when a Docker
- * engine is reachable; else the tests are skipped with the reason, unless
+ * {@code DUALOFFLINE_PG_PASSWORD} default empty); else a Testcontainers PostgreSQL 15 from the project's
+ * image ({@link LoopbackPostgres}) when the engine and image are there; else the tests are skipped with the reason, unless
  * {@code DUALOFFLINE_REQUIRE_POSTGRES=true} (CI), where no PostgreSQL fails them. Every test class
  * gets a freshly created schema {@code bk_<random>}, dropped after it, so parallel runs never collide.
  */
@@ -78,14 +80,14 @@ public final class TestDatabases {
             server = configured;
             return;
         }
-        DockerAvailability docker = DockerAvailability.check();
-        if (!docker.available()) {
-            unavailableReason = "no PostgreSQL at " + url + " (" + configuredProblem + ") and no Docker engine for a "
-                    + "Testcontainers PostgreSQL (" + docker.reason() + ")";
+        try {
+            ContainerPreflight.require(ContainerImages.configured());
+        } catch (ContainerModeUnavailableException e) {
+            unavailableReason = "no PostgreSQL at " + url + " (" + configuredProblem + ") and none in a container: " + e.getMessage();
             return;
         }
         @SuppressWarnings("resource") // lives as long as the JVM; Testcontainers removes it at exit
-        PostgreSQLContainer<?> pg = new PostgreSQLContainer<>("postgres:15-alpine");
+        LoopbackPostgres pg = new LoopbackPostgres(ContainerImages.configured().postgres());
         try {
             pg.start();
             server = new PostgresServer(pg.getJdbcUrl(), pg.getUsername(), pg.getPassword(), "Testcontainers");

@@ -1,13 +1,16 @@
 package org.dualoffline.backend.container;
 
 import java.nio.file.Path;
-import org.testcontainers.containers.Network;
-import org.testcontainers.containers.PostgreSQLContainer;
-import org.testcontainers.utility.DockerImageName;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.containers.output.Slf4jLogConsumer;
 
 /**
- * Container mode in one call: PostgreSQL 15 and the backend image on a private network.
- * Ask {@link DockerAvailability#check()} first; without an engine this cannot start.
+ * Container mode in one call: PostgreSQL 15 and the backend, both from the project's images, on
+ * the host's loopback at ports free at start. {@link ContainerPreflight} runs first: without an
+ * engine or an image this throws {@link ContainerModeUnavailableException} in seconds, with the
+ * fix, having started and pulled nothing. The containers' output goes to the logger
+ * {@code dualoffline.container.postgres} / {@code .backend} (the run's log file), and stays in
+ * {@code docker logs} while they live.
  *
  * <pre>{@code
  * try (var stack = ContainerizedBackend.startFromModule(Path.of("reconciliation-backend"), 42)) {
@@ -16,38 +19,38 @@ import org.testcontainers.utility.DockerImageName;
  * }</pre>
  */
 public final class ContainerizedBackend implements AutoCloseable {
-    public static final String POSTGRES_IMAGE = "postgres:15-alpine";
-    public static final String POSTGRES_ALIAS = "postgres";
+    public static final String DATABASE = "dualoffline";
 
-    private final Network network;
-    private final PostgreSQLContainer<?> postgres;
+    private final LoopbackPostgres postgres;
     private final ReconciliationBackendContainer backend;
 
-    private ContainerizedBackend(Network network, PostgreSQLContainer<?> postgres, ReconciliationBackendContainer backend) {
-        this.network = network;
+    private ContainerizedBackend(LoopbackPostgres postgres, ReconciliationBackendContainer backend) {
         this.postgres = postgres;
         this.backend = backend;
     }
 
-    /** Builds the image from the module's Dockerfile and shaded jar, then starts both containers. */
+    /** The image of the module's Dockerfile and shaded jar ({@link BackendImage}), on the configured images. */
     public static ContainerizedBackend startFromModule(Path moduleDir, long issuerSeed) {
-        return start(new ReconciliationBackendContainer(ReconciliationBackendContainer.imageFromModule(moduleDir)), issuerSeed);
+        ContainerImages images = ContainerImages.configured();
+        ContainerPreflight.require(images);
+        return start(images, BackendImage.ensure(moduleDir, images), issuerSeed);
     }
 
-    /** Starts PostgreSQL and the given backend image. */
+    /** Starts PostgreSQL and the given backend image (which must be there: it is not pulled). */
     public static ContainerizedBackend start(String backendImage, long issuerSeed) {
-        return start(new ReconciliationBackendContainer(DockerImageName.parse(backendImage)), issuerSeed);
+        ContainerImages images = ContainerImages.configured();
+        ContainerPreflight.require(images);
+        return start(images, backendImage, issuerSeed);
     }
 
     @SuppressWarnings("resource") // closed by close()
-    private static ContainerizedBackend start(ReconciliationBackendContainer backend, long issuerSeed) {
-        Network network = Network.newNetwork();
-        PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>(DockerImageName.parse(POSTGRES_IMAGE))
-                .withDatabaseName("dualoffline")
-                .withNetwork(network)
-                .withNetworkAliases(POSTGRES_ALIAS);
-        backend.withNetwork(network).withPostgres(postgres, POSTGRES_ALIAS).withIssuerSeed(issuerSeed);
-        ContainerizedBackend stack = new ContainerizedBackend(network, postgres, backend);
+    private static ContainerizedBackend start(ContainerImages images, String backendImage, long issuerSeed) {
+        LoopbackPostgres postgres = new LoopbackPostgres(images.postgres()).withDatabaseName(DATABASE)
+                .withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("dualoffline.container.postgres")));
+        ReconciliationBackendContainer backend = new ReconciliationBackendContainer(backendImage).withPostgres(postgres)
+                .withIssuerSeed(issuerSeed)
+                .withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("dualoffline.container.backend")));
+        ContainerizedBackend stack = new ContainerizedBackend(postgres, backend);
         try {
             postgres.start();
             backend.start();
@@ -70,14 +73,17 @@ public final class ContainerizedBackend implements AutoCloseable {
         return backend;
     }
 
-    public PostgreSQLContainer<?> postgres() {
+    public LoopbackPostgres postgres() {
         return postgres;
     }
 
+    /** Stops and removes both containers. */
     @Override
     public void close() {
-        backend.stop();
-        postgres.stop();
-        network.close();
+        try {
+            backend.stop();
+        } finally {
+            postgres.stop();
+        }
     }
 }
