@@ -102,6 +102,9 @@ final class CertificationReport {
             console.allureNotGenerated(allure);
         }
         cert.addArtifact("Scenario results (JSON)", FeatureRun.SCENARIO_RESULTS);
+        if (HarnessLog.current() != null) {
+            cert.addArtifact("Harness log", HarnessLog.FILE); // copied in when the run ends
+        }
         cert.setEvidenceSha256(EvidenceBundle.seal(evidence, List.of(out.resolve(FeatureRun.SCENARIO_RESULTS))));
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("certification.json").toFile(), cert.toJson());

@@ -32,6 +32,7 @@ public final class CertifyMain {
     private CertifyMain() {}
 
     public static void main(String[] args) {
+        HarnessLog.start(); // before anything logs
         String resultFile = System.getProperty(CertifyResult.FILE_PROPERTY, "");
         System.exit(exitCode(Path.of(System.getProperty("dualoffline.root", ".")), args,
                 resultFile.isBlank() ? null : Path.of(resultFile)));
@@ -54,6 +55,7 @@ public final class CertifyMain {
             e.printStackTrace();
             result = CertifyResult.error(command(args));
         }
+        keepLog(result);
         if (resultFile != null) {
             try {
                 result.writeTo(resultFile);
@@ -63,6 +65,30 @@ public final class CertifyMain {
             }
         }
         return result.exitCode();
+    }
+
+    /**
+     * Keeps the harness's log beside the report the command wrote ({@link HarnessLog}); a command
+     * that wrote none leaves the log where it is and, if anything was logged, says where.
+     */
+    private static void keepLog(CertifyResult result) {
+        Path log = HarnessLog.current();
+        if (log == null) {
+            return;
+        }
+        Path folder = result.report() == null || result.exitCode() == HARNESS_ERROR ? null : result.report().toAbsolutePath().getParent();
+        String problem = folder == null ? "no report" : HarnessLog.keepIn(folder);
+        if (problem == null) {
+            HarnessLog.discard();
+            return;
+        }
+        try {
+            if (Files.size(log) > 0) {
+                System.err.println("certify: the harness's log is " + log);
+            }
+        } catch (java.io.IOException e) {
+            // nothing was logged, or the log is gone: nothing to point at
+        }
     }
 
     /** Runs {@code ./certify} in the repository at {@code root}; returns the exit code (a harness error is thrown). */

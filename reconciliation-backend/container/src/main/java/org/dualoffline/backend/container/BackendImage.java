@@ -19,7 +19,8 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  * The backend's image for this checkout: the module's Dockerfile on {@link ContainerImages#jre()}
  * with the shaded jar of {@code target/}, tagged by the jar's SHA-256
  * ({@code dualoffline/reconciliation-backend:jar-<12 hex>}) so a run never starts an image of other
- * code, and the build (about 3 s) happens once per jar. Built without network and without pulling.
+ * code, and the build (about 3 s) happens once per jar; the images of earlier jars are removed then.
+ * Built without network and without pulling.
  */
 public final class BackendImage {
     public static final String REPOSITORY = "dualoffline/reconciliation-backend";
@@ -33,12 +34,30 @@ public final class BackendImage {
         if (present(name)) {
             return name;
         }
-        return new ImageFromDockerfile(name, false)
+        String built = new ImageFromDockerfile(name, false)
                 .withFileFromPath("Dockerfile", moduleDir.resolve("Dockerfile"))
                 .withFileFromPath("target/" + jar.getFileName(), jar)
                 .withBuildArg("BASE_IMAGE", images.jre())
                 .withBuildImageCmdModifier(cmd -> cmd.withPull(false).withNetworkMode("none"))
                 .get();
+        removeOtherJarImages(name);
+        return built;
+    }
+
+    /** The images of earlier jars are of no more use; one a container still runs stays (the engine refuses). */
+    private static void removeOtherJarImages(String keep) {
+        var client = DockerClientFactory.instance().client();
+        for (var image : client.listImagesCmd().withImageNameFilter(REPOSITORY).exec()) {
+            for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
+                if (tag.startsWith(REPOSITORY + ":jar-") && !tag.equals(keep)) {
+                    try {
+                        client.removeImageCmd(tag).exec();
+                    } catch (RuntimeException e) {
+                        // in use, or gone meanwhile: left for the next build
+                    }
+                }
+            }
+        }
     }
 
     /** The one {@code reconciliation-backend-*-all.jar} in the module's {@code target/}. */
