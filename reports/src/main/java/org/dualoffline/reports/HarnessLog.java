@@ -30,13 +30,18 @@ final class HarnessLog {
             return null;
         }
         try {
-            current = Files.createTempFile("dualoffline-harness-", ".log");
-            System.setProperty(LOG_FILE_PROPERTY, current.toString());
-            return current;
+            return writeTo(Files.createTempFile("dualoffline-harness-", ".log"));
         } catch (IOException e) {
             System.setProperty(LOG_FILE_PROPERTY, "System.err");
             return null;
         }
+    }
+
+    /** Makes {@code file} the log (slf4j-simple takes it if it has not started yet). */
+    static synchronized Path writeTo(Path file) {
+        current = file;
+        System.setProperty(LOG_FILE_PROPERTY, file.toString());
+        return file;
     }
 
     /** Copies the log so far into {@code out}/{@value #FILE}; returns why it could not, or null. */
@@ -57,7 +62,7 @@ final class HarnessLog {
         return current;
     }
 
-    /** Removes the temporary log of a run whose report folder now holds a copy. */
+    /** Removes the temporary log of a run whose report folder now holds a copy; there is no log after this. */
     static synchronized void discard() {
         if (current != null) {
             try {
@@ -65,6 +70,7 @@ final class HarnessLog {
             } catch (IOException e) {
                 // a temporary file the system cleans up
             }
+            current = null;
         }
     }
 }

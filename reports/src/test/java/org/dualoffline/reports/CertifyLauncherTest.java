@@ -115,6 +115,27 @@ class CertifyLauncherTest {
         }
     }
 
+    @Test
+    void javaGetsTestcontainersSettingsAndARunIdWhoseContainersAreRemovedHoweverTheJvmEnds() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path dockerLog = dir.resolve("docker-calls");
+        Files.writeString(bin.resolve("docker"), String.join("\n", "#!/usr/bin/env bash", "echo \"$*\" >> " + dockerLog,
+                "if [ \"$1\" = ps ]; then echo c0ffee; echo decaf; fi", ""));
+        executable(bin.resolve("docker"));
+        Path seen = dir.resolve("java-saw");
+
+        int code = certify("printf '%s\\n' \"$@\" \"ryuk=$TESTCONTAINERS_RYUK_DISABLED\" \"host=$TESTCONTAINERS_HOST_OVERRIDE\" > " + seen
+                + "; kill -KILL $$", "--backend", "container");
+
+        assertThat(code).isEqualTo(2);
+        List<String> saw = Files.readAllLines(seen);
+        assertThat(saw).contains("ryuk=true", "host=127.0.0.1");
+        String runId = saw.stream().filter(a -> a.startsWith("-Ddualoffline.runId=")).findFirst().orElseThrow().substring("-Ddualoffline.runId=".length());
+        assertThat(runId).matches("certify-[0-9]+-[0-9]+");
+        assertThat(Files.readAllLines(dockerLog)).containsExactly("ps -aq --filter label=org.dualoffline.run=" + runId, "rm -f c0ffee decaf");
+        assertThat(output).contains("certify: removing the containers the run left behind: c0ffee decaf");
+    }
+
     /** Shell code for the stand-in java: writes {@code line} and a newline as the harness's result. */
     private static String writes(String line) {
         return "printf '%s\\n' '" + line + "' > \"$result\"";
@@ -133,6 +154,9 @@ class CertifyLauncherTest {
                 .redirectOutput(dir.resolve("output.txt").toFile());
         launcher.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         launcher.environment().put("TMPDIR", tmp.toString());
+        launcher.environment().put("DOCKER_HOST", "unix://" + dir.resolve("no-engine.sock")); // the stand-in docker, if any, answers
+        launcher.environment().remove("TESTCONTAINERS_RYUK_DISABLED");
+        launcher.environment().remove("TESTCONTAINERS_HOST_OVERRIDE");
         Process p = launcher.start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
         output = Files.readString(dir.resolve("output.txt"));
