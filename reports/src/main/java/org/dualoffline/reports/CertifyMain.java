@@ -15,12 +15,12 @@ import org.dualoffline.harness.ScenarioPlan;
 /**
  * {@code ./certify}: runs every feature against the device a profile names and writes the
  * certification into {@code reports/latest/}; {@code --shard I/N} (one share of the scenarios),
- * {@code qualify}, {@code mutants},
+ * {@code merge} (the shards' folders into one certification), {@code qualify}, {@code mutants},
  * {@code matrix}, {@code tear} and {@code --help} as {@link CertifyOptions#USAGE} says. Exit codes:
  * <ul>
- * <li>0 PASS (certify, mutants; a shard whose scenarios passed or were not applicable), QUALIFIED (qualify),
+ * <li>0 PASS (certify, merge, mutants; a shard whose scenarios passed or were not applicable), QUALIFIED (qualify),
  * written (matrix; tear, whatever its campaign found), shown (help);</li>
- * <li>1 FAIL (certify; a shard with a failed scenario; mutants under {@code --min-score}), NOT QUALIFIED (qualify);</li>
+ * <li>1 FAIL (certify, merge; a shard with a failed scenario; mutants under {@code --min-score}), NOT QUALIFIED (qualify);</li>
  * <li>2 the harness itself could not run (the message on stderr says why), e.g. a bad profile,
  * an unreachable backend, or an applet that is not Java Card code.</li>
  * </ul>
@@ -86,6 +86,9 @@ public final class CertifyMain {
             MutationRun.Options options = MutationRun.Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length));
             return new CertifyResult("mutants", MutationRun.run(root, options), root.resolve(options.out()).normalize().resolve("mutation.json"));
         }
+        if (args.length > 0 && args[0].equals(MergeCommand.COMMAND)) {
+            return MergeCommand.run(root, MergeCommand.Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0 && args[0].equals("tear")) {
             return TearCommand.run(root, TearCommand.Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
@@ -108,7 +111,7 @@ public final class CertifyMain {
      * a shard of a certification): for the result of a run that stopped before it knew more.
      */
     static String command(String[] args) {
-        if (args.length > 0 && List.of("qualify", "mutants", "matrix", TearCommand.COMMAND).contains(args[0])) {
+        if (args.length > 0 && List.of("qualify", "mutants", "matrix", TearCommand.COMMAND, MergeCommand.COMMAND).contains(args[0])) {
             return args[0];
         }
         return List.of(args).contains("--shard") ? SHARD : "certify";
@@ -148,8 +151,8 @@ public final class CertifyMain {
 
     /**
      * Runs one shard of a certification ({@code --shard I/N}): plans the scenarios the tags select
-     * as Cucumber would run them, runs this shard's share, and writes the shard's folder,
-     * {@value ShardDescriptor#FILE} last. No certification: 0 when every
+     * as Cucumber would run them, runs this shard's share, and writes the shard's folder for
+     * {@link MergeCommand}, {@value ShardDescriptor#FILE} last. No certification: 0 when every
      * scenario of the shard passed or was not applicable (a shard with no scenario too), 1 when
      * one failed.
      */

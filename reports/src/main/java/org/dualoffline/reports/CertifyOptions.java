@@ -36,6 +36,7 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
     static final String USAGE = """
             usage: ./certify [--profile FILE] [--backend embedded|container|external] [--seed N] [--out DIR] [--tags EXPR]
                              [--threads N] [--no-allure] [--shard I/N]
+                   ./certify merge [--out DIR] [--no-allure] SHARD-DIR...
                    ./certify qualify [--full] [--seed N] [--out DIR]
                    ./certify mutants [--count N] [--seed N] [--out DIR] [--min-score PERCENT] [--ids ID,...] [--jobs N]
                    ./certify tear CAMPAIGN-FILE [--out DIR] [--seed N]
@@ -54,7 +55,14 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
               --shard I/N      run shard I of N: a share of the scenarios --tags selects, each Scenario Outline whole, the
                                same share on any machine; --out defaults to reports/shards/I-of-N. A shard certifies
                                nothing alone: its folder (shard.json, scenario results, evidence, JUnit, Allure results)
-                               is for merging. Exit 0 when its scenarios passed or were not applicable, 1 when one failed
+                               is for merge. Exit 0 when its scenarios passed or were not applicable, 1 when one failed.
+                               The shards merged give one run's verdicts and counts; not its evidence byte for byte, as
+                               each shard's backend numbers the wallets it meets (as with --threads)
+              merge            one certification from the folders of all N shards of a run (the same seed, profile,
+                               device, harness commit and tags, each shard once) into --out (default reports/latest):
+                               judged, sealed and reported as one run of all the scenarios is;
+                               exit 0 PASS, 1 FAIL, 2 for shards that are missing or do not belong together
+                               (docs/sharding.md)
               qualify          harness qualification: certifies the reference wallet and every known-good wallet in
                                profiles/good/ on every requirement, and every known-bad wallet in profiles/faulty/ on
                                the requirement it breaks (--full: on every requirement, to list what else it breaks);

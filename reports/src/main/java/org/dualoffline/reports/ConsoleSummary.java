@@ -51,4 +51,14 @@ final class ConsoleSummary {
                 scenarios.stream().filter(ScenarioResult::failed).count(), scenarios.stream().filter(ScenarioResult::skipped).count(), shard.count());
         console.println("certify: shard written to " + descriptor);
     }
+
+    /** The shards a merge puts together. */
+    void merging(List<ShardDescriptor> shards) {
+        ShardDescriptor first = shards.get(0);
+        console.printf("certify: merging %d shards of profile %s, seed %d%n", shards.size(), first.run().profile(), first.run().seed());
+        for (ShardDescriptor s : shards) {
+            console.printf("  shard %-5s %3d scenarios, ran on %s from %s to %s%n", s.shard().label(), s.scenarioKeys().size(), s.agent(),
+                    s.run().startedAt(), s.run().finishedAt());
+        }
+    }
 }
