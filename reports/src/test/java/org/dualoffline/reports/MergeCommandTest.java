@@ -145,6 +145,8 @@ class MergeCommandTest {
         assertThat(junit).contains("tests=\"9\"", "failures=\"0\"", "time=\"4.5\"", "timestamp=\"2026-11-30T08:01:00Z\"", "name=\"interop-touch-L54\"",
                 "name=\"atomicity-power-L26\"");
         assertThat(out.resolve("shards/shard-2-of-2.json")).hasSameTextualContentAs(second.resolve(ShardDescriptor.FILE));
+        assertThat(out.resolve("certification.html")).content().contains("<th>Shards</th><td>2 shards merged: 1/2 on ", " (5 scenarios, "
+                + "2026-11-30T08:01:00Z to 2026-11-30T08:05:00Z); 2/2 on ");
         assertThat(first.resolve("certification.json")).as("a shard's folder is left as it is").doesNotExist();
     }
 
