@@ -1,5 +1,7 @@
 package org.dualoffline.reports;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +17,36 @@ public final class Certification {
 
     /** Who and what was certified, and how. */
     public record RunInfo(String profile, Map<String, Object> device, String backendMode, String backendUrl, String harnessVersion,
-                          String harnessCommit, long seed, Instant startedAt, Instant finishedAt) {}
+                          String harnessCommit, long seed, Instant startedAt, Instant finishedAt) {
+        /** The run as certification.json (and a shard's shard.json) begins: profile, device, backend, harness, seed, times. */
+        public Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("profile", profile);
+            m.put("device", device);
+            Map<String, Object> backend = new LinkedHashMap<>();
+            backend.put("mode", backendMode);
+            if (backendUrl != null) {
+                backend.put("url", backendUrl);
+            }
+            m.put("backend", backend);
+            m.put("harnessVersion", harnessVersion);
+            m.put("harnessCommit", harnessCommit);
+            m.put("seed", seed);
+            m.put("startedAt", startedAt.toString());
+            m.put("finishedAt", finishedAt.toString());
+            return m;
+        }
+
+        /** The run {@link #toJson()} wrote. */
+        @SuppressWarnings("unchecked")
+        public static RunInfo fromJson(JsonNode json) {
+            JsonNode backend = json.get("backend");
+            return new RunInfo(json.get("profile").asText(), new ObjectMapper().convertValue(json.get("device"), LinkedHashMap.class),
+                    backend.get("mode").asText(), backend.hasNonNull("url") ? backend.get("url").asText() : null, json.get("harnessVersion").asText(),
+                    json.get("harnessCommit").asText(), json.get("seed").asLong(), Instant.parse(json.get("startedAt").asText()),
+                    Instant.parse(json.get("finishedAt").asText()));
+        }
+    }
 
     /** A requirement's verdict and the scenarios behind it. */
     public record RequirementVerdict(RequirementCatalogue.Requirement requirement, Verdict verdict, List<ScenarioResult> scenarios) {}
@@ -29,6 +60,7 @@ public final class Certification {
     private final Map<String, String> artifacts = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> tearing = new LinkedHashMap<>();
     private final Map<String, List<String>> flows = new LinkedHashMap<>();
+    private final List<Map<String, Object>> shards = new ArrayList<>();
 
     public Certification(RunInfo run, List<ScenarioResult> scenarios, RequirementCatalogue catalogue) {
         this.run = run;
@@ -128,21 +160,33 @@ public final class Certification {
         return tearing;
     }
 
-    public Map<String, Object> toJson() {
+    /**
+     * Notes one of the shards this certification was merged from ({@code ./certify merge}): which
+     * shard ("1/2"), the machine that ran it, when, and how many scenarios it ran.
+     */
+    public void addShard(String shard, String agent, Instant startedAt, Instant finishedAt, int scenarios) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("profile", run.profile());
-        m.put("device", run.device());
-        Map<String, Object> backend = new LinkedHashMap<>();
-        backend.put("mode", run.backendMode());
-        if (run.backendUrl() != null) {
-            backend.put("url", run.backendUrl());
+        m.put("shard", shard);
+        m.put("agent", agent);
+        m.put("startedAt", startedAt.toString());
+        m.put("finishedAt", finishedAt.toString());
+        m.put("scenarios", scenarios);
+        shards.add(m);
+    }
+
+    /** The shards this certification was merged from, in shard order; empty for a certification run whole. */
+    public List<Map<String, Object>> shards() {
+        return shards;
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>(run.toJson());
+        if (!shards.isEmpty()) {
+            Map<String, Object> merged = new LinkedHashMap<>();
+            merged.put("count", shards.size());
+            merged.put("shards", shards);
+            m.put("mergedFrom", merged);
         }
-        m.put("backend", backend);
-        m.put("harnessVersion", run.harnessVersion());
-        m.put("harnessCommit", run.harnessCommit());
-        m.put("seed", run.seed());
-        m.put("startedAt", run.startedAt().toString());
-        m.put("finishedAt", run.finishedAt().toString());
         m.put("verdict", verdict.name());
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("total", scenarios.size());

@@ -39,16 +39,8 @@ final class CertificationReport {
     List<ScenarioResult> scenarios() {
         Path results = out.resolve(FeatureRun.SCENARIO_RESULTS);
         List<ScenarioResult> list = new ArrayList<>();
-        try {
-            for (JsonNode s : new ObjectMapper().readTree(results.toFile()).get("scenarios")) {
-                List<String> tags = new ArrayList<>();
-                s.get("tags").forEach(t -> tags.add(t.asText()));
-                list.add(new ScenarioResult(s.get("key").asText(), s.get("name").asText(), s.get("uri").asText(), s.get("line").asInt(),
-                        tags, s.get("status").asText(), s.get("durationMillis").asLong(), s.hasNonNull("error") ? s.get("error").asText() : null,
-                        s.path("harnessError").asBoolean(false), s.hasNonNull("notApplicable") ? s.get("notApplicable").asText() : null));
-            }
-        } catch (IOException e) {
-            throw new HarnessError("cannot read scenario results " + results + ": " + e.getMessage());
+        for (JsonNode s : scenarioNodes(results)) {
+            list.add(scenarioOf(s));
         }
         List<ScenarioResult> broken = list.stream().filter(ScenarioResult::suiteBroken).toList();
         if (!broken.isEmpty()) {
@@ -57,6 +49,26 @@ final class CertificationReport {
                     + first.name() + "\" " + first.status() + (first.error() == null ? "" : ": " + first.error()));
         }
         return list;
+    }
+
+    /** The scenarios of a {@value FeatureRun#SCENARIO_RESULTS} as {@link org.dualoffline.harness.CertificationPlugin} wrote them. */
+    static List<JsonNode> scenarioNodes(Path results) {
+        try {
+            List<JsonNode> list = new ArrayList<>();
+            new ObjectMapper().readTree(results.toFile()).get("scenarios").forEach(list::add);
+            return list;
+        } catch (IOException | RuntimeException e) {
+            throw new HarnessError("cannot read scenario results " + results + ": " + e.getMessage());
+        }
+    }
+
+    /** One scenario of the results. */
+    static ScenarioResult scenarioOf(JsonNode s) {
+        List<String> tags = new ArrayList<>();
+        s.get("tags").forEach(t -> tags.add(t.asText()));
+        return new ScenarioResult(s.get("key").asText(), s.get("name").asText(), s.get("uri").asText(), s.get("line").asInt(),
+                tags, s.get("status").asText(), s.get("durationMillis").asLong(), s.hasNonNull("error") ? s.get("error").asText() : null,
+                s.path("harnessError").asBoolean(false), s.hasNonNull("notApplicable") ? s.get("notApplicable").asText() : null);
     }
 
     /** Who and what was certified: the profile's device, the backend, the harness's version and commit, the seed, when. */
@@ -75,13 +87,24 @@ final class CertificationReport {
                 profile.backendMode() == Profile.BackendMode.EMBEDDED ? null : backendUrl, harnessVersion(), gitCommit(root), seed, started, finished);
     }
 
-    /** Judges the scenarios, adds the tearing totals, touch pictures and reports, seals the evidence and writes the certification. */
+    /** Judges the scenarios of one run, adds the tearing totals, touch pictures and reports, seals the evidence and writes the certification. */
     Certification write(Certification.RunInfo info, List<ScenarioResult> scenarios, RequirementCatalogue catalogue, boolean allureHtml) {
-        Path evidence = out.resolve("evidence");
         Certification cert = new Certification(info, scenarios, catalogue);
+        cert.addArtifact("Cucumber report", FeatureRun.CUCUMBER_REPORT);
+        return complete(cert, allureHtml, List.of());
+    }
+
+    /**
+     * Completes a judged certification from what the report folder holds - the tearing totals and
+     * touch pictures in the evidence, the JUnit XML, the Allure results - seals the evidence (with
+     * the scenario results and {@code alsoSealed}) and writes certification.json and .html: the
+     * same for one run and for shards merged ({@link MergeCommand}).
+     */
+    Certification complete(Certification cert, boolean allureHtml, List<Path> alsoSealed) {
+        Certification.RunInfo info = cert.run();
+        Path evidence = out.resolve("evidence");
         addTearing(cert, evidence);
         addFlows(cert, evidence);
-        cert.addArtifact("Cucumber report", FeatureRun.CUCUMBER_REPORT);
         cert.addArtifact("JUnit XML", FeatureRun.JUNIT_REPORT);
         Path allureResults = out.resolve(FeatureRun.ALLURE_RESULTS);
         Path history = root.resolve(AllureExtras.HISTORY_ROOT).resolve(info.profile().replaceAll("[^A-Za-z0-9._-]", "_"));
@@ -107,7 +130,9 @@ final class CertificationReport {
         if (HarnessLog.current() != null) {
             cert.addArtifact("Harness log", HarnessLog.FILE); // copied in when the run ends
         }
-        cert.setEvidenceSha256(EvidenceBundle.seal(evidence, List.of(out.resolve(FeatureRun.SCENARIO_RESULTS))));
+        List<Path> sealed = new ArrayList<>(List.of(out.resolve(FeatureRun.SCENARIO_RESULTS)));
+        sealed.addAll(alsoSealed);
+        cert.setEvidenceSha256(EvidenceBundle.seal(evidence, sealed));
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("certification.json").toFile(), cert.toJson());
             Files.writeString(out.resolve("certification.html"), HtmlReport.render(cert), StandardCharsets.UTF_8);

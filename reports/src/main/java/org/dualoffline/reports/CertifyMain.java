@@ -6,17 +6,21 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.dualoffline.harness.FeatureRun;
 import org.dualoffline.harness.HarnessRun;
 import org.dualoffline.harness.Profile;
+import org.dualoffline.harness.ScenarioPlan;
 
 /**
  * {@code ./certify}: runs every feature against the device a profile names and writes the
- * certification into {@code reports/latest/}; {@code qualify}, {@code mutants}, {@code matrix},
- * {@code tear} and {@code --help} as {@link CertifyOptions#USAGE} says. Exit codes:
+ * certification into {@code reports/latest/}; {@code --shard I/N} (one share of the scenarios),
+ * {@code merge} (the shards' folders into one certification), {@code qualify}, {@code mutants},
+ * {@code matrix}, {@code tear} and {@code --help} as {@link CertifyOptions#USAGE} says. Exit codes:
  * <ul>
- * <li>0 PASS (certify, mutants), QUALIFIED (qualify), written (matrix; tear, whatever its campaign found), shown (help);</li>
- * <li>1 FAIL (certify; mutants under {@code --min-score}), NOT QUALIFIED (qualify);</li>
+ * <li>0 PASS (certify, merge, mutants; a shard whose scenarios passed or were not applicable), QUALIFIED (qualify),
+ * written (matrix; tear, whatever its campaign found), shown (help);</li>
+ * <li>1 FAIL (certify, merge; a shard with a failed scenario; mutants under {@code --min-score}), NOT QUALIFIED (qualify);</li>
  * <li>2 the harness itself could not run (the message on stderr says why), e.g. a bad profile,
  * an unreachable backend, or an applet that is not Java Card code.</li>
  * </ul>
@@ -28,6 +32,8 @@ public final class CertifyMain {
     static final int PASS = 0;
     static final int FAIL = 1;
     static final int HARNESS_ERROR = 2;
+    /** The command of a certification's shard in the result line: {@code ./certify --shard I/N}. */
+    static final String SHARD = "shard";
 
     private CertifyMain() {}
 
@@ -106,6 +112,9 @@ public final class CertifyMain {
             MutationRun.Options options = MutationRun.Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length));
             return new CertifyResult("mutants", MutationRun.run(root, options), root.resolve(options.out()).normalize().resolve("mutation.json"));
         }
+        if (args.length > 0 && args[0].equals(MergeCommand.COMMAND)) {
+            return MergeCommand.run(root, MergeCommand.Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0 && args[0].equals("tear")) {
             return TearCommand.run(root, TearCommand.Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
@@ -117,13 +126,21 @@ public final class CertifyMain {
             }
             case QUALIFY, QUALIFY_FULL -> new CertifyResult("qualify", Qualification.run(root, options),
                     options.out(root).resolve("qualification.json"));
-            case CERTIFY -> new CertifyResult("certify", certify(root, options), options.out(root).resolve("certification.json"));
+            case CERTIFY -> options.shard() == null
+                    ? new CertifyResult("certify", certify(root, options), options.out(root).resolve("certification.json"))
+                    : new CertifyResult(SHARD, shard(root, options), options.out(root).resolve(ShardDescriptor.FILE));
         };
     }
 
-    /** The command {@code args} ask for, as far as the first argument tells: for the result of a run that stopped before it knew more. */
+    /**
+     * The command {@code args} ask for, as far as the first argument tells (and {@code --shard}, for
+     * a shard of a certification): for the result of a run that stopped before it knew more.
+     */
     static String command(String[] args) {
-        return args.length > 0 && List.of("qualify", "mutants", "matrix", TearCommand.COMMAND).contains(args[0]) ? args[0] : "certify";
+        if (args.length > 0 && List.of("qualify", "mutants", "matrix", TearCommand.COMMAND, MergeCommand.COMMAND).contains(args[0])) {
+            return args[0];
+        }
+        return List.of(args).contains("--shard") ? SHARD : "certify";
     }
 
     /**
@@ -142,17 +159,65 @@ public final class CertifyMain {
      */
     static int certify(Path root, CertifyOptions options, boolean stopAtFirstFailure) {
         Path out = options.out(root);
-        Path features = root.resolve("features");
-        if (!Files.isDirectory(features)) {
-            throw new HarnessError("no features folder at " + features);
-        }
-        RequirementCatalogue catalogue;
-        try {
-            catalogue = RequirementCatalogue.load(root.resolve("docs/requirements.md"));
-        } catch (IllegalStateException e) {
-            throw new HarnessError(e.getMessage());
-        }
+        Path features = features(root);
+        RequirementCatalogue catalogue = catalogue(root);
         ConsoleSummary console = new ConsoleSummary(System.err);
+        Ran ran = runFeatures(root, options, new FeatureRun(features, out, options.tags(), options.threads()), stopAtFirstFailure, console);
+
+        CertificationReport report = new CertificationReport(root, out, console);
+        List<ScenarioResult> scenarios = report.scenarios();
+        if (scenarios.isEmpty()) {
+            throw new HarnessError(noScenario(options, features));
+        }
+        Certification cert = report.write(report.runInfo(ran.run().profile(), ran.run().seed(), ran.backendUrl(), ran.started(), ran.finished()),
+                scenarios, catalogue, options.allure());
+        console.finished(cert, out);
+        return cert.verdict() == Certification.Verdict.PASS ? PASS : FAIL;
+    }
+
+    /**
+     * Runs one shard of a certification ({@code --shard I/N}): plans the scenarios the tags select
+     * as Cucumber would run them, runs this shard's share, and writes the shard's folder for
+     * {@link MergeCommand}, {@value ShardDescriptor#FILE} last. No certification: 0 when every
+     * scenario of the shard passed or was not applicable (a shard with no scenario too), 1 when
+     * one failed.
+     */
+    static int shard(Path root, CertifyOptions options) {
+        Path out = options.out(root);
+        Path features = features(root);
+        ConsoleSummary console = new ConsoleSummary(System.err);
+        FeatureRun whole = new FeatureRun(features, out, options.tags(), options.threads());
+        ScenarioPlan plan = whole.plan(); // before the run starts: the dry run's @AfterAll would finish it
+        if (plan.isEmpty()) {
+            throw new HarnessError(noScenario(options, features));
+        }
+        Shard shard = options.shard();
+        List<ScenarioPlan.Unit> units = shard.units(plan);
+        console.shardPlanned(shard, units, plan);
+        Ran ran = runFeatures(root, options, whole.only(units.stream().map(ScenarioPlan.Unit::key).toList()), false, console);
+
+        CertificationReport report = new CertificationReport(root, out, console);
+        List<ScenarioResult> scenarios = report.scenarios();
+        ShardDescriptor descriptor = ShardDescriptor.of(shard, report.runInfo(ran.run().profile(), ran.run().seed(), ran.backendUrl(),
+                ran.started(), ran.finished()), options.tags(), plan);
+        List<String> expected = descriptor.scenarioKeys();
+        List<String> got = scenarios.stream().map(ScenarioResult::key).toList();
+        if (!Set.copyOf(got).equals(Set.copyOf(expected)) || got.size() != expected.size()) {
+            throw new HarnessError("shard " + shard.label() + " was to run the scenarios " + expected + " but has results of " + got);
+        }
+        Path file = descriptor.write(out, scenarios);
+        console.shardFinished(shard, scenarios, file);
+        return scenarios.stream().anyMatch(ScenarioResult::failed) ? FAIL : PASS;
+    }
+
+    /** What running the features left: the run they ran in, its backend's URL, when they started and finished. */
+    private record Ran(HarnessRun run, String backendUrl, Instant started, Instant finished) {}
+
+    /**
+     * Starts the run (the profile's applet loaded and checked, the backend up), empties the report
+     * folder, runs the features. A run that cannot start leaves the last report where it was.
+     */
+    private static Ran runFeatures(Path root, CertifyOptions options, FeatureRun featureRun, boolean stopAtFirstFailure, ConsoleSummary console) {
         try {
             HarnessRun run = HarnessRun.start(options.settings(root));
             if (stopAtFirstFailure) {
@@ -162,29 +227,39 @@ public final class CertifyMain {
             String backendUrl = ready(run);
             console.backendReady(backendUrl);
             // Only now, with the applet accepted and the backend up, does the last report make way.
-            prepare(out);
+            prepare(featureRun.out());
 
             Instant started = Instant.now();
-            FeatureRun featureRun = new FeatureRun(features, out, options.tags(), options.threads());
             featureRun.execute();
             Instant finished = Instant.now();
             if (!Files.isRegularFile(featureRun.scenarioResults())) {
                 throw new HarnessError("the features ran but produced no results (" + featureRun.scenarioResults() + ")");
             }
-
-            CertificationReport report = new CertificationReport(root, out, console);
-            List<ScenarioResult> scenarios = report.scenarios();
-            if (scenarios.isEmpty()) {
-                throw new HarnessError(options.tags() == null ? "no scenario found under " + features
-                        : "no scenario matches --tags \"" + options.tags() + "\"; the requirement tags are the catalogue's IDs, e.g. @ATOM-01");
-            }
-            Certification cert = report.write(report.runInfo(run.profile(), run.seed(), backendUrl, started, finished), scenarios, catalogue,
-                    options.allure());
-            console.finished(cert, out);
-            return cert.verdict() == Certification.Verdict.PASS ? PASS : FAIL;
+            return new Ran(run, backendUrl, started, finished);
         } finally {
             HarnessRun.finish();
         }
+    }
+
+    private static Path features(Path root) {
+        Path features = root.resolve("features");
+        if (!Files.isDirectory(features)) {
+            throw new HarnessError("no features folder at " + features);
+        }
+        return features;
+    }
+
+    static RequirementCatalogue catalogue(Path root) {
+        try {
+            return RequirementCatalogue.load(root.resolve("docs/requirements.md"));
+        } catch (IllegalStateException e) {
+            throw new HarnessError(e.getMessage());
+        }
+    }
+
+    private static String noScenario(CertifyOptions options, Path features) {
+        return options.tags() == null ? "no scenario found under " + features
+                : "no scenario matches --tags \"" + options.tags() + "\"; the requirement tags are the catalogue's IDs, e.g. @ATOM-01";
     }
 
     /** Loads the profile's applet and starts or reaches its backend before any scenario runs; returns the backend's URL. */

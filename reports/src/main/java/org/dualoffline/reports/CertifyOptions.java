@@ -19,9 +19,10 @@ import org.dualoffline.harness.RunSettings;
  * @param out the report folder as given (see {@link #out(Path)})
  * @param tags a Cucumber tag expression selecting the scenarios, or null for all
  * @param allure whether to generate the Allure HTML report
+ * @param shard the share of the scenarios to run ({@code --shard I/N}), or null for all of them
  */
 record CertifyOptions(Command command, Path profile, Profile.BackendMode backendMode, long seed, Path out, String tags, int threads,
-                      boolean allure) {
+                      boolean allure, Shard shard) {
     /**
      * What {@code ./certify} is asked to do. QUALIFY certifies each known-bad wallet on the
      * requirement it breaks; QUALIFY_FULL ({@code qualify --full}) on every requirement, to see
@@ -34,7 +35,8 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
 
     static final String USAGE = """
             usage: ./certify [--profile FILE] [--backend embedded|container|external] [--seed N] [--out DIR] [--tags EXPR]
-                             [--threads N] [--no-allure]
+                             [--threads N] [--no-allure] [--shard I/N]
+                   ./certify merge [--out DIR] [--no-allure] SHARD-DIR...
                    ./certify qualify [--full] [--seed N] [--out DIR]
                    ./certify mutants [--count N] [--seed N] [--out DIR] [--min-score PERCENT] [--ids ID,...] [--jobs N]
                    ./certify tear CAMPAIGN-FILE [--out DIR] [--seed N]
@@ -50,6 +52,17 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
                                deltas in acknowledgements and so the evidence differ from run to run; keep 1 for a
                                run to be reproduced byte for byte from its seed
               --no-allure      skip generating the Allure HTML report (the results are still written)
+              --shard I/N      run shard I of N: a share of the scenarios --tags selects, each Scenario Outline whole, the
+                               same share on any machine; --out defaults to reports/shards/I-of-N. A shard certifies
+                               nothing alone: its folder (shard.json, scenario results, evidence, JUnit, Allure results)
+                               is for merge. Exit 0 when its scenarios passed or were not applicable, 1 when one failed.
+                               The shards merged give one run's verdicts and counts; not its evidence byte for byte, as
+                               each shard's backend numbers the wallets it meets (as with --threads)
+              merge            one certification from the folders of all N shards of a run (the same seed, profile,
+                               device, harness commit and tags, each shard once) into --out (default reports/latest):
+                               judged, sealed and reported as one run of all the scenarios is;
+                               exit 0 PASS, 1 FAIL, 2 for shards that are missing or do not belong together
+                               (docs/sharding.md)
               qualify          harness qualification: certifies the reference wallet and every known-good wallet in
                                profiles/good/ on every requirement, and every known-bad wallet in profiles/faulty/ on
                                the requirement it breaks (--full: on every requirement, to list what else it breaks);
@@ -70,16 +83,18 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
             exit code: 0 PASS, 1 FAIL, 2 the harness could not run""".formatted(RunSettings.DEFAULT_SEED);
 
     private static final String DEFAULT_OUT = "reports/latest";
+    /** A shard's report folder unless --out says otherwise: this and "I-of-N". */
+    private static final String DEFAULT_SHARD_OUT = "reports/shards/";
 
     /**
      * Parses {@code ./certify}'s arguments. {@code qualify} as the first argument wins over {@code --help};
-     * qualification refuses {@code --profile} and {@code --tags} (it runs the reference and profiles/faulty/*)
-     * and does not use {@code --backend}, {@code --threads} or {@code --no-allure}.
+     * qualification refuses {@code --profile}, {@code --tags} and {@code --shard} (it runs the reference and
+     * profiles/faulty/*) and does not use {@code --backend}, {@code --threads} or {@code --no-allure}.
      */
     static CertifyOptions parse(String... args) {
         boolean qualify = args.length > 0 && args[0].equals("qualify");
         Map<String, String> given = flags(qualify ? Arrays.copyOfRange(args, 1, args.length) : args);
-        if (qualify && (given.containsKey("profile") || given.containsKey("tags"))) {
+        if (qualify && (given.containsKey("profile") || given.containsKey("tags") || given.containsKey("shard"))) {
             throw new HarnessError("qualify runs the reference and profiles/faulty/*; it takes --seed and --out only");
         }
         if (!qualify && given.containsKey("full")) {
@@ -88,13 +103,14 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
         Command command = qualify ? (given.containsKey("full") ? Command.QUALIFY_FULL : Command.QUALIFY)
                 : given.containsKey("help") ? Command.HELP : Command.CERTIFY;
         if (command == Command.HELP) {
-            return new CertifyOptions(command, null, null, RunSettings.DEFAULT_SEED, Path.of(DEFAULT_OUT), null, 1, true);
+            return new CertifyOptions(command, null, null, RunSettings.DEFAULT_SEED, Path.of(DEFAULT_OUT), null, 1, true, null);
         }
         String seed = given.get("seed");
+        Shard shard = given.containsKey("shard") ? Shard.parse(given.get("shard")) : null;
+        String out = given.getOrDefault("out", shard == null ? DEFAULT_OUT : DEFAULT_SHARD_OUT + shard.fileLabel());
         return new CertifyOptions(command, given.containsKey("profile") ? Path.of(given.get("profile")) : null,
                 RunSettings.backendModeOf(given.getOrDefault("backend", "")), seed == null ? RunSettings.DEFAULT_SEED : RunSettings.seedOf(seed),
-                Path.of(given.getOrDefault("out", DEFAULT_OUT)), tagExpression(given.get("tags")), threads(given.get("threads")),
-                !given.containsKey("no-allure"));
+                Path.of(out), tagExpression(given.get("tags")), threads(given.get("threads")), !given.containsKey("no-allure"), shard);
     }
 
     /**
@@ -125,7 +141,7 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
                 case "-h", "--help" -> m.put("help", "");
                 case "--no-allure" -> m.put("no-allure", "");
                 case "--full" -> m.put("full", "");
-                case "--profile", "--backend", "--seed", "--out", "--tags", "--threads" -> {
+                case "--profile", "--backend", "--seed", "--out", "--tags", "--threads", "--shard" -> {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                         throw new HarnessError(a + " needs a value\n" + USAGE);
                     }
@@ -159,7 +175,7 @@ record CertifyOptions(Command command, Path profile, Profile.BackendMode backend
 
     /** {@link #forQualification(Path, Path)} on the scenarios {@code tags} selects (null: all). */
     CertifyOptions forQualification(Path walletProfile, Path walletOut, String tags) {
-        return new CertifyOptions(Command.CERTIFY, walletProfile, null, seed, walletOut, tags, 1, false);
+        return new CertifyOptions(Command.CERTIFY, walletProfile, null, seed, walletOut, tags, 1, false, null);
     }
 
     /** The report folder, relative to the repository; never the repository or a folder above it, as certify empties it first. */

@@ -27,6 +27,14 @@ public final class HtmlReport {
         row(h, "Harness", run.harnessVersion() + " at commit " + run.harnessCommit());
         row(h, "Seed", String.valueOf(run.seed()));
         row(h, "Run", run.startedAt() + " to " + run.finishedAt());
+        if (!c.shards().isEmpty()) {
+            StringBuilder shards = new StringBuilder(c.shards().size() + " shards merged:");
+            for (Map<String, Object> s : c.shards()) {
+                shards.append(" ").append(s.get("shard")).append(" on ").append(s.get("agent")).append(" (").append(s.get("scenarios"))
+                        .append(" scenarios, ").append(s.get("startedAt")).append(" to ").append(s.get("finishedAt")).append(");");
+            }
+            row(h, "Shards", shards.substring(0, shards.length() - 1));
+        }
         row(h, "Evidence SHA-256", c.evidenceSha256() + " (of evidence/" + EvidenceBundle.MANIFEST + ")");
         h.append("</table>");
         long passed = c.scenarios().stream().filter(ScenarioResult::passed).count();

@@ -102,6 +102,22 @@ class CertifyLauncherTest {
     }
 
     @Test
+    void aShardAndAMergeHaveTheirOwnResultsAndNeitherPassesForACertification() throws Exception {
+        Files.writeString(report, "{}");
+        assertThat(certify(writes("shard PASS " + report) + "; exit 0", "--seed", "3", "--shard", "1/2")).isZero();
+        assertThat(certify(writes("shard FAIL " + report) + "; exit 1", "--shard", "2/2", "--no-allure")).isEqualTo(1);
+        assertThat(certify(writes("certify PASS " + report) + "; exit 0", "--shard", "1/2")).as("a shard is not a certification").isEqualTo(2);
+        assertThat(certify(writes("shard PASS " + report) + "; exit 0")).as("nor is a certification a shard").isEqualTo(2);
+        assertThat(certify(writes("shard ERROR -") + "; exit 2", "--shard", "3/2")).isEqualTo(2);
+        assertThat(certify(writes("help SHOWN -") + "; exit 0", "--shard", "1/2", "--help")).isZero();
+        assertThat(certify(writes("merge PASS " + report) + "; exit 0", "merge", "s1", "s2")).isZero();
+        assertThat(certify(writes("merge FAIL " + report) + "; exit 1", "merge", "s1", "s2")).isEqualTo(1);
+        assertThat(certify(writes("certify PASS " + report) + "; exit 0", "merge", "s1", "s2")).isEqualTo(2);
+        assertThat(certify(writes("merge ERROR -") + "; exit 2", "merge", "s1")).isEqualTo(2);
+        assertThat(certify(writes("help SHOWN -") + "; exit 0", "merge", "--help")).isZero();
+    }
+
+    @Test
     void javaGetsAFreshResultFileThatIsGoneAfterwards() throws Exception {
         certify("printf '%s\\n' \"$@\" > " + dir.resolve("java-arguments") + "; exit 0", "--profile", "p.properties");
 

@@ -17,7 +17,7 @@ class CertifyOptionsTest {
     @Test
     void withoutArgumentsTheReferenceWalletIsCertifiedIntoReportsLatest() {
         assertThat(CertifyOptions.parse()).isEqualTo(new CertifyOptions(CertifyOptions.Command.CERTIFY, null, null, RunSettings.DEFAULT_SEED,
-                Path.of("reports/latest"), null, 1, true));
+                Path.of("reports/latest"), null, 1, true, null));
     }
 
     @Test
@@ -26,7 +26,7 @@ class CertifyOptionsTest {
                 "--out", "/tmp/o", "--tags", "@SYNC-01", "--threads", " 4 ", "--no-allure");
 
         assertThat(options).isEqualTo(new CertifyOptions(CertifyOptions.Command.CERTIFY, Path.of("profiles/x.properties"), BackendMode.EXTERNAL,
-                5, Path.of("/tmp/o"), "@SYNC-01", 4, false));
+                5, Path.of("/tmp/o"), "@SYNC-01", 4, false, null));
     }
 
     @Test
@@ -101,7 +101,7 @@ class CertifyOptionsTest {
         assertThat(options.command()).isEqualTo(CertifyOptions.Command.QUALIFY);
         assertThat(options.forQualification(ROOT.resolve("profiles/faulty/non-atomic-debit.properties"), ROOT.resolve("target/q/qualification/x")))
                 .isEqualTo(new CertifyOptions(CertifyOptions.Command.CERTIFY, ROOT.resolve("profiles/faulty/non-atomic-debit.properties"), null, 9,
-                        ROOT.resolve("target/q/qualification/x"), null, 1, false));
+                        ROOT.resolve("target/q/qualification/x"), null, 1, false, null));
     }
 
     @Test
@@ -122,6 +122,30 @@ class CertifyOptionsTest {
         String reason = "qualify runs the reference and profiles/faulty/*; it takes --seed and --out only";
         assertThatThrownBy(() -> CertifyOptions.parse("qualify", "--profile", "p")).isInstanceOf(HarnessError.class).hasMessage(reason);
         assertThatThrownBy(() -> CertifyOptions.parse("qualify", "--tags", "@SYNC-01")).hasMessage(reason);
+        assertThatThrownBy(() -> CertifyOptions.parse("qualify", "--shard", "1/2")).hasMessage(reason);
+    }
+
+    @Test
+    void aShardIsReadWithTheOtherOptionsAndWritesToReportsShardsUnlessToldOtherwise() {
+        CertifyOptions shard = CertifyOptions.parse("--seed", "5", "--shard", " 2 / 3 ", "--tags", "@SYNC-01", "--no-allure");
+
+        assertThat(shard).isEqualTo(new CertifyOptions(CertifyOptions.Command.CERTIFY, null, null, 5, Path.of("reports/shards/2-of-3"),
+                "@SYNC-01", 1, false, new Shard(2, 3)));
+        assertThat(CertifyOptions.parse("--shard", "1/1", "--out", "target/s").out(ROOT)).isEqualTo(ROOT.resolve("target/s"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0/2", "3/2", "1/0", "0/0", "1/65", "65/65"})
+    void aShardOutsideOneToNOrNOutsideOneTo64IsRefused(String bad) {
+        assertThatThrownBy(() -> CertifyOptions.parse("--shard", bad)).isInstanceOf(HarnessError.class)
+                .hasMessage("--shard I/N needs 1 <= I <= N <= 64, got " + bad);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "1/", "/2", "a/b", "1/2/3", "1of2", "-1/2", ""})
+    void aShardThatIsNotINumberSlashNIsRefusedSayingTheForm(String bad) {
+        assertThatThrownBy(() -> CertifyOptions.parse("--shard", bad)).isInstanceOf(HarnessError.class)
+                .hasMessage("--shard needs I/N, this shard's number and how many shards the run has (e.g. 1/2), got \"" + bad + "\"");
     }
 
     @Test

@@ -71,6 +71,11 @@ public final class CertificationPlugin implements ConcurrentEventListener {
     }
 
     private synchronized void write() {
+        write(out, scenarios);
+    }
+
+    /** Writes the results file as the plugin does at the end of a run: {@code {"scenarios": [...]}}. */
+    static void write(Path out, List<Map<String, Object>> scenarios) {
         try {
             if (out.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(out.toAbsolutePath().getParent());
