@@ -188,12 +188,7 @@ public final class Certification {
             m.put("mergedFrom", merged);
         }
         m.put("verdict", verdict.name());
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("total", scenarios.size());
-        counts.put("passed", scenarios.stream().filter(ScenarioResult::passed).count());
-        counts.put("failed", scenarios.stream().filter(ScenarioResult::failed).count());
-        counts.put("skipped", scenarios.stream().filter(ScenarioResult::skipped).count());
-        m.put("scenarios", counts);
+        m.put("scenarios", ScenarioResult.counts(scenarios));
         List<Map<String, Object>> reqs = new ArrayList<>();
         for (RequirementVerdict rv : requirements) {
             Map<String, Object> r = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package org.dualoffline.reports;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One scenario's outcome as the certification plugin recorded it. {@code notApplicableReason} is
@@ -38,5 +40,15 @@ public record ScenarioResult(String key, String name, String uri, int line, List
 
     public List<String> requirementIds() {
         return tags.stream().filter(RequirementCatalogue::isRequirementTag).map(t -> t.startsWith("@") ? t.substring(1) : t).toList();
+    }
+
+    /** How many of {@code scenarios} there are, and passed, failed and were skipped: the "scenarios" of a report's JSON. */
+    static Map<String, Object> counts(List<ScenarioResult> scenarios) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("total", scenarios.size());
+        counts.put("passed", scenarios.stream().filter(ScenarioResult::passed).count());
+        counts.put("failed", scenarios.stream().filter(ScenarioResult::failed).count());
+        counts.put("skipped", scenarios.stream().filter(ScenarioResult::skipped).count());
+        return counts;
     }
 }

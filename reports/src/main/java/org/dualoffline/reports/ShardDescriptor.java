@@ -68,12 +68,7 @@ record ShardDescriptor(Shard shard, Certification.RunInfo run, String tags, Stri
         m.putAll(run.toJson());
         m.put("tags", tags);
         m.put("agent", agent);
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("total", scenarios.size());
-        counts.put("passed", scenarios.stream().filter(ScenarioResult::passed).count());
-        counts.put("failed", scenarios.stream().filter(ScenarioResult::failed).count());
-        counts.put("skipped", scenarios.stream().filter(ScenarioResult::skipped).count());
-        m.put("scenarios", counts);
+        m.put("scenarios", ScenarioResult.counts(scenarios));
         m.put("units", units().stream().map(ScenarioPlan.Unit::key).toList());
         List<Map<String, Object>> units = new ArrayList<>();
         for (Planned p : plan) {

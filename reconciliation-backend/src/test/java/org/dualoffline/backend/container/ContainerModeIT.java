@@ -14,10 +14,10 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.dualoffline.backend.issuer.IssuerKeySource;
+import org.dualoffline.backend.testing.ContainerTests;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.P256Sha256;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
@@ -33,14 +33,7 @@ class ContainerModeIT {
 
     @BeforeAll
     static void startContainers() {
-        try {
-            ContainerPreflight.require(ContainerImages.configured());
-        } catch (ContainerModeUnavailableException e) {
-            if (DockerAvailability.requireDocker()) {
-                throw new IllegalStateException(DockerAvailability.REQUIRE_FLAG + "=true but " + e.getMessage(), e);
-            }
-            Assumptions.abort("container mode skipped: " + e.getMessage());
-        }
+        ContainerTests.requireContainersOrSkip("container mode");
         stack = ContainerizedBackend.startFromModule(Path.of("").toAbsolutePath(), 42);
     }
 

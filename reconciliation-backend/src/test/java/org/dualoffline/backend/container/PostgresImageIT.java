@@ -15,10 +15,10 @@ import org.dualoffline.backend.BackendConfig;
 import org.dualoffline.backend.DatabaseSettings;
 import org.dualoffline.backend.ReconciliationBackend;
 import org.dualoffline.backend.issuer.IssuerKeySource;
+import org.dualoffline.backend.testing.ContainerTests;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.P256Sha256;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,14 +33,7 @@ class PostgresImageIT {
 
     @BeforeAll
     static void start() {
-        try {
-            ContainerPreflight.require(ContainerImages.configured());
-        } catch (ContainerModeUnavailableException e) {
-            if (DockerAvailability.requireDocker()) {
-                throw new IllegalStateException(DockerAvailability.REQUIRE_FLAG + "=true but " + e.getMessage(), e);
-            }
-            Assumptions.abort("PostgreSQL image test skipped: " + e.getMessage());
-        }
+        ContainerTests.requireContainersOrSkip("PostgreSQL image test");
         postgres = new LoopbackPostgres(ContainerImages.configured().postgres()).withDatabaseName("ledger").withUsername("clerk")
                 .withPassword("s3cret pass");
         postgres.start();
