@@ -96,6 +96,14 @@ class ContainerModeIT {
     }
 
     @Test
+    void theOperatorTokenAndDatabasePasswordAreDrawnForTheRunNotWellKnown() {
+        assertThat(stack.operatorToken()).isNotEqualTo(ReconciliationBackendContainer.DEFAULT_OPERATOR_TOKEN).hasSize(48);
+        assertThat(stack.postgres().getPassword()).isNotEqualTo("test").hasSize(48);
+        assertThat(given().baseUri(stack.baseUrl()).header("Authorization", "Bearer " + ReconciliationBackendContainer.DEFAULT_OPERATOR_TOKEN)
+                .get("/v1/audit").statusCode()).as("the well-known token").isEqualTo(401);
+    }
+
+    @Test
     void aStoppedStackLeavesNoContainerBehind() {
         ContainerizedBackend second = ContainerizedBackend.startFromModule(Path.of("").toAbsolutePath(), 7);
         List<String> ids = List.of(second.postgres().getContainerId(), second.backend().getContainerId());

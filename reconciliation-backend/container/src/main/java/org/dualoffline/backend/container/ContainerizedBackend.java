@@ -1,6 +1,8 @@
 package org.dualoffline.backend.container;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.output.Slf4jLogConsumer;
 
@@ -20,6 +22,7 @@ import org.testcontainers.containers.output.Slf4jLogConsumer;
  */
 public final class ContainerizedBackend implements AutoCloseable {
     public static final String DATABASE = "dualoffline";
+    private static final SecureRandom SECRETS = new SecureRandom(); // credentials, not test data
 
     private final LoopbackPostgres postgres;
     private final ReconciliationBackendContainer backend;
@@ -45,10 +48,12 @@ public final class ContainerizedBackend implements AutoCloseable {
 
     @SuppressWarnings("resource") // closed by close()
     private static ContainerizedBackend start(ContainerImages images, String backendImage, long issuerSeed) {
-        LoopbackPostgres postgres = new LoopbackPostgres(images.postgres()).withDatabaseName(DATABASE)
-                .withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("dualoffline.container.postgres")));
+        // Everything listens on the shared loopback: the database password and the operator token are
+        // drawn for this run, so no other process on the machine can log in with well-known ones.
+        LoopbackPostgres postgres = new LoopbackPostgres(images.postgres()).withDatabaseName(DATABASE).withUsername(DATABASE)
+                .withPassword(secret()).withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("dualoffline.container.postgres")));
         ReconciliationBackendContainer backend = new ReconciliationBackendContainer(backendImage).withPostgres(postgres)
-                .withIssuerSeed(issuerSeed)
+                .withIssuerSeed(issuerSeed).withOperatorToken(secret())
                 .withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("dualoffline.container.backend")));
         ContainerizedBackend stack = new ContainerizedBackend(postgres, backend);
         try {
@@ -59,6 +64,12 @@ public final class ContainerizedBackend implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    private static String secret() {
+        byte[] b = new byte[24];
+        SECRETS.nextBytes(b);
+        return HexFormat.of().formatHex(b);
     }
 
     public String baseUrl() {
