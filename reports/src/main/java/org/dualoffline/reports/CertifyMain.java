@@ -75,14 +75,17 @@ public final class CertifyMain {
 
     /**
      * Keeps the harness's log beside the report the command wrote ({@link HarnessLog}); a command
-     * that wrote none leaves the log where it is and, if anything was logged, says where.
+     * that wrote none (or, as {@code matrix}, a document rather than a report) leaves the log where
+     * it is and, if anything was logged, says where.
      */
-    private static void keepLog(CertifyResult result) {
+    static void keepLog(CertifyResult result) {
         Path log = HarnessLog.current();
         if (log == null) {
             return;
         }
-        Path folder = result.report() == null || result.exitCode() == HARNESS_ERROR ? null : result.report().toAbsolutePath().getParent();
+        // matrix writes a document into docs/, not a report folder: its log stays where it is
+        Path folder = result.report() == null || result.exitCode() == HARNESS_ERROR || result.command().equals("matrix") ? null
+                : result.report().toAbsolutePath().getParent();
         String problem = folder == null ? "no report" : HarnessLog.keepIn(folder);
         if (problem == null) {
             HarnessLog.discard();
@@ -91,6 +94,8 @@ public final class CertifyMain {
         try {
             if (Files.size(log) > 0) {
                 System.err.println("certify: the harness's log is " + log);
+            } else {
+                HarnessLog.discard(); // nothing was logged
             }
         } catch (java.io.IOException e) {
             // nothing was logged, or the log is gone: nothing to point at

@@ -54,6 +54,22 @@ class HarnessLogTest {
     }
 
     @Test
+    void theLogGoesBesideAReportButNeverIntoTheDocsTheMatrixWrites() throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        HarnessLog.writeTo(Files.writeString(dir.resolve("matrix.log"), "x\n"));
+
+        CertifyMain.keepLog(new CertifyResult("matrix", CertifyMain.PASS, docs.resolve("conformance-matrix.md")));
+
+        assertThat(docs.resolve(HarnessLog.FILE)).doesNotExist();
+        HarnessLog.writeTo(Files.writeString(dir.resolve("certify.log"), "y\n"));
+
+        CertifyMain.keepLog(new CertifyResult("certify", CertifyMain.FAIL, reports.resolve("certification.json")));
+
+        assertThat(reports.resolve(HarnessLog.FILE)).hasContent("y");
+    }
+
+    @Test
     void aReportFolderThatDoesNotExistIsSaid() throws Exception {
         HarnessLog.writeTo(Files.writeString(dir.resolve("run.log"), "x\n"));
 

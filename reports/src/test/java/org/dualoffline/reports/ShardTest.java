@@ -104,7 +104,7 @@ class ShardTest {
                 assertThat(spread).as("scenarios per shard %s of %d", Arrays.toString(loads), n).isLessThanOrEqualTo(largest);
             }
         }
-        // The repository's features in two: 215 scenarios, the largest unit (the refusal table's first outline) 46 rows.
+        // The repository's features in two (the largest unit, the refusal table's first outline, has 46 rows).
         int[] two = {new Shard(1, 2).units(every).stream().mapToInt(u -> u.scenarios().size()).sum(),
                 new Shard(2, 2).units(every).stream().mapToInt(u -> u.scenarios().size()).sum()};
         assertThat(Math.abs(two[0] - two[1])).as("scenarios of shard 1/2 and 2/2: %s", Arrays.toString(two)).isLessThanOrEqualTo(1);

@@ -63,6 +63,14 @@ public final class WalletProvisioner {
         return new Party(merchant, Device.tag(merchant, account.certificate()), account.walletId(), account.certificate());
     }
 
+    /**
+     * A phone wallet app without a secure element (the article's App wallet): a phone that can read
+     * and emulate a card, with nothing to pay from and no wallet at the backend.
+     */
+    public Party issueAppWallet(String holder) {
+        return new Party(holder, Device.appWallet(holder, new Battery(80)), null, null);
+    }
+
     /** A POS terminal running on {@code power} (the mains, or a battery that may run out). */
     public Party issuePos(String holder, org.dualoffline.devices.PowerSource power) {
         Party p = issue(holder, DeviceKind.POS, 0);

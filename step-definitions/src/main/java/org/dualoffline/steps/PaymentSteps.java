@@ -80,6 +80,22 @@ public class PaymentSteps {
         assertThat(Sw.describe(outcome.sw())).as("why the wallet refused").isEqualTo(Sw.describe(expectedSw));
     }
 
+    @Checks({"P-1-3"})
+    @Then("the payment is refused because {party}'s app wallet has no secure element")
+    public void refusedForNoSecureElement(String holder) {
+        PaymentOutcome outcome = context.lastPayment();
+        assertThat(outcome.status()).as(outcome.describe()).isEqualTo(PaymentOutcome.Status.NO_TOUCH);
+        assertThat(outcome.reason()).as("why no payment can be made").startsWith(context.party(holder).device().toString())
+                .contains("has no hardware wallet").contains("secure element");
+    }
+
+    @Checks({"P-1-3"})
+    @Then("no command reached {party}'s secure element")
+    public void noCommandReached(String holder) {
+        PaymentOutcome outcome = context.lastPayment();
+        assertThat(outcome.trace().exchanges()).as("the commands of the touch").noneMatch(e -> e.se().startsWith(holder + " "));
+    }
+
     @Checks({"P-1-1"})
     @Then("no touch is possible because {noTouch}")
     public void noTouchBecause(NoTouch why) {

@@ -37,6 +37,11 @@ public class WalletSteps {
         context.add(provisioner.issue(name, kind, amount));
     }
 
+    @Given("{party} has an app wallet on a phone")
+    public void hasAppWallet(String name) {
+        context.add(provisioner.issueAppWallet(name));
+    }
+
     @Given("{party} has a payment tag by the till")
     public void hasPaymentTag(String name) {
         context.add(provisioner.issueTag(name));
