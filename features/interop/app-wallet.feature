@@ -20,6 +20,7 @@ Feature: An app wallet cannot pay or be paid offline
       Examples:
         | payee        |
         | card         |
+        | visual card  |
         | wearable     |
         | phone        |
         | SIM phone    |
@@ -39,6 +40,7 @@ Feature: An app wallet cannot pay or be paid offline
       Examples:
         | payer        |
         | card         |
+        | visual card  |
         | wearable     |
         | phone        |
         | SIM phone    |

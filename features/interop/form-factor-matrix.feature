@@ -1,6 +1,6 @@
 Feature: Every kind of wallet pays every other kind, where a tap is possible
-  Cards, wearables, phones with an embedded SE, phones with an NFC-SIM wallet and POS
-  terminals all hold value. Any of them can pay any other in one tap, in either role, as long
+  Cards, visual cards (with a display), wearables, phones with an embedded SE, phones with an
+  NFC-SIM wallet and POS terminals all hold value. Any of them can pay any other in one tap, in either role, as long
   as one side is a reader with power; two devices without a reader cannot tap at all.
 
   Rule: any pair with a reader on one side can pay in either direction
@@ -19,20 +19,26 @@ Feature: Every kind of wallet pays every other kind, where a tap is possible
         | card         | phone        |
         | card         | SIM phone    |
         | card         | POS terminal |
+        | visual card  | phone        |
+        | visual card  | SIM phone    |
+        | visual card  | POS terminal |
         | wearable     | phone        |
         | wearable     | SIM phone    |
         | wearable     | POS terminal |
         | phone        | card         |
+        | phone        | visual card  |
         | phone        | wearable     |
         | phone        | phone        |
         | phone        | SIM phone    |
         | phone        | POS terminal |
         | SIM phone    | card         |
+        | SIM phone    | visual card  |
         | SIM phone    | wearable     |
         | SIM phone    | phone        |
         | SIM phone    | SIM phone    |
         | SIM phone    | POS terminal |
         | POS terminal | card         |
+        | POS terminal | visual card  |
         | POS terminal | wearable     |
         | POS terminal | phone        |
         | POS terminal | SIM phone    |
@@ -49,7 +55,12 @@ Feature: Every kind of wallet pays every other kind, where a tap is possible
 
       Examples:
         | payer    | payee    |
-        | card     | card     |
-        | card     | wearable |
-        | wearable | card     |
-        | wearable | wearable |
+        | card        | card        |
+        | card        | visual card |
+        | card        | wearable    |
+        | visual card | card        |
+        | visual card | visual card |
+        | visual card | wearable    |
+        | wearable    | card        |
+        | wearable    | visual card |
+        | wearable    | wearable    |

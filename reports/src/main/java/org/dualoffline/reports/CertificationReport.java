@@ -164,14 +164,17 @@ final class CertificationReport {
         }
     }
 
-    /** Finds the touch pictures each scenario filed in its evidence folder. */
+    /** Finds the touch pictures and visual card faces each scenario filed in its evidence folder. */
     private static void addFlows(Certification cert, Path evidence) {
         for (ScenarioResult s : cert.scenarios()) {
             Path dir = evidence.resolve(s.key());
             if (Files.isDirectory(dir)) {
                 try (var files = Files.list(dir)) {
-                    cert.addFlows(s.key(), files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("flow-") && n.endsWith(".svg"))
-                            .sorted().toList());
+                    // each touch's picture, then the visual card faces drawn (face-NN.svg): in the order of their numbers
+                    cert.addFlows(s.key(), files.map(p -> p.getFileName().toString())
+                            .filter(n -> (n.startsWith("flow-") || n.startsWith("face-")) && n.endsWith(".svg"))
+                            .sorted(java.util.Comparator.comparing((String n) -> n.substring(5)).thenComparing(n -> n.startsWith("face-")))
+                            .toList());
                 } catch (IOException e) {
                     throw new HarnessError("cannot list the evidence of " + s.key() + ": " + e.getMessage());
                 }

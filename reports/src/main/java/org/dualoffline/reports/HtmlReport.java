@@ -87,11 +87,12 @@ public final class HtmlReport {
         return h.toString();
     }
 
-    /** Links to the pictures of the scenario's touches, when the evidence folder has them. */
+    /** Links to the pictures of the scenario's touches and of the faces its visual cards showed, when the evidence folder has them. */
     private static String flowLinks(Certification c, ScenarioResult s) {
         StringBuilder b = new StringBuilder();
         for (String flow : c.flows().getOrDefault(s.key(), java.util.List.of())) {
-            b.append(" | <a href=\"evidence/").append(s.key()).append('/').append(flow).append("\">tap ")
+            b.append(" | <a href=\"evidence/").append(s.key()).append('/').append(flow).append("\">")
+                    .append(flow.startsWith("face-") ? "card face " : "tap ")
                     .append(flow.replaceAll("\\D", "").replaceFirst("^0", "")).append("</a>");
         }
         return b.toString();

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dualoffline.se.ApduTrace;
 
-/** Writes a scenario's evidence (APDU traces of every touch, HTTP exchanges) into its folder. */
+/**
+ * Writes a scenario's evidence (APDU traces of every touch, HTTP exchanges, a picture of each touch
+ * and of each face a visual card showed) into its folder.
+ */
 public final class Evidence {
     public static final String APDU_FILE = "apdu-trace.txt";
     public static final String HTTP_FILE = "http-trace.txt";
@@ -31,10 +34,16 @@ public final class Evidence {
             int touch = 0;
             for (ApduTrace t : context.traces()) {
                 // Pictures of the touches only (two SEs or a refused touch), not of issuance or syncs.
-                if (t.title().contains(" pays ") || t.title().contains(" replays ")) {
+                if ((t.title().contains(" pays ") || t.title().contains(" replays ")) && !t.title().contains(VisualCards.REDRAW)) {
                     Files.writeString(dir.resolve(String.format("flow-%02d.svg", ++touch)), org.dualoffline.se.FlowDiagram.svg(t),
                             StandardCharsets.UTF_8);
                 }
+            }
+            int face = 0;
+            for (VisualCards.Shown shown : context.faces()) {
+                Files.writeString(dir.resolve(String.format("face-%02d.svg", ++face)),
+                        org.dualoffline.devices.display.CardFaceSvg.render(shown.holder(), shown.face(), "after: " + shown.after()),
+                        StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write evidence to " + dir, e);

@@ -169,6 +169,11 @@ public final class Payments {
 
     private PaymentOutcome record(String payer, String payee, PaymentOutcome outcome) {
         context.recordPayment(payer, payee, outcome);
+        if (outcome.status() != PaymentOutcome.Status.NO_TOUCH) {
+            for (String name : new String[] {payer, payee}) {
+                VisualCards.endOfSession(context, context.party(name), outcome.trace().title());
+            }
+        }
         return outcome;
     }
 

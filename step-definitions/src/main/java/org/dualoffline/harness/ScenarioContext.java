@@ -17,6 +17,7 @@ public final class ScenarioContext {
     private final HttpTrace httpTrace = new HttpTrace();
     private final Map<String, Party> parties = new LinkedHashMap<>();
     private final List<ApduTrace> traces = new ArrayList<>();
+    private final List<VisualCards.Shown> faces = new ArrayList<>();
     private ReconciliationClient backend;
     private Limits limitsForNewWallets = Limits.defaults();
     private PaymentOutcome lastPayment;
@@ -119,6 +120,16 @@ public final class ScenarioContext {
 
     public void addTrace(ApduTrace trace) {
         traces.add(trace);
+    }
+
+    /** A visual card redrew its display ({@link VisualCards}). */
+    public void faceShown(VisualCards.Shown shown) {
+        faces.add(shown);
+    }
+
+    /** Every face a visual card drew in this scenario, in order. */
+    public List<VisualCards.Shown> faces() {
+        return List.copyOf(faces);
     }
 
     public List<ApduTrace> traces() {

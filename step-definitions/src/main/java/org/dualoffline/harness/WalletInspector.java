@@ -79,6 +79,7 @@ public final class WalletInspector {
         context.rememberAck(party.name(), result.ack());
         if (keepTraces) {
             context.addTrace(trace);
+            VisualCards.endOfSession(context, party, trace.title());
         }
         return new SyncReport(records, result, after);
     }
@@ -123,6 +124,7 @@ public final class WalletInspector {
         WalletStatus after = wallet.status();
         if (keepTraces) {
             context.addTrace(trace);
+            VisualCards.endOfSession(context, party, trace.title());
         }
         return new SyncReport(records, result, after);
     }
@@ -138,6 +140,7 @@ public final class WalletInspector {
         } finally {
             if (keepTraces) {
                 context.addTrace(trace);
+                VisualCards.endOfSession(context, party, description);
             }
         }
     }

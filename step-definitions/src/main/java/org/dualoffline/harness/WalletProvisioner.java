@@ -46,6 +46,7 @@ public final class WalletProvisioner {
         context.addTrace(trace);
         Device device = switch (kind) {
             case CARD -> Device.card(holder, se, profile.aid());
+            case VISUAL_CARD -> visualCard(holder, se, profile);
             case WEARABLE -> Device.wearable(holder, se, profile.aid(), new Battery(80));
             case PHONE_ESE -> Device.phoneWithEse(holder, se, profile.aid(), new Battery(80));
             case PHONE_NFC_SIM -> Device.phoneWithSim(holder, se, profile.aid(), new Battery(80));
@@ -95,6 +96,7 @@ public final class WalletProvisioner {
         CardTransport se = wrap.apply(raw);
         Device device = switch (kind) {
             case CARD -> Device.card(holder, se, profile.aid());
+            case VISUAL_CARD -> visualCard(holder, se, profile);
             case WEARABLE -> Device.wearable(holder, se, profile.aid(), new Battery(80));
             case PHONE_ESE -> Device.phoneWithEse(holder, se, profile.aid(), new Battery(80));
             case PHONE_NFC_SIM -> Device.phoneWithSim(holder, se, profile.aid(), new Battery(80));
@@ -116,7 +118,21 @@ public final class WalletProvisioner {
         if (keepTrace) {
             context.addTrace(trace);
         }
-        return new Party(holder, device, enrolment.walletId(), enrolment.certificate());
+        Party party = new Party(holder, device, enrolment.walletId(), enrolment.certificate());
+        VisualCards.endOfSession(context, party, "issuance with " + org.dualoffline.protocol.Money.yuan(balance));
+        return party;
+    }
+
+    /**
+     * A visual card with the reference firmware (the display drawn from the committed state) showing
+     * a blank face until its first field; a profile without a display has none to issue.
+     */
+    private static Device visualCard(String holder, CardTransport se, Profile profile) {
+        if (!profile.capabilities().getOrDefault("display", true)) {
+            throw new NotApplicable("the device has no display (capabilities.display=false in the profile)");
+        }
+        return Device.visualCard(holder, se, profile.aid(), org.dualoffline.devices.display.DisplayFirmware.COMMITTED_STATE,
+                new org.dualoffline.devices.display.CardFace(0, java.util.Optional.empty()));
     }
 
     private static LoadToken fund(ReconciliationClient backend, WalletClient wallet, WalletId id, long amount) {
@@ -166,6 +182,7 @@ public final class WalletProvisioner {
         context.addTrace(trace);
         Device device = switch (original.kind()) {
             case CARD -> Device.card(cloner, se, profile.aid());
+            case VISUAL_CARD -> visualCard(cloner, se, profile);
             case WEARABLE -> Device.wearable(cloner, se, profile.aid(), new Battery(80));
             case PHONE_ESE -> Device.phoneWithEse(cloner, se, profile.aid(), new Battery(80));
             case PHONE_NFC_SIM -> Device.phoneWithSim(cloner, se, profile.aid(), new Battery(80));

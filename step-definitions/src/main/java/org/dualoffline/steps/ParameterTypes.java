@@ -23,7 +23,7 @@ public class ParameterTypes {
         return Money.parseYuan(text);
     }
 
-    @ParameterType("card|wearable|phone|SIM phone|POS terminal|POS")
+    @ParameterType("visual card|card|wearable|phone|SIM phone|POS terminal|POS")
     public DeviceKind device(String text) {
         return DeviceKind.parse(text);
     }
@@ -77,6 +77,12 @@ public class ParameterTypes {
     @ParameterType(AckRefusal.PHRASES)
     public AckRefusal ackRefusal(String text) {
         return AckRefusal.of(text);
+    }
+
+    /** How the last transaction on a visual card's face moved value. */
+    @ParameterType("paid|received|loaded|unloaded")
+    public org.dualoffline.devices.display.CardFace.Direction faceDirection(String text) {
+        return org.dualoffline.devices.display.CardFace.Direction.valueOf(text.toUpperCase(java.util.Locale.ROOT));
     }
 
     /** Why two devices cannot make a touch at all. */

@@ -33,6 +33,12 @@ public class Device {
         return new Device(name, DeviceKind.CARD, new PowerSource.FieldPowered(), se, aid, null);
     }
 
+    /** A visual card whose display {@code firmware} draws, showing {@code factoryFace} until its first field. */
+    public static VisualCard visualCard(String name, CardTransport se, byte[] aid, org.dualoffline.devices.display.DisplayFirmware firmware,
+                                        org.dualoffline.devices.display.CardFace factoryFace) {
+        return new VisualCard(name, se, aid, firmware, factoryFace);
+    }
+
     public static Device wearable(String name, CardTransport se, byte[] aid, Battery battery) {
         return new Device(name, DeviceKind.WEARABLE, battery, se, aid, null);
     }
@@ -85,7 +91,7 @@ public class Device {
      */
     public boolean answersInField() {
         return switch (kind) {
-            case CARD, WEARABLE, NFC_TAG -> true;
+            case CARD, VISUAL_CARD, WEARABLE, NFC_TAG -> true;
             case PHONE_ESE, PHONE_APP -> power.hasPower();
             case PHONE_NFC_SIM -> true;
             case POS -> false;

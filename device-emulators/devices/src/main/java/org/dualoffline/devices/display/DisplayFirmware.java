@@ -1,0 +1,44 @@
+package org.dualoffline.devices.display;
+
+import java.util.List;
+import java.util.Optional;
+import org.dualoffline.devices.WalletClient;
+import org.dualoffline.protocol.Entry;
+import org.dualoffline.protocol.WalletStatus;
+
+/**
+ * The firmware of a visual card: how it decides what the display shows. The reference firmware
+ * reads the wallet's committed state over the card's own link to its SE - GET STATUS, and READ
+ * RECORD of the last entry - so the face can only ever show what the SE committed. A vendor's
+ * firmware is another implementation (the known-bad one renders the amount requested before the
+ * SE has committed it).
+ */
+public interface DisplayFirmware {
+    /** Called as a payment begins, before any command reaches the SE; the face to show now, if any. */
+    default Optional<CardFace> beforeCommit(CardFace shown, long requestedAmount, boolean paying) {
+        return Optional.empty();
+    }
+
+    /** The face after a session in a field, read from the wallet. */
+    CardFace afterSession(WalletClient wallet);
+
+    /** The reference firmware: the committed state, read back after every session. */
+    DisplayFirmware COMMITTED_STATE = wallet -> committedFace(wallet);
+
+    /** GET STATUS and READ RECORD of the last entry: the committed balance and last transaction. */
+    static CardFace committedFace(WalletClient wallet) {
+        WalletStatus status = wallet.status();
+        if (status.records() == 0) {
+            return new CardFace(status.balance(), Optional.empty());
+        }
+        List<WalletClient.StoredRecord> records = wallet.readRecords();
+        Entry last = records.get(records.size() - 1).own().entry();
+        CardFace.Direction direction = switch (last.type()) {
+            case PAY -> CardFace.Direction.PAID;
+            case RECEIVE -> CardFace.Direction.RECEIVED;
+            case LOAD -> CardFace.Direction.LOADED;
+            case UNLOAD -> CardFace.Direction.UNLOADED;
+        };
+        return new CardFace(status.balance(), Optional.of(new CardFace.Last(direction, last.amount())));
+    }
+}

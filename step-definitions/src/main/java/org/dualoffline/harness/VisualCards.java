@@ -1,0 +1,40 @@
+package org.dualoffline.harness;
+
+import org.dualoffline.devices.Device;
+import org.dualoffline.devices.VisualCard;
+import org.dualoffline.devices.WalletClient;
+import org.dualoffline.devices.display.CardFace;
+import org.dualoffline.protocol.WalletCommands;
+import org.dualoffline.se.ApduTrace;
+
+/**
+ * Visual cards at the end of a session in a field (a touch, a load, an unload, a sync, the
+ * issuance): the card's firmware redraws its display from what it reads over its own link to the
+ * SE, those commands traced in the scenario's evidence, and the face it drew filed for the report.
+ */
+public final class VisualCards {
+    /** The title of every redraw's trace begins with the holder's name and this. */
+    public static final String REDRAW = "'s visual card redraws its display after: ";
+
+    /** A face a visual card showed, after what. */
+    public record Shown(String holder, CardFace face, String after) {}
+
+    private VisualCards() {}
+
+    /** If {@code party}'s device is a visual card, its firmware redraws the display after {@code session}. */
+    public static void endOfSession(ScenarioContext context, Party party, String session) {
+        Device device = party.device();
+        if (!(device instanceof VisualCard card)) {
+            return;
+        }
+        ApduTrace trace = new ApduTrace(party.name() + REDRAW + session);
+        WalletClient wallet = new WalletClient(trace.tracing(card.secureElement(), party.name() + " SE", "display",
+                WalletCommands::nameOf), card.walletAid());
+        wallet.select();
+        CardFace face = card.firmware().afterSession(wallet);
+        card.display().refresh(face);
+        trace.note(party.name() + "'s display shows " + face);
+        context.addTrace(trace);
+        context.faceShown(new Shown(party.name(), face, session));
+    }
+}
