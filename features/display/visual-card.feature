@@ -50,3 +50,10 @@ Feature: A visual card shows what its wallet committed
     Then Wei's card shows ¥75.00 and no transaction since its sync
     When Wei pays Golden Dragon ¥5.00
     Then Wei's card shows ¥70.00, paid ¥5.00
+
+  @DISP-02
+  Scenario: the power fails at every point of a visual card's payment, and the card never shows what its wallet did not commit
+    Given Wei has a visual card wallet holding ¥100.00
+    When the power fails at every point of a payment of ¥25.00 from Wei's visual card to Golden Dragon, the display's redraw included
+    Then the power was cut at every one of those points
+    And no power cut left the card showing a balance its wallet had not committed, and the next field showed the committed one

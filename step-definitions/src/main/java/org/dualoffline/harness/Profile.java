@@ -28,7 +28,8 @@ public record Profile(
         Map<String, Boolean> capabilities,
         String breaks,
         PcscSettings pcsc,
-        java.time.Duration commandTimeLimit) {
+        java.time.Duration commandTimeLimit,
+        String displayFirmware) {
 
     /** How long an emulated SE's command may run before the card counts as mute, unless the profile says: a reader's waiting time. */
     public static final java.time.Duration DEFAULT_COMMAND_TIME_LIMIT = java.time.Duration.ofSeconds(5);
@@ -79,7 +80,7 @@ public record Profile(
 
     public Profile withBackendMode(BackendMode mode) {
         return new Profile(name, source, deviceName, deviceVendor, deviceVersion, seKind, applet, aid, installParameters, mode,
-                backendUrl, operatorToken, capabilities, breaks, pcsc, commandTimeLimit);
+                backendUrl, operatorToken, capabilities, breaks, pcsc, commandTimeLimit, displayFirmware);
     }
 
     /** A profile that cannot be used; the harness stops with exit code 2 and this message. */

@@ -29,7 +29,7 @@ final class ProfileProperties {
     static final Set<String> KNOWN_KEYS = Set.of(
             "profile.name", "device.name", "device.vendor", "device.version", "se.kind", "applet.jar", "applet.class",
             "applet.aid", "applet.installParameters", "backend.mode", "backend.url", "backend.operatorToken",
-            "capabilities.pin", "capabilities.display", "qualification.breaks", "se.commandTimeLimitMs",
+            "capabilities.pin", "capabilities.display", "display.firmware", "qualification.breaks", "se.commandTimeLimitMs",
             "pcsc.readers", "pcsc.vpcd.serve", "pcsc.vpcd.host", "pcsc.vpcd.ports", "pcsc.freshCard.command");
 
     private ProfileProperties() {}
@@ -95,7 +95,19 @@ final class ProfileProperties {
         return new Profile(name, file, p.getProperty("device.name", name).trim(), p.getProperty("device.vendor", "unknown").trim(),
                 p.getProperty("device.version", "unknown").trim(), seKind, applet, aid, params, mode, url,
                 p.getProperty("backend.operatorToken", "").trim(), Map.copyOf(caps), p.getProperty("qualification.breaks", "").trim(), pcsc,
-                commandTimeLimit(p, where));
+                commandTimeLimit(p, where), displayFirmware(p, where));
+    }
+
+    /**
+     * {@code display.firmware}: how a visual card's firmware draws its display - {@code committed-state}
+     * (the reference, the default) or {@code requested-amount} (a known-bad firmware that qualifies the harness).
+     */
+    private static String displayFirmware(Properties p, String where) {
+        String v = p.getProperty("display.firmware", "committed-state").trim();
+        if (!v.equals("committed-state") && !v.equals("requested-amount")) {
+            throw new ProfileException(where + ": display.firmware must be committed-state or requested-amount, got \"" + v + "\"");
+        }
+        return v;
     }
 
     /** {@code se.commandTimeLimitMs}: a positive number of milliseconds, {@link Profile#DEFAULT_COMMAND_TIME_LIMIT} when absent. */

@@ -21,8 +21,16 @@ public final class VisualCards {
 
     private VisualCards() {}
 
-    /** If {@code party}'s device is a visual card, its firmware redraws the display after {@code session}. */
+    /** If {@code party}'s device is a visual card, its firmware redraws the display after {@code session}; filed in the evidence. */
     public static void endOfSession(ScenarioContext context, Party party, String session) {
+        endOfSession(context, party, session, true);
+    }
+
+    /**
+     * {@link #endOfSession(ScenarioContext, Party, String)}; with {@code file} false the redraw is
+     * not filed in the scenario's evidence (a tearing campaign's hundreds of issues).
+     */
+    public static void endOfSession(ScenarioContext context, Party party, String session, boolean file) {
         Device device = party.device();
         if (!(device instanceof VisualCard card)) {
             return;
@@ -31,10 +39,11 @@ public final class VisualCards {
         WalletClient wallet = new WalletClient(trace.tracing(card.secureElement(), party.name() + " SE", "display",
                 WalletCommands::nameOf), card.walletAid());
         wallet.select();
-        CardFace face = card.firmware().afterSession(wallet);
-        card.display().refresh(face);
+        CardFace face = card.sessionEnds(wallet);
         trace.note(party.name() + "'s display shows " + face);
-        context.addTrace(trace);
-        context.faceShown(new Shown(party.name(), face, session));
+        if (file) {
+            context.addTrace(trace);
+            context.faceShown(new Shown(party.name(), face, session));
+        }
     }
 }

@@ -119,19 +119,19 @@ public final class WalletProvisioner {
             context.addTrace(trace);
         }
         Party party = new Party(holder, device, enrolment.walletId(), enrolment.certificate());
-        VisualCards.endOfSession(context, party, "issuance with " + org.dualoffline.protocol.Money.yuan(balance));
+        VisualCards.endOfSession(context, party, "issuance with " + org.dualoffline.protocol.Money.yuan(balance), keepTrace);
         return party;
     }
 
     /**
-     * A visual card with the reference firmware (the display drawn from the committed state) showing
-     * a blank face until its first field; a profile without a display has none to issue.
+     * A visual card with the profile's display firmware (the reference draws the committed state)
+     * showing a blank face until its first field; a profile without a display has none to issue.
      */
     private static Device visualCard(String holder, CardTransport se, Profile profile) {
         if (!profile.capabilities().getOrDefault("display", true)) {
             throw new NotApplicable("the device has no display (capabilities.display=false in the profile)");
         }
-        return Device.visualCard(holder, se, profile.aid(), org.dualoffline.devices.display.DisplayFirmware.COMMITTED_STATE,
+        return Device.visualCard(holder, se, profile.aid(), org.dualoffline.devices.display.DisplayFirmware.named(profile.displayFirmware()),
                 new org.dualoffline.devices.display.CardFace(0, java.util.Optional.empty()));
     }
 

@@ -28,6 +28,11 @@ public class TearingSteps {
         campaign.run(flows.payment(payer, payee, amount));
     }
 
+    @When("the power fails at every point of a payment of {amount} from {party}'s visual card to {party}, the display's redraw included")
+    public void everyPointOfAVisualCardPayment(Long amount, String payer, String payee) {
+        campaign.run(flows.visualCardPayment(payer, payee, amount));
+    }
+
     @When("the power fails at every point of {party}'s sync after {party} pays {amount}")
     public void everyPointOfASync(String payee, String payer, Long amount) {
         campaign.run(flows.syncAfterPayment(payee, payer, amount));
@@ -62,6 +67,14 @@ public class TearingSteps {
     public void noViolation() {
         for (FlowResult r : reports.results()) {
             assertThat(r.violations()).as(r.flow() + ": violations over " + r.tearPoints() + " tear points").isEmpty();
+        }
+    }
+
+    @Checks({"P-1-4"})
+    @Then("no power cut left the card showing a balance its wallet had not committed, and the next field showed the committed one")
+    public void noUncommittedFace() {
+        for (FlowResult r : reports.results()) {
+            assertThat(r.violations()).as(r.flow() + ": faces the card showed over " + r.tearPoints() + " tear points").isEmpty();
         }
     }
 

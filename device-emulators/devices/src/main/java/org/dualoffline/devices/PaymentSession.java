@@ -72,6 +72,11 @@ public final class PaymentSession {
                     without + " has no hardware wallet: dual-offline payments need a secure element on both sides", null, null,
                     touch.trace(), null, TapTime.none(start));
         }
+        for (Device d : new Device[] {payer, payee}) {
+            if (d instanceof VisualCard card) { // the card is in the field now: its firmware may draw before anything is committed
+                card.touchStarts(amount, d == payer);
+            }
+        }
         TouchPower power = new TouchPower(touch, conditions);
         PaymentOutcome outcome = run(payer, payee, amount, pin, touch, power, flow);
         touch.trace().note(outcome.tapTime().summary());

@@ -27,4 +27,16 @@ public final class VisualCard extends Device {
     public DisplayFirmware firmware() {
         return firmware;
     }
+
+    /** A payment touch begins, the card in the field: the firmware may draw something before the SE commits (the reference does not). */
+    public void touchStarts(long amount, boolean paying) {
+        firmware.beforeCommit(display.face(), amount, paying).ifPresent(display::refresh);
+    }
+
+    /** A session in a field ends: the firmware redraws the display from what it reads over {@code wallet}; returns the face drawn. */
+    public CardFace sessionEnds(org.dualoffline.devices.WalletClient wallet) {
+        CardFace face = firmware.afterSession(wallet);
+        display.refresh(face);
+        return face;
+    }
 }

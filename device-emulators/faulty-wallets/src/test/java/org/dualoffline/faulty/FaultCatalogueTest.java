@@ -20,11 +20,35 @@ class FaultCatalogueTest {
     private static final Path PROFILES = Path.of("../../profiles/faulty").toAbsolutePath().normalize();
     private static final Path GOOD = Path.of("../../profiles/good").toAbsolutePath().normalize();
 
+    /**
+     * The known-bad devices whose fault is not in the wallet's bytecode but in the device around it
+     * (a visual card's display firmware): they certify the reference applet, with the device fault
+     * their profile names.
+     */
+    private static final java.util.Map<String, String> DEVICE_FAULTS = java.util.Map.of(
+            "display-shows-requested-amount.properties", "display.firmware=requested-amount");
+
     @Test
-    void theProfilesInProfilesFaultyAreExactlyTheFaultsOfTheCatalogue() throws IOException {
+    void theProfilesInProfilesFaultyAreExactlyTheFaultsOfTheCatalogueAndTheDeviceFaults() throws IOException {
+        java.util.List<String> expected = new java.util.ArrayList<>(Arrays.stream(Fault.values()).map(f -> f.id + ".properties").toList());
+        expected.addAll(DEVICE_FAULTS.keySet());
         try (Stream<Path> files = Files.list(PROFILES)) {
-            assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(Fault.values()).map(f -> f.id + ".properties").toList());
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
+    void eachDeviceFaultCertifiesTheReferenceAppletWithTheFaultItsProfileNames() throws IOException {
+        for (var fault : DEVICE_FAULTS.entrySet()) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(PROFILES.resolve(fault.getKey()))) {
+                p.load(r);
+            }
+            String[] keyValue = fault.getValue().split("=", 2);
+            assertThat(p.getProperty("applet.jar")).as(fault.getKey() + ": the reference applet, from the classpath").isNull();
+            assertThat(p.getProperty(keyValue[0])).as(fault.getKey()).isEqualTo(keyValue[1]);
+            assertThat(p.getProperty("qualification.breaks")).as(fault.getKey()).isNotBlank();
+            assertThat(p.getProperty("device.version")).as(fault.getKey()).isEqualTo("breaks " + p.getProperty("qualification.breaks"));
         }
     }
 

@@ -32,6 +32,12 @@ public final class TornFlows {
         return new TornPayment(tools, between(payer, payee, amount));
     }
 
+    /** {@code payer}'s visual card pays {@code payee} {@code amount} fen in one touch and redraws its display at its end. */
+    public TornFlow<?> visualCardPayment(String payer, String payee, long amount) {
+        requireTearable();
+        return new TornCardFace(tools, between(payer, payee, amount));
+    }
+
     /** {@code payee}'s wallet syncs after {@code payer} has paid it {@code amount} fen. */
     public TornFlow<?> syncAfterPayment(String payee, String payer, long amount) {
         requireTearable();

@@ -25,6 +25,35 @@ public interface DisplayFirmware {
     /** The reference firmware: the committed state, read back after every session. */
     DisplayFirmware COMMITTED_STATE = wallet -> committedFace(wallet);
 
+    /**
+     * A known-bad firmware, for qualifying the harness: as a payment begins it draws the balance the
+     * payment will leave and the amount requested, before the SE has committed anything; after the
+     * session it reads the committed state like the reference. A touch torn in between leaves the
+     * card showing a balance its SE never held.
+     */
+    DisplayFirmware REQUESTED_AMOUNT = new DisplayFirmware() {
+        @Override
+        public Optional<CardFace> beforeCommit(CardFace shown, long requestedAmount, boolean paying) {
+            long balance = paying ? Math.max(0, shown.balance() - requestedAmount) : shown.balance() + requestedAmount;
+            return Optional.of(new CardFace(balance, Optional.of(new CardFace.Last(paying ? CardFace.Direction.PAID : CardFace.Direction.RECEIVED,
+                    requestedAmount))));
+        }
+
+        @Override
+        public CardFace afterSession(WalletClient wallet) {
+            return committedFace(wallet);
+        }
+    };
+
+    /** The firmware a profile's {@code display.firmware} names: {@code committed-state} (the reference) or {@code requested-amount}. */
+    static DisplayFirmware named(String name) {
+        return switch (name) {
+            case "committed-state" -> COMMITTED_STATE;
+            case "requested-amount" -> REQUESTED_AMOUNT;
+            default -> throw new IllegalArgumentException("display.firmware must be committed-state or requested-amount, got \"" + name + "\"");
+        };
+    }
+
     /** GET STATUS and READ RECORD of the last entry: the committed balance and last transaction. */
     static CardFace committedFace(WalletClient wallet) {
         WalletStatus status = wallet.status();

@@ -1,0 +1,42 @@
+package org.dualoffline.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.dualoffline.devices.display.DisplayFirmware;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** capabilities.display and display.firmware: whether the device has a display, and how a visual card's firmware draws it. */
+class ProfileDisplayTest {
+    private static Profile parse(String extra) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader("profile.name=lab\napplet.class=org.dualoffline.applet.WalletApplet\napplet.aid=f04455414c4f464601\n" + extra));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return Profile.parse(p, Path.of("lab.properties"));
+    }
+
+    @Test
+    void theReferenceHasADisplayDrawnFromTheCommittedState() {
+        assertThat(Profile.reference().capabilities()).containsEntry("display", true);
+        assertThat(Profile.reference().displayFirmware()).isEqualTo("committed-state");
+        assertThat(DisplayFirmware.named(Profile.reference().displayFirmware())).isSameAs(DisplayFirmware.COMMITTED_STATE);
+        assertThat(parse("display.firmware=requested-amount\n").displayFirmware()).isEqualTo("requested-amount");
+        assertThat(parse("capabilities.display=false\n").capabilities()).containsEntry("display", false);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"committed", "REQUESTED-AMOUNT", "none"})
+    void aFirmwareTheHarnessDoesNotKnowIsRefusedNamingTheKey(String value) {
+        assertThatThrownBy(() -> parse("display.firmware=" + value + "\n")).isInstanceOf(Profile.ProfileException.class)
+                .hasMessageContaining("display.firmware").hasMessageContaining(value);
+    }
+}
