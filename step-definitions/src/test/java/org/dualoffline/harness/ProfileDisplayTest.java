@@ -3,10 +3,6 @@ package org.dualoffline.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.file.Path;
-import java.util.Properties;
 import org.dualoffline.devices.display.DisplayFirmware;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,13 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** capabilities.display and display.firmware: whether the device has a display, and how a visual card's firmware draws it. */
 class ProfileDisplayTest {
     private static Profile parse(String extra) {
-        Properties p = new Properties();
-        try {
-            p.load(new StringReader("profile.name=lab\napplet.class=org.dualoffline.applet.WalletApplet\napplet.aid=f04455414c4f464601\n" + extra));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return Profile.parse(p, Path.of("lab.properties"));
+        return LabProfile.parse(extra);
     }
 
     @Test

@@ -3,11 +3,7 @@ package org.dualoffline.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,13 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** se.commandTimeLimitMs: how long an emulated card may take over one command before it counts as mute. */
 class ProfileTimeLimitTest {
     private static Profile parse(String extra) {
-        Properties p = new Properties();
-        try {
-            p.load(new StringReader("profile.name=lab\napplet.class=org.dualoffline.applet.WalletApplet\napplet.aid=f04455414c4f464601\n" + extra));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return Profile.parse(p, Path.of("lab.properties"));
+        return LabProfile.parse(extra);
     }
 
     @Test

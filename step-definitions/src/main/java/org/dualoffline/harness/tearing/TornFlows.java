@@ -35,7 +35,7 @@ public final class TornFlows {
     /** {@code payer}'s visual card pays {@code payee} {@code amount} fen in one touch and redraws its display at its end. */
     public TornFlow<?> visualCardPayment(String payer, String payee, long amount) {
         requireTearable();
-        return new TornCardFace(tools, between(payer, payee, amount));
+        return TornPayment.ofVisualCard(tools, between(payer, payee, amount));
     }
 
     /** {@code payee}'s wallet syncs after {@code payer} has paid it {@code amount} fen. */
