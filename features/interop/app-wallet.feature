@@ -18,13 +18,14 @@ Feature: An app wallet cannot pay or be paid offline
       And Mei's wallet holds ¥20.00
 
       Examples:
-        | payee        |
-        | card         |
-        | visual card  |
-        | wearable     |
-        | phone        |
-        | SIM phone    |
-        | POS terminal |
+        | payee          |
+        | card           |
+        | visual card    |
+        | Bluetooth card |
+        | wearable       |
+        | phone          |
+        | SIM phone      |
+        | POS terminal   |
 
   Rule: no kind of wallet pays an app wallet offline
 
@@ -38,13 +39,14 @@ Feature: An app wallet cannot pay or be paid offline
       And Wei's wallet holds ¥100.00
 
       Examples:
-        | payer        |
-        | card         |
-        | visual card  |
-        | wearable     |
-        | phone        |
-        | SIM phone    |
-        | POS terminal |
+        | payer          |
+        | card           |
+        | visual card    |
+        | Bluetooth card |
+        | wearable       |
+        | phone          |
+        | SIM phone      |
+        | POS terminal   |
 
   Rule: two app wallets, or an app wallet and a merchant's tag, make no payment either
 

@@ -29,7 +29,7 @@ final class ProfileProperties {
     static final Set<String> KNOWN_KEYS = Set.of(
             "profile.name", "device.name", "device.vendor", "device.version", "se.kind", "applet.jar", "applet.class",
             "applet.aid", "applet.installParameters", "backend.mode", "backend.url", "backend.operatorToken",
-            "capabilities.pin", "capabilities.display", "display.firmware", "qualification.breaks", "se.commandTimeLimitMs",
+            "capabilities.pin", "capabilities.display", "capabilities.bluetooth", "display.firmware", "qualification.breaks", "se.commandTimeLimitMs",
             "pcsc.readers", "pcsc.vpcd.serve", "pcsc.vpcd.host", "pcsc.vpcd.ports", "pcsc.freshCard.command");
 
     private ProfileProperties() {}
@@ -89,7 +89,7 @@ final class ProfileProperties {
             throw new ProfileException(where + ": backend.url must start with http:// or https://, got " + url);
         }
         Map<String, Boolean> caps = new LinkedHashMap<>();
-        for (String cap : List.of("pin", "display")) {
+        for (String cap : List.of("pin", "display", "bluetooth")) {
             caps.put(cap, flag(p, "capabilities." + cap, true, where));
         }
         return new Profile(name, file, p.getProperty("device.name", name).trim(), p.getProperty("device.vendor", "unknown").trim(),

@@ -47,6 +47,7 @@ public final class WalletProvisioner {
         Device device = switch (kind) {
             case CARD -> Device.card(holder, se, profile.aid());
             case VISUAL_CARD -> visualCard(holder, se, profile);
+            case BLUETOOTH_CARD -> bluetoothCard(holder, se, profile);
             case WEARABLE -> Device.wearable(holder, se, profile.aid(), new Battery(80));
             case PHONE_ESE -> Device.phoneWithEse(holder, se, profile.aid(), new Battery(80));
             case PHONE_NFC_SIM -> Device.phoneWithSim(holder, se, profile.aid(), new Battery(80));
@@ -97,6 +98,7 @@ public final class WalletProvisioner {
         Device device = switch (kind) {
             case CARD -> Device.card(holder, se, profile.aid());
             case VISUAL_CARD -> visualCard(holder, se, profile);
+            case BLUETOOTH_CARD -> bluetoothCard(holder, se, profile);
             case WEARABLE -> Device.wearable(holder, se, profile.aid(), new Battery(80));
             case PHONE_ESE -> Device.phoneWithEse(holder, se, profile.aid(), new Battery(80));
             case PHONE_NFC_SIM -> Device.phoneWithSim(holder, se, profile.aid(), new Battery(80));
@@ -121,6 +123,14 @@ public final class WalletProvisioner {
         Party party = new Party(holder, device, enrolment.walletId(), enrolment.certificate());
         VisualCards.endOfSession(context, party, "issuance with " + org.dualoffline.protocol.Money.yuan(balance), keepTrace);
         return party;
+    }
+
+    /** A Bluetooth card, its link's battery at 80 %; a profile without Bluetooth has none to issue. */
+    private static Device bluetoothCard(String holder, CardTransport se, Profile profile) {
+        if (!profile.capabilities().getOrDefault("bluetooth", true)) {
+            throw new NotApplicable("the device has no Bluetooth link to its holder's phone (capabilities.bluetooth=false in the profile)");
+        }
+        return Device.bluetoothCard(holder, se, profile.aid(), new Battery(80));
     }
 
     /**
@@ -183,6 +193,7 @@ public final class WalletProvisioner {
         Device device = switch (original.kind()) {
             case CARD -> Device.card(cloner, se, profile.aid());
             case VISUAL_CARD -> visualCard(cloner, se, profile);
+            case BLUETOOTH_CARD -> bluetoothCard(cloner, se, profile);
             case WEARABLE -> Device.wearable(cloner, se, profile.aid(), new Battery(80));
             case PHONE_ESE -> Device.phoneWithEse(cloner, se, profile.aid(), new Battery(80));
             case PHONE_NFC_SIM -> Device.phoneWithSim(cloner, se, profile.aid(), new Battery(80));

@@ -53,6 +53,11 @@ public class Hooks {
         requireCapability("display", "the device has no display");
     }
 
+    @Before(value = "@needs-bluetooth", order = 1)
+    public void needsBluetooth() {
+        requireCapability("bluetooth", "the device has no Bluetooth link to its holder's phone");
+    }
+
     private void requireCapability(String capability, String reason) {
         if (!context.run().profile().capabilities().getOrDefault(capability, true)) {
             throw new NotApplicable(reason + " (capabilities." + capability + "=false in the profile)");

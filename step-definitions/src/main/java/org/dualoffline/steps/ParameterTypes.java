@@ -23,7 +23,7 @@ public class ParameterTypes {
         return Money.parseYuan(text);
     }
 
-    @ParameterType("visual card|card|wearable|phone|SIM phone|POS terminal|POS")
+    @ParameterType("visual card|Bluetooth card|card|wearable|phone|SIM phone|POS terminal|POS")
     public DeviceKind device(String text) {
         return DeviceKind.parse(text);
     }

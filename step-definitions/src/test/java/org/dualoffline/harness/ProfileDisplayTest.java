@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** capabilities.display and display.firmware: whether the device has a display, and how a visual card's firmware draws it. */
+/**
+ * capabilities.display, capabilities.bluetooth and display.firmware: whether the device has a
+ * display and a Bluetooth link, and how a visual card's firmware draws its display.
+ */
 class ProfileDisplayTest {
     private static Profile parse(String extra) {
         return LabProfile.parse(extra);
@@ -21,6 +24,8 @@ class ProfileDisplayTest {
         assertThat(DisplayFirmware.named(Profile.reference().displayFirmware())).isSameAs(DisplayFirmware.COMMITTED_STATE);
         assertThat(parse("display.firmware=requested-amount\n").displayFirmware()).isEqualTo("requested-amount");
         assertThat(parse("capabilities.display=false\n").capabilities()).containsEntry("display", false);
+        assertThat(parse("").capabilities()).as("Bluetooth too, unless the profile says not").containsEntry("bluetooth", true);
+        assertThat(parse("capabilities.bluetooth=false\n").capabilities()).containsEntry("bluetooth", false);
     }
 
     @ParameterizedTest

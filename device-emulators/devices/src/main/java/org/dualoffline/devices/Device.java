@@ -39,6 +39,11 @@ public class Device {
         return new VisualCard(name, se, aid, firmware, factoryFace);
     }
 
+    /** A Bluetooth card: a card in every touch, with {@code battery} for its Bluetooth link to the holder's phone. */
+    public static BluetoothCard bluetoothCard(String name, CardTransport se, byte[] aid, Battery battery) {
+        return new BluetoothCard(name, se, aid, battery);
+    }
+
     public static Device wearable(String name, CardTransport se, byte[] aid, Battery battery) {
         return new Device(name, DeviceKind.WEARABLE, battery, se, aid, null);
     }
@@ -91,7 +96,7 @@ public class Device {
      */
     public boolean answersInField() {
         return switch (kind) {
-            case CARD, VISUAL_CARD, WEARABLE, NFC_TAG -> true;
+            case CARD, VISUAL_CARD, BLUETOOTH_CARD, WEARABLE, NFC_TAG -> true;
             case PHONE_ESE, PHONE_APP -> power.hasPower();
             case PHONE_NFC_SIM -> true;
             case POS -> false;

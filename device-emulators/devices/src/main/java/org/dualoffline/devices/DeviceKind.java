@@ -7,6 +7,8 @@ public enum DeviceKind {
     CARD("card", FormFactor.CARD, false),
     /** A card with an e-ink display ({@link VisualCard}): a card in every touch. */
     VISUAL_CARD("visual card", FormFactor.CARD, false),
+    /** A card with a battery and a Bluetooth LE link to its holder's phone ({@link BluetoothCard}): a card in every touch. */
+    BLUETOOTH_CARD("Bluetooth card", FormFactor.CARD, false),
     WEARABLE("wearable", FormFactor.WEARABLE, false),
     PHONE_ESE("phone with embedded SE", FormFactor.PHONE_ESE, true),
     PHONE_NFC_SIM("phone with NFC-SIM wallet", FormFactor.NFC_SIM, true),
@@ -35,6 +37,7 @@ public enum DeviceKind {
         return switch (t) {
             case "card", "smart card" -> CARD;
             case "visual card", "smart visual card" -> VISUAL_CARD;
+            case "bluetooth card" -> BLUETOOTH_CARD;
             case "wearable", "watch", "bracelet" -> WEARABLE;
             case "phone", "phone with ese", "ese phone", "phone with an embedded se" -> PHONE_ESE;
             case "sim phone", "nfc-sim phone", "phone with nfc-sim", "phone with a sim wallet", "sim wallet" -> PHONE_NFC_SIM;
@@ -42,7 +45,7 @@ public enum DeviceKind {
             case "tag", "nfc tag", "merchant tag" -> NFC_TAG;
             case "app wallet", "phone app wallet" -> PHONE_APP;
             default -> throw new IllegalArgumentException("unknown device kind \"" + text
-                    + "\"; known: card, visual card, wearable, phone, SIM phone, POS, tag, app wallet");
+                    + "\"; known: card, visual card, Bluetooth card, wearable, phone, SIM phone, POS, tag, app wallet");
         };
     }
 }
