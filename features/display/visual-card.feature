@@ -57,3 +57,11 @@ Feature: A visual card shows what its wallet committed
     When the power fails at every point of a payment of ¥25.00 from Wei's visual card to Golden Dragon, the display's redraw included
     Then the power was cut at every one of those points
     And no power cut left the card showing a balance its wallet had not committed, and the next field showed the committed one
+
+  @DISP-03
+  Scenario: the display is redrawn after the payment is committed, and the payment keeps its tap budget
+    Given Wei has a visual card wallet holding ¥100.00
+    When Wei pays Golden Dragon ¥10.00
+    Then the payment is completed
+    And the tap takes at most 500 milliseconds
+    And Wei's card drew nothing on its display before the payment's last command, and redrew it after

@@ -33,6 +33,18 @@ public class DisplaySteps {
         shows(holder, new CardFace(balance, java.util.Optional.empty()));
     }
 
+    @Checks({"P-1-4"})
+    @Then("{party}'s card drew nothing on its display before the payment's last command, and redrew it after")
+    public void redrawnOnlyAfterTheCommit(String holder) {
+        VisualCard card = card(holder);
+        assertThat(card.drawnDuringLastTouch()).as("faces %s's card drew between the touch's start and its last command", holder).isEmpty();
+        String touch = context.lastPayment().trace().title();
+        assertThat(context.faces()).as("faces drawn after the touch").anySatisfy(f -> {
+            assertThat(f.holder()).isEqualTo(holder);
+            assertThat(f.after()).isEqualTo(touch);
+        });
+    }
+
     private void shows(String holder, CardFace expected) {
         VisualCard card = card(holder);
         WalletStatus committed = inspector.untraced().status(context.party(holder));

@@ -13,6 +13,7 @@ import org.dualoffline.se.CardTransport;
 public final class VisualCard extends Device {
     private final EInkDisplay display;
     private final DisplayFirmware firmware;
+    private final java.util.List<CardFace> drawnInTouch = new java.util.ArrayList<>();
 
     VisualCard(String name, CardTransport se, byte[] aid, DisplayFirmware firmware, CardFace factoryFace) {
         super(name, DeviceKind.VISUAL_CARD, new PowerSource.FieldPowered(), se, aid, null);
@@ -30,7 +31,16 @@ public final class VisualCard extends Device {
 
     /** A payment touch begins, the card in the field: the firmware may draw something before the SE commits (the reference does not). */
     public void touchStarts(long amount, boolean paying) {
-        firmware.beforeCommit(display.face(), amount, paying).ifPresent(display::refresh);
+        drawnInTouch.clear();
+        firmware.beforeCommit(display.face(), amount, paying).ifPresent(face -> {
+            display.refresh(face);
+            drawnInTouch.add(face);
+        });
+    }
+
+    /** The faces drawn during the last payment touch, between its start and its last command (the reference draws none). */
+    public java.util.List<CardFace> drawnDuringLastTouch() {
+        return java.util.List.copyOf(drawnInTouch);
     }
 
     /** A session in a field ends: the firmware redraws the display from what it reads over {@code wallet}; returns the face drawn. */
