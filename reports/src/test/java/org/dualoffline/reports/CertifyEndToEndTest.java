@@ -190,6 +190,26 @@ class CertifyEndToEndTest {
     }
 
     @Test
+    void aDeviceWithoutDisplayOrBluetoothGetsNotApplicableForTheirRequirementsWithTheReason() throws Exception {
+        Path profile = Files.createDirectories(Path.of("target/e2e")).resolve("no-display.properties");
+        Files.writeString(profile, String.join("\n", "profile.name=no-display", "applet.class=org.dualoffline.applet.WalletApplet",
+                "applet.aid=f04455414c4f464601", "capabilities.display=false", "capabilities.bluetooth=false", ""));
+        Path out = Path.of("target/e2e/no-display").toAbsolutePath();
+
+        int code = CertifyMain.run(ROOT, new String[] {"--profile", profile.toString(), "--out", out.toString(), "--no-allure",
+                "--tags", "@DISP-01 or @DISP-03 or @BLE-02 or @INTEROP-06"});
+
+        JsonNode cert = new ObjectMapper().readTree(out.resolve("certification.json").toFile());
+        assertThat(code).as(cert.toPrettyString()).isZero();
+        for (String id : java.util.List.of("DISP-01", "DISP-03", "BLE-02")) {
+            assertThat(verdictOf(cert, id)).as(id).isEqualTo("NOT APPLICABLE");
+        }
+        assertThat(verdictOf(cert, "INTEROP-06")).as("the app wallet's pairs with the other kinds still run").isEqualTo("PASS");
+        assertThat(cert.toString()).contains("the device has no display (capabilities.display=false in the profile)")
+                .contains("the device has no Bluetooth link to its holder's phone");
+    }
+
+    @Test
     void tagsThatSelectNoScenarioStopTheHarnessInsteadOfFailingTheDevice() {
         Path out = Path.of("target/e2e/no-scenario").toAbsolutePath();
         assertThatThrownBy(() -> CertifyMain.run(ROOT, new String[] {"--tags", "@NO-SUCH-01", "--out", out.toString(), "--no-allure"}))
