@@ -169,7 +169,9 @@ public final class Payments {
 
     private PaymentOutcome record(String payer, String payee, PaymentOutcome outcome) {
         context.recordPayment(payer, payee, outcome);
-        if (outcome.status() != PaymentOutcome.Status.NO_TOUCH) {
+        // A visual card redraws its display at the end of a touch it was in - not after one that never
+        // happened, nor after one cut off by a power loss, which took the field away before the end.
+        if (outcome.status() == PaymentOutcome.Status.COMPLETED || outcome.status() == PaymentOutcome.Status.REFUSED) {
             for (String name : new String[] {payer, payee}) {
                 VisualCards.endOfSession(context, context.party(name), outcome.trace().title());
             }
