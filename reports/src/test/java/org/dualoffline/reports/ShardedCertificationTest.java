@@ -27,7 +27,7 @@ class ShardedCertificationTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final long SEED = 4242;
     /**
-     * Ten requirements in eight feature files, 54 scenarios: four Scenario Outlines (20, 4, 3 and 2
+     * Ten requirements in eight feature files, 76 scenarios: four Scenario Outlines (30, 16, 3 and 2
      * rows), the tearing of a load and of a personalization, syncs, clones, PINs, issuance.
      */
     private static final String TAGS = "@ATOM-02 or @ATOM-04 or @INTEROP-04 or @SYNC-01 or @SYNC-02 or @DS-02 or @ROBUST-01 or @LIMIT-04 "
