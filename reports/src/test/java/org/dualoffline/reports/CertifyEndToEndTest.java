@@ -48,7 +48,9 @@ class CertifyEndToEndTest {
         cert.get("tearing").fields().forEachRemaining(f -> tearing.put(f.getKey(),
                 List.of(f.getValue().get("tearPoints").asInt(), f.getValue().get("violations").asInt())));
         assertThat(tearing).as("tear points and violations per flow").isEqualTo(Map.of("pay", List.of(16, 0), "receive", List.of(21, 0),
-                "load", List.of(14, 0), "sync-ack", List.of(18, 0), "unload", List.of(14, 0), "personalize", List.of(10, 0)));
+                "load", List.of(14, 0), "sync-ack", List.of(18, 0), "unload", List.of(14, 0), "personalize", List.of(10, 0),
+                // DISP-02: the visual card's payment, its display's redraw (SELECT, GET STATUS, READ RECORD) included
+                "visual card pays", List.of(21, 0), "receive from a visual card", List.of(21, 0)));
         Path evidence = out.resolve("evidence");
         assertThat(cert.get("evidence").get("sha256").asText()).isEqualTo(EvidenceBundle.sha256(Files.readAllBytes(evidence.resolve("MANIFEST.sha256"))));
         assertThat(out.resolve("certification.html")).exists();

@@ -87,6 +87,11 @@ public final class Payments {
         return outcome.trace().exchanges().stream().filter(e -> e.command().equals(command)).map(e -> new Sent(e.se(), e.sw())).toList();
     }
 
+    /** Whether any command of {@code outcome}'s touch went to {@code holder}'s secure element, read from its trace. */
+    public static boolean reached(PaymentOutcome outcome, String holder) {
+        return outcome.trace().exchanges().stream().anyMatch(e -> e.se().startsWith(holder + " "));
+    }
+
     /** A touch between {@code payer} and {@code payee} through a reader that attacks it ({@link org.dualoffline.devices.ReaderAttacks}). */
     public PaymentOutcome throughReader(String payer, String payee, BiFunction<Device, Device, PaymentOutcome> attack) {
         return record(payer, payee, attack.apply(device(payer), device(payee)));

@@ -21,6 +21,12 @@ public final class VisualCards {
 
     private VisualCards() {}
 
+    /** Whether {@code holder}'s visual card redrew its display after the scenario's last payment touch. */
+    public static boolean redrawnAfterLastTouch(ScenarioContext context, String holder) {
+        String touch = context.lastPayment().trace().title();
+        return context.faces().stream().anyMatch(f -> f.holder().equals(holder) && f.after().equals(touch));
+    }
+
     /** If {@code party}'s device is a visual card, its firmware redraws the display after {@code session}; filed in the evidence. */
     public static void endOfSession(ScenarioContext context, Party party, String session) {
         endOfSession(context, party, session, true);

@@ -8,6 +8,7 @@ import org.dualoffline.devices.display.CardFace;
 import org.dualoffline.harness.Checks;
 import org.dualoffline.harness.Party;
 import org.dualoffline.harness.ScenarioContext;
+import org.dualoffline.harness.VisualCards;
 import org.dualoffline.harness.WalletInspector;
 import org.dualoffline.protocol.WalletStatus;
 
@@ -38,11 +39,7 @@ public class DisplaySteps {
     public void redrawnOnlyAfterTheCommit(String holder) {
         VisualCard card = card(holder);
         assertThat(card.drawnDuringLastTouch()).as("faces %s's card drew between the touch's start and its last command", holder).isEmpty();
-        String touch = context.lastPayment().trace().title();
-        assertThat(context.faces()).as("faces drawn after the touch").anySatisfy(f -> {
-            assertThat(f.holder()).isEqualTo(holder);
-            assertThat(f.after()).isEqualTo(touch);
-        });
+        assertThat(VisualCards.redrawnAfterLastTouch(context, holder)).as("%s's card redrew its display after the touch", holder).isTrue();
     }
 
     private void shows(String holder, CardFace expected) {
