@@ -50,6 +50,11 @@ public final class BluetoothTopUps {
         return last;
     }
 
+    /** The battery of {@code holder}'s Bluetooth card runs out (the link goes; NFC payments run on the reader's field). */
+    public void batteryDies(String holder) {
+        bluetoothCard(context.party(holder)).battery().drain();
+    }
+
     public TopUp last() {
         if (last == null) {
             throw new IllegalStateException("no Bluetooth top-up in this scenario");

@@ -6,28 +6,21 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
-import org.dualoffline.devices.BluetoothCard;
 import org.dualoffline.harness.BluetoothTopUps;
 import org.dualoffline.harness.Checks;
-import org.dualoffline.harness.ScenarioContext;
 import org.dualoffline.protocol.Money;
 
 /** A Bluetooth card and its holder's phone: top-ups over Bluetooth LE, a link that drops, a battery that is dead. */
 public class BluetoothSteps {
-    private final ScenarioContext context;
     private final BluetoothTopUps topUps;
 
-    public BluetoothSteps(ScenarioContext context, BluetoothTopUps topUps) {
-        this.context = context;
+    public BluetoothSteps(BluetoothTopUps topUps) {
         this.topUps = topUps;
     }
 
     @Given("the battery of {party}'s Bluetooth card is dead")
     public void batteryDead(String holder) {
-        if (!(context.party(holder).device() instanceof BluetoothCard card)) {
-            throw new IllegalStateException(holder + "'s device is not a Bluetooth card");
-        }
-        card.battery().drain();
+        topUps.batteryDies(holder);
     }
 
     @When("{party}'s phone tops up {party}'s Bluetooth card with {amount} over Bluetooth")
