@@ -65,3 +65,4 @@ Feature: A visual card shows what its wallet committed
     Then the payment is completed
     And the tap takes at most 500 milliseconds
     And Wei's card drew nothing on its display before the payment's last command, and redrew it after
+    And Wei's card stayed in the reader's field at most 1000 milliseconds in all, for the payment and then the redraw

@@ -55,6 +55,13 @@ public final class Sw {
             Map.entry(WRONG_WALLET, "WRONG_WALLET"),
             Map.entry(CHAIN_MISMATCH, "CHAIN_MISMATCH"));
 
+    /**
+     * Answers that come from a device's firmware, never from a wallet: named in traces, but not
+     * in the spec's table, so {@link #isInSpec} stays false for a wallet that gives one.
+     */
+    private static final Map<Integer, String> DEVICE_NAMES = Map.of(
+            0x6986, "NOT_OVER_BLUETOOTH (a Bluetooth card's link firmware)");
+
     private Sw() {}
 
     /** A wrong PIN's answer, 63Cx: x the tries left (0 to 15). */
@@ -78,7 +85,7 @@ public final class Sw {
         if (isPinWrong(sw)) {
             return hex + " PIN_WRONG (" + (sw & 0x0F) + " tries left)";
         }
-        return hex + " " + NAMES.getOrDefault(sw & 0xFFFF, "UNKNOWN");
+        return hex + " " + NAMES.getOrDefault(sw & 0xFFFF, DEVICE_NAMES.getOrDefault(sw & 0xFFFF, "UNKNOWN"));
     }
 
     /** The bare name, e.g. "LIMIT_SINGLE". */

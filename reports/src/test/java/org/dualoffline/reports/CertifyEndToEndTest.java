@@ -199,11 +199,11 @@ class CertifyEndToEndTest {
         Path out = Path.of("target/e2e/no-display").toAbsolutePath();
 
         int code = CertifyMain.run(ROOT, new String[] {"--profile", profile.toString(), "--out", out.toString(), "--no-allure",
-                "--tags", "@DISP-01 or @DISP-03 or @BLE-02 or @INTEROP-06"});
+                "--tags", "@DISP-01 or @DISP-03 or @BLE-02 or @BLE-03 or @INTEROP-06"});
 
         JsonNode cert = new ObjectMapper().readTree(out.resolve("certification.json").toFile());
         assertThat(code).as(cert.toPrettyString()).isZero();
-        for (String id : java.util.List.of("DISP-01", "DISP-03", "BLE-02")) {
+        for (String id : java.util.List.of("DISP-01", "DISP-03", "BLE-02", "BLE-03")) {
             assertThat(verdictOf(cert, id)).as(id).isEqualTo("NOT APPLICABLE");
         }
         assertThat(verdictOf(cert, "INTEROP-06")).as("the app wallet's pairs with the other kinds still run").isEqualTo("PASS");

@@ -41,9 +41,11 @@ public final class Evidence {
             }
             int face = 0;
             for (VisualCards.Shown shown : context.faces()) {
+                String caption = "after: " + shown.after() + context.fieldTimes().stream()
+                        .filter(t -> t.holder().equals(shown.holder()) && t.touch().equals(shown.after()))
+                        .map(t -> "; " + t.describe()).reduce((a, b) -> b).orElse("");
                 Files.writeString(dir.resolve(String.format("face-%02d.svg", ++face)),
-                        org.dualoffline.devices.display.CardFaceSvg.render(shown.holder(), shown.face(), "after: " + shown.after()),
-                        StandardCharsets.UTF_8);
+                        org.dualoffline.devices.display.CardFaceSvg.render(shown.holder(), shown.face(), caption), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write evidence to " + dir, e);

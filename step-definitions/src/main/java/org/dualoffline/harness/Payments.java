@@ -177,9 +177,8 @@ public final class Payments {
         // A visual card redraws its display at the end of a touch it was in - not after one that never
         // happened, nor after one cut off by a power loss, which took the field away before the end.
         if (outcome.status() == PaymentOutcome.Status.COMPLETED || outcome.status() == PaymentOutcome.Status.REFUSED) {
-            for (String name : new String[] {payer, payee}) {
-                VisualCards.endOfSession(context, context.party(name), outcome.trace().title());
-            }
+            VisualCards.endOfTouch(context, context.party(payer), context.party(payee), outcome);
+            VisualCards.endOfTouch(context, context.party(payee), context.party(payer), outcome);
         }
         return outcome;
     }

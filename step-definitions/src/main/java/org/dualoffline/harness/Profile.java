@@ -29,7 +29,8 @@ public record Profile(
         String breaks,
         PcscSettings pcsc,
         java.time.Duration commandTimeLimit,
-        String displayFirmware) {
+        String displayFirmware,
+        String bleFirmware) {
 
     /** How long an emulated SE's command may run before the card counts as mute, unless the profile says: a reader's waiting time. */
     public static final java.time.Duration DEFAULT_COMMAND_TIME_LIMIT = java.time.Duration.ofSeconds(5);
@@ -80,7 +81,7 @@ public record Profile(
 
     public Profile withBackendMode(BackendMode mode) {
         return new Profile(name, source, deviceName, deviceVendor, deviceVersion, seKind, applet, aid, installParameters, mode,
-                backendUrl, operatorToken, capabilities, breaks, pcsc, commandTimeLimit, displayFirmware);
+                backendUrl, operatorToken, capabilities, breaks, pcsc, commandTimeLimit, displayFirmware, bleFirmware);
     }
 
     /** A profile that cannot be used; the harness stops with exit code 2 and this message. */

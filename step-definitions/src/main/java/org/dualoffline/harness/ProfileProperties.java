@@ -29,7 +29,7 @@ final class ProfileProperties {
     static final Set<String> KNOWN_KEYS = Set.of(
             "profile.name", "device.name", "device.vendor", "device.version", "se.kind", "applet.jar", "applet.class",
             "applet.aid", "applet.installParameters", "backend.mode", "backend.url", "backend.operatorToken",
-            "capabilities.pin", "capabilities.display", "capabilities.bluetooth", "display.firmware", "qualification.breaks", "se.commandTimeLimitMs",
+            "capabilities.pin", "capabilities.display", "capabilities.bluetooth", "display.firmware", "ble.firmware", "qualification.breaks", "se.commandTimeLimitMs",
             "pcsc.readers", "pcsc.vpcd.serve", "pcsc.vpcd.host", "pcsc.vpcd.ports", "pcsc.freshCard.command");
 
     private ProfileProperties() {}
@@ -95,7 +95,20 @@ final class ProfileProperties {
         return new Profile(name, file, p.getProperty("device.name", name).trim(), p.getProperty("device.vendor", "unknown").trim(),
                 p.getProperty("device.version", "unknown").trim(), seKind, applet, aid, params, mode, url,
                 p.getProperty("backend.operatorToken", "").trim(), Map.copyOf(caps), p.getProperty("qualification.breaks", "").trim(), pcsc,
-                commandTimeLimit(p, where), displayFirmware(p, where));
+                commandTimeLimit(p, where), displayFirmware(p, where), bleFirmware(p, where));
+    }
+
+    /**
+     * {@code ble.firmware}: what a Bluetooth card's firmware passes from its Bluetooth link to the SE -
+     * {@code holder-sessions} (the reference, the default) or {@code relays-everything} (a known-bad firmware
+     * that qualifies the harness).
+     */
+    private static String bleFirmware(Properties p, String where) {
+        String v = p.getProperty("ble.firmware", "holder-sessions").trim();
+        if (!v.equals("holder-sessions") && !v.equals("relays-everything")) {
+            throw new ProfileException(where + ": ble.firmware must be holder-sessions or relays-everything, got \"" + v + "\"");
+        }
+        return v;
     }
 
     /**

@@ -18,6 +18,7 @@ public final class ScenarioContext {
     private final Map<String, Party> parties = new LinkedHashMap<>();
     private final List<ApduTrace> traces = new ArrayList<>();
     private final List<VisualCards.Shown> faces = new ArrayList<>();
+    private final List<VisualCards.FieldTime> fieldTimes = new ArrayList<>();
     private ReconciliationClient backend;
     private Limits limitsForNewWallets = Limits.defaults();
     private PaymentOutcome lastPayment;
@@ -123,6 +124,15 @@ public final class ScenarioContext {
     }
 
     /** A visual card redrew its display ({@link VisualCards}). */
+    public void fieldTime(VisualCards.FieldTime time) {
+        fieldTimes.add(time);
+    }
+
+    /** How long the scenario's visual cards stayed in a reader's field for each payment touch. */
+    public List<VisualCards.FieldTime> fieldTimes() {
+        return List.copyOf(fieldTimes);
+    }
+
     public void faceShown(VisualCards.Shown shown) {
         faces.add(shown);
     }

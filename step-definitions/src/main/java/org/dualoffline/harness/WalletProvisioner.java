@@ -125,12 +125,12 @@ public final class WalletProvisioner {
         return party;
     }
 
-    /** A Bluetooth card, its link's battery at 80 %; a profile without Bluetooth has none to issue. */
+    /** A Bluetooth card with the profile's link firmware, its link's battery at 80 %; a profile without Bluetooth has none to issue. */
     private static Device bluetoothCard(String holder, CardTransport se, Profile profile) {
         if (!profile.capabilities().getOrDefault("bluetooth", true)) {
             throw new NotApplicable("the device has no Bluetooth link to its holder's phone (capabilities.bluetooth=false in the profile)");
         }
-        return Device.bluetoothCard(holder, se, profile.aid(), new Battery(80));
+        return Device.bluetoothCard(holder, se, profile.aid(), new Battery(80), org.dualoffline.devices.ble.BleFirmware.named(profile.bleFirmware()));
     }
 
     /**

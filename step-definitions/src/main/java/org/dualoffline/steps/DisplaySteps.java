@@ -42,6 +42,15 @@ public class DisplaySteps {
         assertThat(VisualCards.redrawnAfterLastTouch(context, holder)).as("%s's card redrew its display after the touch", holder).isTrue();
     }
 
+    @Checks({"P-1-4"})
+    @Then("{party}'s card stayed in the reader's field at most {int} milliseconds in all, for the payment and then the redraw")
+    public void fieldTimeInAll(String holder, Integer ms) {
+        VisualCards.FieldTime t = VisualCards.fieldTimeOfLastTouch(context, holder);
+        assertThat(t.redrawMicros()).as("the redraw's field time after the payment (%s)", t.describe())
+                .isGreaterThanOrEqualTo(org.dualoffline.devices.display.EInkDisplay.REFRESH_MICROS);
+        assertThat(t.totalMicros()).as("%s's card in the reader's field: %s", holder, t.describe()).isLessThanOrEqualTo(ms * 1000L);
+    }
+
     private void shows(String holder, CardFace expected) {
         VisualCard card = card(holder);
         WalletStatus committed = inspector.untraced().status(context.party(holder));

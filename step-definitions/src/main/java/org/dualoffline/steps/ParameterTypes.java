@@ -23,6 +23,13 @@ public class ParameterTypes {
         return Money.parseYuan(text);
     }
 
+    /** How a phone relays its holder's Bluetooth card over Bluetooth in a payment. */
+    @ParameterType("a card in the reader's field|the reader")
+    public org.dualoffline.harness.BluetoothRelays.Relay relay(String text) {
+        return text.equals("the reader") ? org.dualoffline.harness.BluetoothRelays.Relay.AS_READER
+                : org.dualoffline.harness.BluetoothRelays.Relay.AS_CARD;
+    }
+
     @ParameterType("visual card|Bluetooth card|card|wearable|phone|SIM phone|POS terminal|POS")
     public DeviceKind device(String text) {
         return DeviceKind.parse(text);

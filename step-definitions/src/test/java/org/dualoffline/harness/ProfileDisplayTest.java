@@ -9,8 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * capabilities.display, capabilities.bluetooth and display.firmware: whether the device has a
- * display and a Bluetooth link, and how a visual card's firmware draws its display.
+ * capabilities.display, capabilities.bluetooth, display.firmware and ble.firmware: whether the
+ * device has a display and a Bluetooth link, how a visual card's firmware draws its display, and
+ * what a Bluetooth card's firmware passes from its link to the SE.
  */
 class ProfileDisplayTest {
     private static Profile parse(String extra) {
@@ -33,5 +34,20 @@ class ProfileDisplayTest {
     void aFirmwareTheHarnessDoesNotKnowIsRefusedNamingTheKey(String value) {
         assertThatThrownBy(() -> parse("display.firmware=" + value + "\n")).isInstanceOf(Profile.ProfileException.class)
                 .hasMessageContaining("display.firmware").hasMessageContaining(value);
+    }
+
+    @Test
+    void theReferencesBluetoothFirmwarePassesOnlyTheHoldersSessions() {
+        assertThat(Profile.reference().bleFirmware()).isEqualTo("holder-sessions");
+        assertThat(org.dualoffline.devices.ble.BleFirmware.named(Profile.reference().bleFirmware()))
+                .isSameAs(org.dualoffline.devices.ble.BleFirmware.HOLDER_SESSIONS);
+        assertThat(parse("ble.firmware=relays-everything\n").bleFirmware()).isEqualTo("relays-everything");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"holder", "RELAYS-EVERYTHING", "none"})
+    void aBluetoothFirmwareTheHarnessDoesNotKnowIsRefusedNamingTheKey(String value) {
+        assertThatThrownBy(() -> parse("ble.firmware=" + value + "\n")).isInstanceOf(Profile.ProfileException.class)
+                .hasMessageContaining("ble.firmware").hasMessageContaining(value);
     }
 }

@@ -41,7 +41,13 @@ public class Device {
 
     /** A Bluetooth card: a card in every touch, with {@code battery} for its Bluetooth link to the holder's phone. */
     public static BluetoothCard bluetoothCard(String name, CardTransport se, byte[] aid, Battery battery) {
-        return new BluetoothCard(name, se, aid, battery);
+        return bluetoothCard(name, se, aid, battery, org.dualoffline.devices.ble.BleFirmware.HOLDER_SESSIONS);
+    }
+
+    /** A Bluetooth card whose link {@code firmware} passes what it does to the SE. */
+    public static BluetoothCard bluetoothCard(String name, CardTransport se, byte[] aid, Battery battery,
+                                              org.dualoffline.devices.ble.BleFirmware firmware) {
+        return new BluetoothCard(name, se, aid, battery, firmware);
     }
 
     public static Device wearable(String name, CardTransport se, byte[] aid, Battery battery) {

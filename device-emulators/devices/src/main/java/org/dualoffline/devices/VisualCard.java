@@ -43,6 +43,38 @@ public final class VisualCard extends Device {
         return java.util.List.copyOf(drawnInTouch);
     }
 
+    /**
+     * A redraw after a payment touch, in the reader's field: the face drawn (null when the reader's
+     * battery ran out first: the card keeps its previous face), the field time it took after the
+     * payment's last command, and the reader's battery charge it used (0 on mains, or when the
+     * scenario does not drain batteries).
+     */
+    public record Redraw(CardFace face, long micros, long readerCharge) {}
+
+    /**
+     * A payment touch ends with the card still in {@code reader}'s field: the firmware reads the
+     * wallet over {@code wallet}, selected already (every exchange of the redraw, the SELECT
+     * included, is in {@code trace}, the redraw's own, on the card's own bus), and redraws the display. The commands are timed on {@code conditions}' clock and speeds, then
+     * the e-ink refresh; a reader on a battery pays for the field over that time when the
+     * conditions drain batteries, and one whose battery cannot leaves the display as it was.
+     */
+    public Redraw redrawInField(org.dualoffline.devices.WalletClient wallet, org.dualoffline.se.ApduTrace trace, Device reader,
+                                TouchConditions conditions) {
+        CardFace face = firmware.afterSession(wallet);
+        long micros = new org.dualoffline.devices.timing.TapTimer(conditions.speeds(), conditions.clock()).time(trace.exchanges()).totalMicros()
+                + EInkDisplay.REFRESH_MICROS;
+        conditions.clock().advance(EInkDisplay.REFRESH_MICROS);
+        long charge = 0;
+        if (conditions.batteryDrain() && reader.power() instanceof Battery battery) {
+            charge = battery.draw().field(micros);
+            if (!battery.use(charge)) {
+                return new Redraw(null, micros, charge);
+            }
+        }
+        display.refresh(face);
+        return new Redraw(face, micros, charge);
+    }
+
     /** A session in a field ends: the firmware redraws the display from what it reads over {@code wallet}; returns the face drawn. */
     public CardFace sessionEnds(org.dualoffline.devices.WalletClient wallet) {
         CardFace face = firmware.afterSession(wallet);

@@ -60,4 +60,56 @@ class BluetoothCardTest {
         assertThat(outcome.completed()).as(outcome.describe()).isTrue();
         assertThat(TestDevices.balance(wei)).isEqualTo(7_500);
     }
+
+    private BluetoothCard card(String name, long balance, org.dualoffline.devices.ble.BleFirmware firmware) {
+        return Device.bluetoothCard(name, issuer.issuedSe(name, FormFactor.CARD, balance), TestDevices.AID, new Battery(80), firmware);
+    }
+
+    @Test
+    void theReferenceFirmwarePassesTheHoldersSessionsAndAnswersEveryOtherCommandItself() {
+        BluetoothCard wei = card("Wei", 1_000, org.dualoffline.devices.ble.BleFirmware.HOLDER_SESSIONS);
+        BleLink link = wei.link(null);
+        WalletClient phone = new WalletClient(link, TestDevices.AID);
+        phone.select();
+        assertThat(phone.status().balance()).isEqualTo(1_000);
+        byte[][] payments = {org.dualoffline.protocol.WalletCommands.pay(100, new byte[16], new byte[10]),
+                org.dualoffline.protocol.WalletCommands.beginReceive(100, new byte[10]),
+                org.dualoffline.protocol.WalletCommands.receive(new byte[10]), org.dualoffline.protocol.WalletCommands.verifyPin("1234"),
+                org.dualoffline.protocol.WalletCommands.unload(100), org.dualoffline.protocol.WalletCommands.initialize(new byte[65]),
+                {(byte) 0x80, 0x40}, {0x00, 0x40, 0x00, 0x00}};
+        for (byte[] command : payments) {
+            byte[] answer = link.transceive(command);
+            assertThat(answer).as("the firmware's own answer to %02X %02X", command[0], command.length > 1 ? command[1] : 0)
+                    .containsExactly(0x69, (byte) 0x86);
+        }
+        assertThat(link.passedToSe()).containsExactly("SELECT", "GET STATUS");
+        assertThat(link.answeredByFirmware()).hasSize(payments.length);
+        assertThat(TestDevices.balance(wei)).isEqualTo(1_000);
+    }
+
+    @Test
+    void aPaymentRelayedOverBluetoothIsRefusedByTheReferenceFirmwareAndGoesThroughAKnownBadOne() {
+        BluetoothCard wei = card("Wei", 1_000, org.dualoffline.devices.ble.BleFirmware.HOLDER_SESSIONS);
+        Device shop = Device.pos("Shop", issuer.issuedSe("Shop", FormFactor.POS, 0), TestDevices.AID, new PowerSource.Mains());
+        PaymentOutcome relayed = PaymentSession.pay(wei.relayedAsCard(), shop, 100);
+        assertThat(relayed.completed()).as(relayed.describe()).isFalse();
+        assertThat(wei.links().get(wei.links().size() - 1).passedToSe()).doesNotContain("PAY", "BEGIN RECEIVE", "RECEIVE");
+        assertThat(TestDevices.balance(wei)).isEqualTo(1_000);
+
+        BluetoothCard mallory = card("Mallory", 1_000, org.dualoffline.devices.ble.BleFirmware.RELAYS_EVERYTHING);
+        Device tag = issuer.tag("Stall");
+        PaymentOutcome through = PaymentSession.pay(mallory.relayedAsReader(new Battery(80)), tag, 100);
+        assertThat(through.completed()).as("the known-bad firmware lets the phone pay from the card: " + through.describe()).isTrue();
+        assertThat(TestDevices.balance(mallory)).isEqualTo(900);
+        assertThat(PaymentSession.pay(wei.relayedAsReader(new Battery(80)), issuer.tag("Stall 2"), 100).completed())
+                .as("the reference firmware, the phone reading a tag").isFalse();
+    }
+
+    @Test
+    void aFirmwareIsNamedByTheProfile() {
+        assertThat(org.dualoffline.devices.ble.BleFirmware.named("holder-sessions")).isSameAs(org.dualoffline.devices.ble.BleFirmware.HOLDER_SESSIONS);
+        assertThat(org.dualoffline.devices.ble.BleFirmware.named("relays-everything")).isSameAs(org.dualoffline.devices.ble.BleFirmware.RELAYS_EVERYTHING);
+        assertThatThrownBy(() -> org.dualoffline.devices.ble.BleFirmware.named("all")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ble.firmware");
+    }
 }

@@ -32,6 +32,13 @@ final class TestDevices {
         return issuedSe(name, ff, balance);
     }
 
+    /** A merchant's payment tag: the certificate of a merchant wallet issued for it. */
+    Device tag(String merchant) {
+        WalletClient w = new WalletClient(issuedSe(merchant, org.dualoffline.protocol.FormFactor.POS, 0), AID);
+        w.select();
+        return Device.tag(merchant + "'s tag", w.certificate());
+    }
+
     static long balance(Device d) {
         WalletClient w = new WalletClient(d.secureElement(), AID);
         w.select();

@@ -22,11 +22,12 @@ class FaultCatalogueTest {
 
     /**
      * The known-bad devices whose fault is not in the wallet's bytecode but in the device around it
-     * (a visual card's display firmware): they certify the reference applet, with the device fault
+     * (a visual card's display firmware, a Bluetooth card's link firmware): they certify the reference applet, with the device fault
      * their profile names.
      */
     private static final java.util.Map<String, String> DEVICE_FAULTS = java.util.Map.of(
-            "display-shows-requested-amount.properties", "display.firmware=requested-amount");
+            "display-shows-requested-amount.properties", "display.firmware=requested-amount",
+            "bluetooth-relays-payments.properties", "ble.firmware=relays-everything");
 
     @Test
     void theProfilesInProfilesFaultyAreExactlyTheFaultsOfTheCatalogueAndTheDeviceFaults() throws IOException {

@@ -1,6 +1,9 @@
 package org.dualoffline.devices.ble;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.dualoffline.devices.Battery;
+import org.dualoffline.protocol.WalletCommands;
 import org.dualoffline.se.CardTransport;
 
 /**
@@ -10,7 +13,8 @@ import org.dualoffline.se.CardTransport;
  * response, {@value #CONNECTION_INTERVAL_MICROS} µs apart) and charge from the card's battery
  * ({@value #CHARGE_PER_EVENT} millionths of a percent per event); a card whose battery is empty has
  * no link at all; and the link may drop at a chosen point: before an exchange's command reaches
- * the SE, or after the SE has answered but before the answer reaches the phone.
+ * the SE, or after the SE has answered but before the answer reaches the phone. The card's
+ * {@link BleFirmware} decides which commands it passes on; it answers the others itself.
  */
 public final class BleLink implements CardTransport {
     /** The connection interval the card asks for: 30 ms. */
@@ -55,15 +59,19 @@ public final class BleLink implements CardTransport {
     private final CardTransport se;
     private final Battery battery;
     private final Drop drop;
+    private final BleFirmware firmware;
+    private final List<String> passed = new ArrayList<>();
+    private final List<String> answeredByFirmware = new ArrayList<>();
     private int exchanges;
     private long micros;
     private boolean dropped;
 
-    /** A link to {@code se}, powered by {@code battery}, dropping at {@code drop} (null: never). */
-    public BleLink(CardTransport se, Battery battery, Drop drop) {
+    /** A link to {@code se}, powered by {@code battery}, dropping at {@code drop} (null: never), the card's {@code firmware} choosing what it passes. */
+    public BleLink(CardTransport se, Battery battery, Drop drop, BleFirmware firmware) {
         this.se = se;
         this.battery = battery;
         this.drop = drop;
+        this.firmware = firmware;
     }
 
     @Override
@@ -79,7 +87,15 @@ public final class BleLink implements CardTransport {
             dropped = true;
             throw new LinkDroppedException(drop);
         }
-        byte[] response = se.transceive(command);
+        String name = WalletCommands.nameOf(command.length > 1 ? command[1] & 0xFF : -1);
+        byte[] response;
+        if (firmware.passes(command)) {
+            passed.add(name);
+            response = se.transceive(command);
+        } else {
+            answeredByFirmware.add(name);
+            response = new byte[] {(byte) (BleFirmware.REFUSED_SW >> 8), (byte) BleFirmware.REFUSED_SW};
+        }
         long events = Math.max(1, (command.length + response.length + BYTES_PER_EVENT - 1) / BYTES_PER_EVENT);
         micros += events * CONNECTION_INTERVAL_MICROS;
         battery.use(events * CHARGE_PER_EVENT);
@@ -93,6 +109,16 @@ public final class BleLink implements CardTransport {
     /** Exchanges attempted so far (a dropped one counts). */
     public int exchanges() {
         return exchanges;
+    }
+
+    /** The commands the firmware passed to the SE, by name, in order. */
+    public List<String> passedToSe() {
+        return List.copyOf(passed);
+    }
+
+    /** The commands the firmware answered itself ({@link BleFirmware#REFUSED_SW}) without passing them on. */
+    public List<String> answeredByFirmware() {
+        return List.copyOf(answeredByFirmware);
     }
 
     /** The link's modeled time so far. */
