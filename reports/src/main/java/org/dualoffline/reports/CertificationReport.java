@@ -215,22 +215,7 @@ final class CertificationReport {
     }
 
     static String gitCommit(Path root) {
-        try {
-            Process p = new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "HEAD").redirectErrorStream(true).start();
-            String head = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return "unknown (not a git checkout)";
-            }
-            Process d = new ProcessBuilder("git", "-C", root.toString(), "status", "--porcelain", "--untracked-files=no").redirectErrorStream(true).start();
-            String dirty = new String(d.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            d.waitFor(10, TimeUnit.SECONDS);
-            return dirty.isEmpty() ? head : head + "+modified";
-        } catch (IOException e) {
-            return "unknown (git not available)";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
+        return org.dualoffline.harness.HarnessIdentity.gitCommit(root);
     }
 
     private static String sha256Of(Path file) {

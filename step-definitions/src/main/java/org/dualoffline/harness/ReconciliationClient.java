@@ -194,6 +194,26 @@ public final class ReconciliationClient {
         ApiAnswer.expect(operator().body(ApiRequests.blocklist(wallet.hex(), detail)).post("/v1/blocklist"), 201, 200, "blocklist " + wallet);
     }
 
+    /** One entry of the backend's blocklist: the wallet and why (FORK, DOUBLE_SPEND, REPORTED, ...). */
+    public record BlocklistEntry(long seq, WalletId wallet, String reason) {}
+
+    /** The whole blocklist, oldest first, read page by page. */
+    public List<BlocklistEntry> blocklistEntries() {
+        List<BlocklistEntry> all = new java.util.ArrayList<>();
+        long after = 0;
+        while (true) {
+            ApiAnswer j = ApiAnswer.expect(operator().queryParam("after", after).get("/v1/blocklist"), 200, "read the blocklist after " + after);
+            JsonNode entries = j.node().path("entries");
+            if (entries.isEmpty()) {
+                return all;
+            }
+            for (JsonNode e : entries) {
+                all.add(new BlocklistEntry(e.path("seq").asLong(), WalletId.parse(e.path("walletId").asText()), e.path("reason").asText()));
+                after = Math.max(after, e.path("seq").asLong());
+            }
+        }
+    }
+
     /** A wallet's standing and what its double spends have cost the issuer; amounts in fen. */
     public record ExposureView(String status, String reason, long covered, int claims, long boundPerClone) {}
 

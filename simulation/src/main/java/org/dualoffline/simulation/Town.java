@@ -1,0 +1,251 @@
+package org.dualoffline.simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.dualoffline.devices.Battery;
+import org.dualoffline.devices.Device;
+import org.dualoffline.devices.DeviceKind;
+import org.dualoffline.devices.PowerDraw;
+import org.dualoffline.devices.WalletClient;
+import org.dualoffline.harness.Profile;
+import org.dualoffline.harness.ReconciliationClient;
+import org.dualoffline.protocol.Certificate;
+import org.dualoffline.protocol.LoadToken;
+import org.dualoffline.protocol.SyncAck;
+import org.dualoffline.protocol.WalletId;
+import org.dualoffline.protocol.WalletStatus;
+import org.dualoffline.se.JcardsimSecureElement;
+
+/**
+ * The town of a scenario, issued for real: every wallet and every POS merchant a wallet applet
+ * on its own emulated SE, enrolled with the backend, funded with a load token the backend issued;
+ * every tag merchant an enrolled account whose certificate the tag carries; and the clones, second
+ * SEs holding a copy of a card's wallet - the same key, balance and counter - as a cloner who
+ * extracted its secrets would make them. Built in one seeded order, so the same seed gives the
+ * same town.
+ */
+final class Town {
+    /** The PIN every town wallet is personalized with; entered above the issuer's PIN-free threshold. */
+    static final String PIN = "1234";
+
+    /** One wallet of the town (a holder's device, a POS merchant's terminal, or a clone). */
+    static final class Wallet {
+        final String name;
+        final DeviceKind kind;
+        final Device device;
+        final CuttableSe se;
+        final WalletId id;
+        final Certificate certificate;
+        final Battery battery;
+        final boolean recharges;
+        /** For a clone, the wallet it copies; null otherwise. */
+        final Wallet original;
+        WalletStatus status;
+        /** Whether the log it uploaded in the storm held a payment it made. */
+        volatile boolean spentAtStorm;
+
+        Wallet(String name, DeviceKind kind, Device device, CuttableSe se, WalletId id, Certificate certificate, Battery battery,
+               boolean recharges, Wallet original) {
+            this.name = name;
+            this.kind = kind;
+            this.device = device;
+            this.se = se;
+            this.id = id;
+            this.certificate = certificate;
+            this.battery = battery;
+            this.recharges = recharges;
+            this.original = original;
+        }
+
+        /** A card, visual card or wearable: it answers in a reader's field and cannot read a tag. */
+        boolean cardSideOnly() {
+            return !kind.hasReader;
+        }
+
+        WalletClient client() {
+            WalletClient w = new WalletClient(se, device.walletAid());
+            w.select();
+            return w;
+        }
+
+        /** Reads its status again (after a touch). */
+        WalletStatus refresh() {
+            status = client().status();
+            return status;
+        }
+    }
+
+    /** A merchant: a POS terminal with a wallet, or a payment tag carrying its account's certificate. */
+    record Merchant(String name, Wallet pos, Device tag, WalletId account) {
+        boolean hasPos() {
+            return pos != null;
+        }
+
+        Device device() {
+            return pos != null ? pos.device : tag;
+        }
+    }
+
+    /** What issuing a wallet took, kept so that a clone of it can be made. */
+    private record Issued(String seName, ReconciliationClient.Enrolment enrolment, LoadToken token) {}
+
+    final TownSpec spec;
+    final List<Wallet> holders = new ArrayList<>();
+    final List<Merchant> merchants = new ArrayList<>();
+    final List<Wallet> clones = new ArrayList<>();
+    private final java.util.Map<Wallet, Issued> issued = new java.util.HashMap<>();
+    private final Profile profile;
+    private final long seed;
+    private final ReconciliationClient backend;
+    private final byte[] issuerKey;
+    private final PowerDraw posDraw;
+    private final PowerDraw phoneDraw;
+
+    private Town(TownSpec spec, Profile profile, long seed, ReconciliationClient backend) {
+        this.spec = spec;
+        this.profile = profile;
+        this.seed = seed;
+        this.backend = backend;
+        this.issuerKey = backend.issuerPublicKey();
+        this.posDraw = drawFor("POS terminal", spec.posPaymentsPerCharge());
+        this.phoneDraw = drawFor("phone", spec.posPaymentsPerCharge() * 4);
+    }
+
+    /**
+     * A battery draw under which a full battery powers {@code paymentsPerCharge} reference payments
+     * as the reader (about 420 ms of field and 7 APDUs each): half the energy for the field, half for the APDUs.
+     */
+    static PowerDraw drawFor(String label, int paymentsPerCharge) {
+        long perPayment = 100L * PowerDraw.ONE_PERCENT / paymentsPerCharge;
+        return new PowerDraw(label + ": " + paymentsPerCharge + " payments per charge", Math.max(1, perPayment / 2 / 420),
+                Math.max(1, perPayment / 2 / 7), Math.max(1, perPayment / 20 / 420));
+    }
+
+    /** Issues the town {@code spec} describes; {@code progress} hears of each wallet issued. */
+    static Town issue(TownSpec spec, Profile profile, long seed, ReconciliationClient backend, Progress progress) {
+        Town town = new Town(spec, profile, seed, backend);
+        SplittableRandom random = new SplittableRandom(seed ^ 0x70776eL);
+        int n = 0;
+        for (var e : spec.wallets().entrySet()) {
+            for (int i = 0; i < e.getValue(); i++) {
+                String name = e.getKey().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + (i + 1);
+                town.holders.add(town.issueWallet(name, e.getKey(), spec.walletBalance(), random, null));
+                progress.step(++n);
+            }
+        }
+        for (int i = 0; i < spec.posMerchants(); i++) {
+            Wallet pos = town.issueWallet("shop-" + (i + 1), DeviceKind.POS, 0, random, null);
+            town.merchants.add(new Merchant(pos.name, pos, null, pos.id));
+            progress.step(++n);
+        }
+        for (int i = 0; i < spec.tagMerchants(); i++) {
+            String name = "stall-" + (i + 1);
+            Wallet account = town.issueWallet(name + "-account", DeviceKind.POS, 0, random, null);
+            town.merchants.add(new Merchant(name, null, Device.tag(name, account.certificate), account.id));
+            progress.step(++n);
+        }
+        List<Wallet> cards = town.holders.stream().filter(w -> w.kind == DeviceKind.CARD).toList();
+        int clones = (int) Math.round(cards.size() * spec.cloneShare());
+        for (int i = 0; i < clones; i++) {
+            Wallet original = cards.get(random.nextInt(cards.size()));
+            if (town.clones.stream().anyMatch(c -> c.original == original)) {
+                i--; // one clone per card; the share is at most a half, so this ends
+                continue;
+            }
+            town.clones.add(town.cloneOf(original));
+            progress.step(++n);
+        }
+        return town;
+    }
+
+    /** How many issuances {@link #issue} makes: a progress bar's total. */
+    static int issuances(TownSpec spec) {
+        long cards = spec.wallets().getOrDefault(DeviceKind.CARD, 0);
+        return spec.walletCount() + spec.posMerchants() + spec.tagMerchants() + (int) Math.round(cards * spec.cloneShare());
+    }
+
+    private JcardsimSecureElement newSe(String seName) {
+        byte[] params = spec.logCapacity() > 0 ? new byte[] {(byte) spec.logCapacity()} : profile.installParameters();
+        return new JcardsimSecureElement(seName, profile.applet(), profile.aid(), params, seed).speaksWalletProtocol()
+                .commandTimeLimit(profile.commandTimeLimit());
+    }
+
+    private Wallet issueWallet(String name, DeviceKind kind, long balance, SplittableRandom random, Wallet original) {
+        String seName = "town/" + name;
+        CuttableSe se = new CuttableSe(newSe(seName));
+        WalletClient wallet = new WalletClient(se, profile.aid());
+        wallet.select();
+        byte[] publicKey = wallet.initialize(issuerKey);
+        ReconciliationClient.Enrolment enrolment = backend.enrol(publicKey, kind.formFactor, name, spec.limits());
+        wallet.personalize(enrolment.certificate().encode(), PIN);
+        wallet.applySyncAck(enrolment.initialAck().encode());
+        LoadToken token = null;
+        if (balance > 0) {
+            backend.deposit(enrolment.walletId(), balance);
+            token = backend.loadToken(enrolment.walletId(), balance);
+            wallet.load(token.encode());
+        }
+        Wallet w = device(name, kind, se, enrolment.walletId(), enrolment.certificate(), random, null);
+        w.status = wallet.status();
+        issued.put(w, new Issued(seName, enrolment, token));
+        return w;
+    }
+
+    /** A second SE with the same wallet: the same SE seed makes the same key pair, then the same personalization, acknowledgement and load. */
+    private Wallet cloneOf(Wallet original) {
+        Issued o = issued.get(original);
+        CuttableSe se = new CuttableSe(newSe(o.seName()));
+        WalletClient wallet = new WalletClient(se, profile.aid());
+        wallet.select();
+        byte[] publicKey = wallet.initialize(issuerKey);
+        if (!java.util.Arrays.equals(publicKey, o.enrolment().certificate().publicKey())) {
+            throw new IllegalStateException("the clone of " + original.name + " did not make its key pair again: is key generation seeded?");
+        }
+        wallet.personalize(o.enrolment().certificate().encode(), PIN);
+        SyncAck ack = o.enrolment().initialAck();
+        wallet.applySyncAck(ack.encode());
+        if (o.token() != null) {
+            wallet.load(o.token().encode());
+        }
+        Wallet clone = device(original.name + "-clone", original.kind, se, original.id, original.certificate, null, original);
+        clone.status = wallet.status();
+        return clone;
+    }
+
+    private Wallet device(String name, DeviceKind kind, CuttableSe se, WalletId id, Certificate cert, SplittableRandom random, Wallet original) {
+        byte[] aid = profile.aid();
+        return switch (kind) {
+            case CARD -> new Wallet(name, kind, Device.card(name, se, aid), se, id, cert, null, false, original);
+            case VISUAL_CARD -> new Wallet(name, kind, Device.visualCard(name, se, aid,
+                    org.dualoffline.devices.display.DisplayFirmware.named(profile.displayFirmware()),
+                    new org.dualoffline.devices.display.CardFace(0, java.util.Optional.empty())), se, id, cert, null, false, original);
+            case WEARABLE -> new Wallet(name, kind, Device.wearable(name, se, aid, new Battery(100)), se, id, cert, null, false, original);
+            case PHONE_ESE, PHONE_NFC_SIM -> {
+                Battery b = battery(spec.phoneBatteryStart(), phoneDraw, random);
+                boolean recharges = random != null && random.nextDouble() < spec.phoneRechargeShare();
+                Device d = kind == DeviceKind.PHONE_ESE ? Device.phoneWithEse(name, se, aid, b) : Device.phoneWithSim(name, se, aid, b);
+                yield new Wallet(name, kind, d, se, id, cert, b, recharges, original);
+            }
+            case POS -> {
+                Battery b = battery(spec.posBatteryStart(), posDraw, random);
+                boolean recharges = random != null && random.nextDouble() < spec.posRechargeShare();
+                yield new Wallet(name, kind, Device.pos(name, se, aid, b), se, id, cert, b, recharges, original);
+            }
+            default -> throw new IllegalArgumentException("a " + kind.label + " holds no wallet");
+        };
+    }
+
+    private static Battery battery(TownSpec.Range percent, PowerDraw draw, SplittableRandom random) {
+        double p = random == null ? percent.high() : percent.low() + random.nextDouble() * (percent.high() - percent.low());
+        return Battery.charged(p, draw);
+    }
+
+    /** Every wallet that holds value and syncs when the network returns: holders, clones and the merchants' wallets with a POS. */
+    List<Wallet> syncing() {
+        List<Wallet> all = new ArrayList<>(holders);
+        merchants.stream().filter(Merchant::hasPos).forEach(m -> all.add(m.pos()));
+        all.addAll(clones);
+        return all;
+    }
+}
