@@ -139,6 +139,22 @@ final class Charts {
         return g.getSVGDocument();
     }
 
+    /**
+     * Draws a small chart and throws {@link IllegalStateException} with the fix when it cannot: the
+     * charts measure their text with the JDK's fonts, which a machine without any font lacks. Run
+     * before a simulation, so that a long run does not fail at its report.
+     */
+    static void preflight() {
+        try {
+            Map<String, double[]> one = new LinkedHashMap<>();
+            one.put("check", new double[] {1, 2});
+            lines("check", "x", "y", new double[] {1, 2}, one, false);
+        } catch (RuntimeException | Error e) {
+            throw new IllegalStateException("the report's charts cannot be drawn (" + e + "): the JDK finds no font; "
+                    + "install one, e.g. apt-get install fonts-dejavu-core fontconfig", e);
+        }
+    }
+
     /** A map in insertion order, for chart series. */
     static <V> Map<String, V> ordered() {
         return new LinkedHashMap<>();

@@ -41,7 +41,8 @@ public final class SimulateMain {
         int code;
         try {
             code = run(root, args, Progress.console());
-        } catch (UsageException | TownSpec.ScenarioFileException | Profile.ProfileException | BackendConnection.BackendUnavailableException e) {
+        } catch (UsageException | CannotRunException | TownSpec.ScenarioFileException | Profile.ProfileException
+                 | BackendConnection.BackendUnavailableException e) {
             System.err.println("simulate: " + e.getMessage());
             code = 2;
         } catch (IOException e) {
@@ -65,6 +66,15 @@ public final class SimulateMain {
 
         UsageException(String message) {
             super(message + "\n" + USAGE);
+        }
+    }
+
+    /** The machine lacks something the simulation needs; the message says what and how to get it. */
+    static final class CannotRunException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CannotRunException(String message) {
+            super(message);
         }
     }
 
@@ -170,6 +180,11 @@ public final class SimulateMain {
         if (profile.seKind() != Profile.SeKind.JCARDSIM) {
             throw new Profile.ProfileException("a simulated town runs its wallets on the emulated SE runtime (se.kind=jcardsim): "
                     + "thousands of wallets do not fit in PC/SC readers; profile " + profile.name() + " has se.kind=" + profile.seKind());
+        }
+        try {
+            Charts.preflight();
+        } catch (IllegalStateException e) {
+            throw new CannotRunException(e.getMessage());
         }
         long seed = o.seed() != null ? o.seed() : spec.seed();
         int clients = o.clients() != null ? o.clients() : spec.stormClients();
