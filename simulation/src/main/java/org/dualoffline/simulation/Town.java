@@ -10,9 +10,8 @@ import org.dualoffline.devices.PowerDraw;
 import org.dualoffline.devices.WalletClient;
 import org.dualoffline.harness.Profile;
 import org.dualoffline.harness.ReconciliationClient;
+import org.dualoffline.harness.WalletIssuance;
 import org.dualoffline.protocol.Certificate;
-import org.dualoffline.protocol.LoadToken;
-import org.dualoffline.protocol.SyncAck;
 import org.dualoffline.protocol.WalletId;
 import org.dualoffline.protocol.WalletStatus;
 import org.dualoffline.se.JcardsimSecureElement;
@@ -88,7 +87,7 @@ final class Town {
     }
 
     /** What issuing a wallet took, kept so that a clone of it can be made. */
-    private record Issued(String seName, ReconciliationClient.Enrolment enrolment, LoadToken token) {}
+    private record Issued(String seName, WalletIssuance.Issued issuance) {}
 
     final TownSpec spec;
     final List<Wallet> holders = new ArrayList<>();
@@ -130,18 +129,18 @@ final class Town {
         for (var e : spec.wallets().entrySet()) {
             for (int i = 0; i < e.getValue(); i++) {
                 String name = e.getKey().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + (i + 1);
-                town.holders.add(town.issueWallet(name, e.getKey(), spec.walletBalance(), random, null));
+                town.holders.add(town.issueWallet(name, e.getKey(), spec.walletBalance(), random));
                 progress.step(++n);
             }
         }
         for (int i = 0; i < spec.posMerchants(); i++) {
-            Wallet pos = town.issueWallet("shop-" + (i + 1), DeviceKind.POS, 0, random, null);
+            Wallet pos = town.issueWallet("shop-" + (i + 1), DeviceKind.POS, 0, random);
             town.merchants.add(new Merchant(pos.name, pos, null, pos.id));
             progress.step(++n);
         }
         for (int i = 0; i < spec.tagMerchants(); i++) {
             String name = "stall-" + (i + 1);
-            Wallet account = town.issueWallet(name + "-account", DeviceKind.POS, 0, random, null);
+            Wallet account = town.issueWallet(name + "-account", DeviceKind.POS, 0, random);
             town.merchants.add(new Merchant(name, null, Device.tag(name, account.certificate), account.id));
             progress.step(++n);
         }
@@ -171,24 +170,15 @@ final class Town {
                 .commandTimeLimit(profile.commandTimeLimit());
     }
 
-    private Wallet issueWallet(String name, DeviceKind kind, long balance, SplittableRandom random, Wallet original) {
+    private Wallet issueWallet(String name, DeviceKind kind, long balance, SplittableRandom random) {
         String seName = "town/" + name;
         CuttableSe se = new CuttableSe(newSe(seName));
         WalletClient wallet = new WalletClient(se, profile.aid());
         wallet.select();
-        byte[] publicKey = wallet.initialize(issuerKey);
-        ReconciliationClient.Enrolment enrolment = backend.enrol(publicKey, kind.formFactor, name, spec.limits());
-        wallet.personalize(enrolment.certificate().encode(), PIN);
-        wallet.applySyncAck(enrolment.initialAck().encode());
-        LoadToken token = null;
-        if (balance > 0) {
-            backend.deposit(enrolment.walletId(), balance);
-            token = backend.loadToken(enrolment.walletId(), balance);
-            wallet.load(token.encode());
-        }
-        Wallet w = device(name, kind, se, enrolment.walletId(), enrolment.certificate(), random, null);
+        WalletIssuance.Issued done = WalletIssuance.issue(wallet, backend, issuerKey, kind.formFactor, name, spec.limits(), PIN, balance);
+        Wallet w = device(name, kind, se, done.enrolment().walletId(), done.enrolment().certificate(), random, null);
         w.status = wallet.status();
-        issued.put(w, new Issued(seName, enrolment, token));
+        issued.put(w, new Issued(seName, done));
         return w;
     }
 
@@ -198,16 +188,7 @@ final class Town {
         CuttableSe se = new CuttableSe(newSe(o.seName()));
         WalletClient wallet = new WalletClient(se, profile.aid());
         wallet.select();
-        byte[] publicKey = wallet.initialize(issuerKey);
-        if (!java.util.Arrays.equals(publicKey, o.enrolment().certificate().publicKey())) {
-            throw new IllegalStateException("the clone of " + original.name + " did not make its key pair again: is key generation seeded?");
-        }
-        wallet.personalize(o.enrolment().certificate().encode(), PIN);
-        SyncAck ack = o.enrolment().initialAck();
-        wallet.applySyncAck(ack.encode());
-        if (o.token() != null) {
-            wallet.load(o.token().encode());
-        }
+        WalletIssuance.replay(wallet, issuerKey, o.issuance(), PIN, original.name);
         Wallet clone = device(original.name + "-clone", original.kind, se, original.id, original.certificate, null, original);
         clone.status = wallet.status();
         return clone;

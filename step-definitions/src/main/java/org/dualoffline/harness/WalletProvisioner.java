@@ -110,12 +110,10 @@ public final class WalletProvisioner {
         ReconciliationClient backend = context.backend();
 
         wallet.select();
-        byte[] publicKey = wallet.initialize(backend.issuerPublicKey());
-        ReconciliationClient.Enrolment enrolment = backend.enrol(publicKey, kind.formFactor, holder, context.limitsForNewWallets());
-        wallet.personalize(enrolment.certificate().encode(), DEFAULT_PIN);
-        wallet.applySyncAck(enrolment.initialAck().encode());
-        LoadToken token = balance > 0 ? fund(backend, wallet, enrolment.walletId(), balance) : null;
-        context.issuances().put(holder, new Issuance(seName, kind, enrolment, token));
+        WalletIssuance.Issued issued = WalletIssuance.issue(wallet, backend, backend.issuerPublicKey(), kind.formFactor, holder,
+                context.limitsForNewWallets(), DEFAULT_PIN, balance);
+        ReconciliationClient.Enrolment enrolment = issued.enrolment();
+        context.issuances().put(holder, new Issuance(seName, kind, enrolment, issued.token()));
         trace.note(holder + "'s wallet " + enrolment.walletId() + " issued with " + org.dualoffline.protocol.Money.yuan(balance));
         if (keepTrace) {
             context.addTrace(trace);
@@ -145,13 +143,6 @@ public final class WalletProvisioner {
                 new org.dualoffline.devices.display.CardFace(0, java.util.Optional.empty()));
     }
 
-    private static LoadToken fund(ReconciliationClient backend, WalletClient wallet, WalletId id, long amount) {
-        backend.deposit(id, amount);
-        LoadToken token = backend.loadToken(id, amount);
-        wallet.load(token.encode());
-        return token;
-    }
-
     /** What issuing a wallet took, kept in the scenario so that a clone can be made of it. */
     public record Issuance(String seName, DeviceKind kind, ReconciliationClient.Enrolment enrolment, LoadToken token) {}
 
@@ -179,15 +170,7 @@ public final class WalletProvisioner {
                 profile.aid());
         ReconciliationClient.Enrolment e = original.enrolment();
         wallet.select();
-        byte[] publicKey = wallet.initialize(context.backend().issuerPublicKey());
-        if (!java.util.Arrays.equals(publicKey, e.certificate().publicKey())) {
-            throw new IllegalStateException("the clone's SE did not make " + holder + "'s key pair again: is key generation seeded?");
-        }
-        wallet.personalize(e.certificate().encode(), DEFAULT_PIN);
-        wallet.applySyncAck(e.initialAck().encode());
-        if (original.token() != null) {
-            wallet.load(original.token().encode());
-        }
+        WalletIssuance.replay(wallet, context.backend().issuerPublicKey(), new WalletIssuance.Issued(e, original.token()), DEFAULT_PIN, holder);
         trace.note(cloner + " holds a copy of " + holder + "'s wallet " + e.walletId() + ": same key, same balance, same counter");
         context.addTrace(trace);
         Device device = switch (original.kind()) {
