@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.dualoffline.backend.issuer.IssuerKeySource;
+import org.dualoffline.protocol.Hex;
 
 /**
  * Runs the backend standalone (the container image's entry point), configured by environment:
@@ -20,6 +21,8 @@ import org.dualoffline.backend.issuer.IssuerKeySource;
  * DUALOFFLINE_PORT            listen port, default 8080
  * DUALOFFLINE_HOST            listen address, default 0.0.0.0
  * DUALOFFLINE_ISSUER_SEED     a number: generate the issuer key reproducibly on first start (default: strong random)
+ * DUALOFFLINE_ISSUER_PUBLIC_KEY  hex: the issuer public key the database must hold (or this start create); any other
+ *                             refuses to start - give it to every replica, so that none runs on the wrong database
  * </pre>
  */
 public final class Main {
@@ -47,7 +50,7 @@ public final class Main {
             System.err.println("reconciliation-backend: bad configuration: " + e.getMessage());
             System.err.println("  required: DUALOFFLINE_DB_URL, DUALOFFLINE_OPERATOR_TOKEN; optional: DUALOFFLINE_DB_USER, "
                     + "DUALOFFLINE_DB_PASSWORD, DUALOFFLINE_DB_SCHEMA, DUALOFFLINE_PORT (8080), DUALOFFLINE_HOST (0.0.0.0), "
-                    + "DUALOFFLINE_ISSUER_SEED");
+                    + "DUALOFFLINE_ISSUER_SEED, DUALOFFLINE_ISSUER_PUBLIC_KEY");
             System.exit(EXIT_BAD_CONFIG);
             return;
         }
@@ -108,6 +111,14 @@ public final class Main {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("DUALOFFLINE_ISSUER_SEED must be an integer, got \"" + seed + "\"");
             }
+        }
+        String expected = value(env, "DUALOFFLINE_ISSUER_PUBLIC_KEY");
+        if (expected != null) {
+            if (!expected.matches("(?i)04[0-9a-f]{128}")) {
+                throw new IllegalArgumentException("DUALOFFLINE_ISSUER_PUBLIC_KEY must be the issuer's uncompressed P-256 public key, "
+                        + "130 hex digits starting with 04 (as GET /v1/issuer shows it), got " + expected.length() + " characters");
+            }
+            issuerKeys = issuerKeys.expecting(Hex.parse(expected.toLowerCase(Locale.ROOT)));
         }
         String host = value(env, "DUALOFFLINE_HOST");
         DatabaseSettings database = DatabaseSettings.jdbc(url, value(env, "DUALOFFLINE_DB_USER"),

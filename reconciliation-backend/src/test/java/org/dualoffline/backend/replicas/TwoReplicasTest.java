@@ -33,6 +33,7 @@ import org.dualoffline.backend.testing.PaymentTraffic;
 import org.dualoffline.backend.testing.TestDatabase;
 import org.dualoffline.backend.testing.TestDatabases;
 import org.dualoffline.backend.testing.TestWallet;
+import org.dualoffline.protocol.Hex;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -110,7 +111,10 @@ class TwoReplicasTest {
         }
     }
 
-    /** Both replicas, started at the same moment on the same (empty) schema, as an orchestrator starts them. */
+    /**
+     * Both replicas, started at the same moment on the same (empty) schema, as an orchestrator
+     * starts them: the same configuration, the issuer public key they must agree on included.
+     */
     private static List<BackendProcess> startTogether(TestDatabase db) throws Exception {
         ExecutorService starters = Executors.newFixedThreadPool(2);
         try {
@@ -119,6 +123,7 @@ class TwoReplicasTest {
                 Map<String, String> env = new HashMap<>(db.mainEnvironment("replica_" + name + "_" + Long.toHexString(System.nanoTime())));
                 env.put("DUALOFFLINE_OPERATOR_TOKEN", TOKEN);
                 env.put("DUALOFFLINE_ISSUER_SEED", Long.toString(SEED));
+                env.put("DUALOFFLINE_ISSUER_PUBLIC_KEY", Hex.of(IssuerKeySource.seeded(SEED).newIssuer().publicKey()));
                 starting.add(starters.submit(() -> BackendProcess.start(env, DEADLINE)));
             }
             List<BackendProcess> up = new ArrayList<>();
