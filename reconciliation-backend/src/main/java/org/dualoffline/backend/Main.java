@@ -17,6 +17,7 @@ import org.dualoffline.protocol.Hex;
  * DUALOFFLINE_DB_USER         database user
  * DUALOFFLINE_DB_PASSWORD     database password
  * DUALOFFLINE_DB_SCHEMA       schema for the backend's tables (default: the connection's)
+ * DUALOFFLINE_DB_POOL_SIZE    connections this process opens at most, default 10 (replicas: each its own pool)
  * DUALOFFLINE_OPERATOR_TOKEN  bearer token of the operator endpoints, required
  * DUALOFFLINE_PORT            listen port, default 8080
  * DUALOFFLINE_HOST            listen address, default 0.0.0.0
@@ -49,7 +50,7 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             System.err.println("reconciliation-backend: bad configuration: " + e.getMessage());
             System.err.println("  required: DUALOFFLINE_DB_URL, DUALOFFLINE_OPERATOR_TOKEN; optional: DUALOFFLINE_DB_USER, "
-                    + "DUALOFFLINE_DB_PASSWORD, DUALOFFLINE_DB_SCHEMA, DUALOFFLINE_PORT (8080), DUALOFFLINE_HOST (0.0.0.0), "
+                    + "DUALOFFLINE_DB_PASSWORD, DUALOFFLINE_DB_SCHEMA, DUALOFFLINE_DB_POOL_SIZE (10), DUALOFFLINE_PORT (8080), DUALOFFLINE_HOST (0.0.0.0), "
                     + "DUALOFFLINE_ISSUER_SEED, DUALOFFLINE_ISSUER_PUBLIC_KEY");
             System.exit(EXIT_BAD_CONFIG);
             return;
@@ -122,7 +123,8 @@ public final class Main {
         }
         String host = value(env, "DUALOFFLINE_HOST");
         DatabaseSettings database = DatabaseSettings.jdbc(url, value(env, "DUALOFFLINE_DB_USER"),
-                env.getOrDefault("DUALOFFLINE_DB_PASSWORD", null)).withSchema(value(env, "DUALOFFLINE_DB_SCHEMA"));
+                env.getOrDefault("DUALOFFLINE_DB_PASSWORD", null)).withSchema(value(env, "DUALOFFLINE_DB_SCHEMA"))
+                .withMaxPoolSize(integer(env, "DUALOFFLINE_DB_POOL_SIZE", DatabaseSettings.DEFAULT_MAX_POOL_SIZE, 1, 1000));
         HttpSettings http = new HttpSettings(host == null ? "0.0.0.0" : host, port, HttpSettings.DEFAULT_MAX_BODY_BYTES, token);
         return new BackendConfig(database, http, UploadSettings.DEFAULTS, issuerKeys);
     }

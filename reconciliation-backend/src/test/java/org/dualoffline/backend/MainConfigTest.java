@@ -43,6 +43,14 @@ class MainConfigTest {
     }
 
     @Test
+    void thePoolSizeIsTakenWhenGivenAndRefusedOutOfRange() {
+        assertThat(Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:h2:mem:m", "DUALOFFLINE_OPERATOR_TOKEN", "tok",
+                "DUALOFFLINE_DB_POOL_SIZE", "4")).database().maxPoolSize()).isEqualTo(4);
+        assertThatThrownBy(() -> Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:h2:mem:m", "DUALOFFLINE_OPERATOR_TOKEN", "tok",
+                "DUALOFFLINE_DB_POOL_SIZE", "0"))).hasMessage("DUALOFFLINE_DB_POOL_SIZE must be 1..1000, got 0");
+    }
+
+    @Test
     void theIssuerPublicKeyGivenIsTheOnlyIssuerTheBackendAccepts() {
         org.dualoffline.protocol.Issuer seeded = org.dualoffline.backend.issuer.IssuerKeySource.seeded(5).newIssuer();
         org.dualoffline.protocol.Issuer other = org.dualoffline.backend.issuer.IssuerKeySource.seeded(6).newIssuer();
