@@ -13,9 +13,9 @@ public final class BenchMain {
             usage: ./bench suite    [--runs 3] [--threads 1] [--seed 1]
                    ./bench payments [--payments N] [--warmup N]
                    ./bench backend  [--wallets 1000] [--records 100] [--per-upload 20] [--warmup 300]
-                                    [--clients 8] [--pool 8] [--signature-cache 131072] [--seed 1] [--profile]
+                                    [--clients 8] [--pool 8] [--signature-cache 131072] [--seed 1] [--profile] [--replicas N]
                    ./bench storm    [--wallets 10000] [--records 20] [--warmup 500] [--clients 64] [--pool 8]
-                                    [--signature-cache 131072] [--deadline 600] [--seed 2] [--profile]
+                                    [--signature-cache 131072] [--deadline 600] [--seed 2] [--profile] [--replicas N]
                    ./bench fuzz     [--url http://host:port --token TOKEN] [--requests 5000] [--seconds 600] [--seed S] [--trace]
                    ./bench fuzz     --url http://host:port [--token TOKEN] --replay BASE64
               suite      wall time of the full reference certification (./certify --no-allure, as a process, JVM
@@ -41,6 +41,10 @@ public final class BenchMain {
               PostgreSQL: DUALOFFLINE_PG_URL (default jdbc:postgresql://127.0.0.1:5432/test), DUALOFFLINE_PG_USER
               (postgres), DUALOFFLINE_PG_PASSWORD; each run makes a fresh schema bench_<random> and drops it.
               --signature-cache 0 turns off the backend's memory of verified PAY-entry signatures.
+              --replicas N (backend, storm): N backend processes (Main, each its own JVM, --pool connections each)
+              over the one schema instead of the in-process backend; uploads go round-robin by upload; figures
+              per replica and in total (--replicas 1 is the same out-of-process set-up with one: compare with it).
+              --profile and --signature-cache reach only the in-process backend.
             writes reports/bench/<name>.json; backend and storm also report CPU per record (JVM, PostgreSQL) and
             what other processes took meanwhile""";
 
@@ -71,13 +75,15 @@ public final class BenchMain {
                         Math.min(intOption(args, "--per-upload", 20, 1), 256), intOption(args, "--warmup", 300, 0),
                         intOption(args, "--clients", 8, 1), intOption(args, "--pool", 8, 1),
                         intOption(args, "--signature-cache", UploadSettings.DEFAULT_VERIFIED_SIGNATURE_CACHE, 0), intOption(args, "--deadline", 600, 1),
-                        intOption(args, "--seed", 1, 0), flag(args, "--profile")));
+                        intOption(args, "--seed", 1, 0), flag(args, "--profile"),
+                        intOption(args, "--replicas", 0, 0)));
             }
             case "storm" -> {
                 int records = intOption(args, "--records", 20, 1);
                 result = StormBench.run(new SyncBench.Plan(intOption(args, "--wallets", 10_000, 2), records, Math.min(records, 256),
                         intOption(args, "--warmup", 500, 0), intOption(args, "--clients", 64, 1), intOption(args, "--pool", 8, 1),
-                        intOption(args, "--signature-cache", UploadSettings.DEFAULT_VERIFIED_SIGNATURE_CACHE, 0), intOption(args, "--deadline", 600, 1), intOption(args, "--seed", 2, 0), flag(args, "--profile")));
+                        intOption(args, "--signature-cache", UploadSettings.DEFAULT_VERIFIED_SIGNATURE_CACHE, 0), intOption(args, "--deadline", 600, 1), intOption(args, "--seed", 2, 0), flag(args, "--profile"),
+                        intOption(args, "--replicas", 0, 0)));
             }
             case "fuzz" -> {
                 String url = stringOption(args, "--url");

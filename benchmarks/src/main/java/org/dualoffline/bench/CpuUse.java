@@ -7,7 +7,9 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,7 @@ import java.util.stream.Stream;
 /**
  * Where the machine's CPU went during a measured window, from {@code /proc} (Linux; zeros
  * elsewhere): this JVM (backend request threads, load clients, the rest: GC, JIT, VM), the
+ * backend replica processes when the backend runs as {@code --replicas}, the
  * PostgreSQL backends serving this benchmark's connections, PostgreSQL's shared background
  * processes (WAL writer, checkpointer...), and everything else on the machine - other users of
  * the shared machine and of the shared PostgreSQL server - which the benchmark does not control.
@@ -40,9 +43,13 @@ final class CpuUse {
     private final long gcCount;
     private final long jitMillis;
     private final Supplier<Set<Long>> ownPostgresNow;
+    private final Supplier<long[]> replicaTicksNow;
+    private final long[] replicaTicks;
 
-    private CpuUse(Supplier<Set<Long>> ownPostgresNow) {
+    private CpuUse(Supplier<Set<Long>> ownPostgresNow, Supplier<long[]> replicaTicksNow) {
         this.ownPostgresNow = ownPostgresNow;
+        this.replicaTicksNow = replicaTicksNow;
+        this.replicaTicks = replicaTicksNow.get();
         this.ownPostgres = ownPostgresNow.get();
         long[] machine = machineTicks();
         this.machineBusyTicks = machine[0];
@@ -67,13 +74,25 @@ final class CpuUse {
 
     /** A snapshot; {@code ownPostgres} names the PostgreSQL backend processes that serve the benchmark. */
     static CpuUse now(Supplier<Set<Long>> ownPostgres) {
-        return new CpuUse(ownPostgres);
+        return new CpuUse(ownPostgres, () -> new long[0]);
+    }
+
+    /** As {@link #now(Supplier)}, with the backend replica processes' CPU ticks (one per replica). */
+    static CpuUse now(Supplier<Set<Long>> ownPostgres, Supplier<long[]> replicaTicks) {
+        return new CpuUse(ownPostgres, replicaTicks);
     }
 
     /** CPU use between this snapshot and now, per record and as shares of the machine. */
     Map<String, Object> untilNow(long records) {
-        CpuUse end = new CpuUse(ownPostgresNow);
+        CpuUse end = new CpuUse(ownPostgresNow, replicaTicksNow);
         double jvm = (end.jvmNanos - jvmNanos) / 1e9;
+        double replicas = 0;
+        List<Double> perReplica = new ArrayList<>();
+        for (int i = 0; i < end.replicaTicks.length && i < replicaTicks.length; i++) {
+            double seconds = (end.replicaTicks[i] - replicaTicks[i]) / TICKS_PER_SECOND;
+            replicas += seconds;
+            perReplica.add(round(seconds * 1e6 / records, 1));
+        }
         double wall = (end.wallNanos - wallNanos) / 1e9;
         double[] own = new double[2];
         double background = 0;
@@ -96,7 +115,12 @@ final class CpuUse {
         long total = end.machineTotalTicks - machineTotalTicks;
 
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("microsPerRecord", round((jvm + pg + background) * 1e6 / records, 1));
+        m.put("microsPerRecord", round((jvm + replicas + pg + background) * 1e6 / records, 1));
+        if (!perReplica.isEmpty()) {
+            // the backend runs in the replica processes; this JVM is the load clients
+            m.put("replicaProcessesMicrosPerRecord", round(replicas * 1e6 / records, 1));
+            m.put("replicaProcessesMicrosPerRecordEach", perReplica);
+        }
         m.put("jvmMicrosPerRecord", round(jvm * 1e6 / records, 1));
         // by thread id: threads that ended inside the window (a few idle pool threads) are counted with "GC, JIT compiler, VM"
         Map<String, Double> byKind = new TreeMap<>();
@@ -124,7 +148,7 @@ final class CpuUse {
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("wallSeconds", round(wall, 2));
         m.put("machineBusyPercent", total == 0 ? 0 : round(100.0 * busy * TICKS_PER_SECOND / total, 1));
-        m.put("otherUsersCpuSeconds", round(Math.max(0, busy - jvm - pg - background), 2));
+        m.put("otherUsersCpuSeconds", round(Math.max(0, busy - jvm - replicas - pg - background), 2));
         m.put("otherPostgresSessionsCpuSeconds", round(others, 2));
         return m;
     }

@@ -17,8 +17,9 @@ final class SyncBench {
     private SyncBench() {}
 
     /** How to run: traffic shape, client and server concurrency, deadline. */
+    /** @param replicas 0: the backend in-process; N: N backend processes over one schema, uploads round-robin */
     record Plan(int wallets, int recordsPerWallet, int recordsPerUpload, int warmupWallets, int clients, int dbPool,
-                int signatureCache, int deadlineSeconds, long seed, boolean profile) {}
+                int signatureCache, int deadlineSeconds, long seed, boolean profile, int replicas) {}
 
     /** The measured part, the check and the context, for the benchmark to put in its JSON. */
     record Outcome(Plan plan, SyncLoad.Result timed, long timedRecords, Map<String, Object> cpu, Map<String, Object> signatures,
@@ -34,8 +35,9 @@ final class SyncBench {
 
     static Outcome run(Plan plan) throws SQLException, InterruptedException {
         long t0 = System.nanoTime();
-        try (BenchBackend backend = BenchBackend.start(plan.seed(), plan.dbPool(), plan.signatureCache())) {
-            OfflineTraffic.progress(t0, "backend up on %s", backend.describeDatabase());
+        try (BenchBackend backend = BenchBackend.start(plan.seed(), plan.dbPool(), plan.signatureCache(), plan.replicas())) {
+            OfflineTraffic.progress(t0, "backend up on %s%s", backend.describeDatabase(), plan.replicas() == 0 ? ""
+                    : ": " + plan.replicas() + " replica processes at " + String.join(", ", backend.baseUrls()));
             int[] groups = plan.warmupWallets() == 0 ? new int[] {plan.wallets()} : new int[] {plan.warmupWallets(), plan.wallets()};
             OfflineTraffic traffic = OfflineTraffic.create(backend.baseUrl(), groups, plan.recordsPerWallet(), plan.seed(),
                     Math.min(8, plan.clients()));
@@ -47,7 +49,7 @@ final class SyncBench {
             double setup = (System.nanoTime() - t0) / 1e9;
             SyncLoad.Result warm = null;
             if (!warmup.isEmpty()) {
-                warm = SyncLoad.run(warmup, backend.baseUrl(), plan.clients(), plan.deadlineSeconds());
+                warm = SyncLoad.run(warmup, backend.baseUrls(), plan.clients(), plan.deadlineSeconds());
                 OfflineTraffic.progress(t0, "warm-up: %,d wallets' logs uploaded, %,.0f records/s", warmup.size(),
                         (double) plan.warmupWallets() * plan.recordsPerWallet() / warm.seconds());
             }
@@ -56,20 +58,25 @@ final class SyncBench {
             OfflineTraffic.progress(t0, "timed: %,d wallets upload %,d records, %d per request, %d client connections ...",
                     plan.wallets(), timedRecords, plan.recordsPerUpload(), plan.clients());
             StackSampler sampler = plan.profile() ? StackSampler.start() : null;
-            CpuUse before = CpuUse.now(backend::postgresPids);
+            CpuUse before = CpuUse.now(backend::postgresPids, backend::replicaCpuTicks);
             VerifiedSignatures.Counts sigBefore = backend.signatureCounts();
             long deadlocksBefore = backend.deadlocks();
-            SyncLoad.Result result = SyncLoad.run(timed, backend.baseUrl(), plan.clients(), plan.deadlineSeconds());
+            SyncLoad.Result result = SyncLoad.run(timed, backend.baseUrls(), plan.clients(), plan.deadlineSeconds());
             Map<String, Object> cpu = before.untilNow(timedRecords);
             cpu.put("postgresDeadlocksDetected", backend.deadlocks() - deadlocksBefore);
             VerifiedSignatures.Counts sigAfter = backend.signatureCounts();
             Map<String, Object> signatures = new LinkedHashMap<>();
-            long verified = sigAfter.verified() - sigBefore.verified();
-            long remembered = sigAfter.remembered() - sigBefore.remembered();
-            signatures.put("verified", verified);
-            signatures.put("answeredFromVerifiedPayEntries", remembered);
-            signatures.put("ecdsaVerificationsPerRecord", CpuUse.round((double) verified / timedRecords, 3));
-            signatures.put("cacheEntriesPerGeneration", plan.signatureCache());
+            if (sigAfter != null) {
+                long verified = sigAfter.verified() - sigBefore.verified();
+                long remembered = sigAfter.remembered() - sigBefore.remembered();
+                signatures.put("verified", verified);
+                signatures.put("answeredFromVerifiedPayEntries", remembered);
+                signatures.put("ecdsaVerificationsPerRecord", CpuUse.round((double) verified / timedRecords, 3));
+                signatures.put("cacheEntriesPerGeneration", plan.signatureCache());
+            } else {
+                signatures.put("note", "counted inside each replica process, not reported; each replica remembers only the PAY "
+                        + "entries it verified itself (default memory, --signature-cache does not reach the replicas)");
+            }
             Map<String, Object> profile = null;
             if (sampler != null) {
                 sampler.close();
@@ -98,7 +105,22 @@ final class SyncBench {
         d.put("uploads", t.requests());
         d.put("uploadsPerSecond", Math.round(t.requests() / t.seconds()));
         d.put("clientThreads", p.clients());
-        d.put("dbPoolSize", p.dbPool());
+        d.put("replicas", p.replicas() == 0 ? "none: the backend in-process" : p.replicas() + " backend processes over one schema, "
+                + "uploads round-robin by upload");
+        d.put("dbPoolSize", p.replicas() == 0 ? p.dbPool() : p.dbPool() + " per replica");
+        if (p.replicas() > 0) {
+            List<Map<String, Object>> each = new ArrayList<>();
+            for (SyncLoad.Replica r : t.replicas()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("url", r.baseUrl());
+                m.put("uploads", r.requests());
+                m.put("recordsAccepted", r.accepted());
+                m.put("recordsPerSecond", Math.round(r.accepted() / t.seconds()));
+                m.put("uploadLatencyMs", r.latencies());
+                each.add(m);
+            }
+            d.put("perReplica", each);
+        }
         d.put("wallSeconds", CpuUse.round(t.seconds(), 3));
         d.put("uploadLatencyMs", t.latencies());
         d.put("failedUploads", t.failures());
@@ -126,7 +148,8 @@ final class SyncBench {
         d.put("check", o.check());
         d.put("seed", p.seed());
         d.put("setupSeconds", CpuUse.round(o.setupSeconds(), 1));
-        d.put("note", "backend in-process on a fresh PostgreSQL schema (dropped after); client and server share the "
+        d.put("note", (p.replicas() == 0 ? "backend in-process" : p.replicas() + " backend processes (Main, each its own JVM)")
+                + " on a fresh PostgreSQL schema (dropped after); client and server share the "
                 + "machine's cores; traffic signed and enrolled before the clock starts; warm-up wallets (JIT) not timed; "
                 + "the check covers every wallet");
         return d;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.dualoffline.backend.issuer.IssuerKeySource;
+import org.dualoffline.protocol.Hex;
 
 /**
  * Runs the backend standalone (the container image's entry point), configured by environment:
@@ -16,10 +17,13 @@ import org.dualoffline.backend.issuer.IssuerKeySource;
  * DUALOFFLINE_DB_USER         database user
  * DUALOFFLINE_DB_PASSWORD     database password
  * DUALOFFLINE_DB_SCHEMA       schema for the backend's tables (default: the connection's)
+ * DUALOFFLINE_DB_POOL_SIZE    connections this process opens at most, default 10 (replicas: each its own pool)
  * DUALOFFLINE_OPERATOR_TOKEN  bearer token of the operator endpoints, required
  * DUALOFFLINE_PORT            listen port, default 8080
  * DUALOFFLINE_HOST            listen address, default 0.0.0.0
  * DUALOFFLINE_ISSUER_SEED     a number: generate the issuer key reproducibly on first start (default: strong random)
+ * DUALOFFLINE_ISSUER_PUBLIC_KEY  hex: the issuer public key the database must hold (or this start create); any other
+ *                             refuses to start - give it to every replica, so that none runs on the wrong database
  * </pre>
  */
 public final class Main {
@@ -46,8 +50,8 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             System.err.println("reconciliation-backend: bad configuration: " + e.getMessage());
             System.err.println("  required: DUALOFFLINE_DB_URL, DUALOFFLINE_OPERATOR_TOKEN; optional: DUALOFFLINE_DB_USER, "
-                    + "DUALOFFLINE_DB_PASSWORD, DUALOFFLINE_DB_SCHEMA, DUALOFFLINE_PORT (8080), DUALOFFLINE_HOST (0.0.0.0), "
-                    + "DUALOFFLINE_ISSUER_SEED");
+                    + "DUALOFFLINE_DB_PASSWORD, DUALOFFLINE_DB_SCHEMA, DUALOFFLINE_DB_POOL_SIZE (10), DUALOFFLINE_PORT (8080), DUALOFFLINE_HOST (0.0.0.0), "
+                    + "DUALOFFLINE_ISSUER_SEED, DUALOFFLINE_ISSUER_PUBLIC_KEY");
             System.exit(EXIT_BAD_CONFIG);
             return;
         }
@@ -109,9 +113,18 @@ public final class Main {
                 throw new IllegalArgumentException("DUALOFFLINE_ISSUER_SEED must be an integer, got \"" + seed + "\"");
             }
         }
+        String expected = value(env, "DUALOFFLINE_ISSUER_PUBLIC_KEY");
+        if (expected != null) {
+            if (!expected.matches("(?i)04[0-9a-f]{128}")) {
+                throw new IllegalArgumentException("DUALOFFLINE_ISSUER_PUBLIC_KEY must be the issuer's uncompressed P-256 public key, "
+                        + "130 hex digits starting with 04 (as GET /v1/issuer shows it), got " + expected.length() + " characters");
+            }
+            issuerKeys = issuerKeys.expecting(Hex.parse(expected.toLowerCase(Locale.ROOT)));
+        }
         String host = value(env, "DUALOFFLINE_HOST");
         DatabaseSettings database = DatabaseSettings.jdbc(url, value(env, "DUALOFFLINE_DB_USER"),
-                env.getOrDefault("DUALOFFLINE_DB_PASSWORD", null)).withSchema(value(env, "DUALOFFLINE_DB_SCHEMA"));
+                env.getOrDefault("DUALOFFLINE_DB_PASSWORD", null)).withSchema(value(env, "DUALOFFLINE_DB_SCHEMA"))
+                .withMaxPoolSize(integer(env, "DUALOFFLINE_DB_POOL_SIZE", DatabaseSettings.DEFAULT_MAX_POOL_SIZE, 1, 1000));
         HttpSettings http = new HttpSettings(host == null ? "0.0.0.0" : host, port, HttpSettings.DEFAULT_MAX_BODY_BYTES, token);
         return new BackendConfig(database, http, UploadSettings.DEFAULTS, issuerKeys);
     }

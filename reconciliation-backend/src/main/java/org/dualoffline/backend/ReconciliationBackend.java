@@ -10,6 +10,7 @@ import org.dualoffline.backend.db.DataSources;
 import org.dualoffline.backend.db.Database;
 import org.dualoffline.backend.db.Dialect;
 import org.dualoffline.backend.db.Migrations;
+import org.dualoffline.backend.db.StartupLock;
 import org.dualoffline.backend.http.OperatorAuth;
 import org.dualoffline.backend.http.WebApp;
 import org.dualoffline.backend.issuer.IssuerKeyStore;
@@ -87,22 +88,28 @@ public final class ReconciliationBackend implements AutoCloseable {
         return create(BackendConfig.embedded(seed)).start();
     }
 
-    /** Connects, migrates the schema, loads (or creates) the issuer key and starts listening. One start per instance. */
+    /**
+     * Connects, migrates the schema, loads (or creates) the issuer key and starts listening. One start per instance.
+     * Replicas on one PostgreSQL schema do the first three one at a time ({@link StartupLock}).
+     */
     public synchronized ReconciliationBackend start() {
         if (started) {
             throw new IllegalStateException("this backend was already started; create a new one to start again");
         }
         started = true;
         try {
-            if (config.database().dataSource() != null) {
-                dataSource = config.database().dataSource();
-            } else {
-                ownedPool = DataSources.pool(config.database());
-                dataSource = ownedPool;
+            Database db;
+            try (StartupLock once = StartupLock.acquire(config.database())) {
+                if (config.database().dataSource() != null) {
+                    dataSource = config.database().dataSource();
+                } else {
+                    ownedPool = DataSources.pool(config.database());
+                    dataSource = ownedPool;
+                }
+                Migrations.migrate(dataSource, config.database().schema());
+                db = new Database(dataSource);
+                issuer = IssuerKeyStore.loadOrCreate(db, config.issuerKeys());
             }
-            Migrations.migrate(dataSource, config.database().schema());
-            Database db = new Database(dataSource);
-            issuer = IssuerKeyStore.loadOrCreate(db, config.issuerKeys());
             Assembly.Wired wired = assembly.wire(config, db, Dialect.of(dataSource), issuer);
             signatures = wired.signatures();
             uploadWriter = wired.uploadWriter();

@@ -43,6 +43,29 @@ class MainConfigTest {
     }
 
     @Test
+    void thePoolSizeIsTakenWhenGivenAndRefusedOutOfRange() {
+        assertThat(Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:h2:mem:m", "DUALOFFLINE_OPERATOR_TOKEN", "tok",
+                "DUALOFFLINE_DB_POOL_SIZE", "4")).database().maxPoolSize()).isEqualTo(4);
+        assertThatThrownBy(() -> Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:h2:mem:m", "DUALOFFLINE_OPERATOR_TOKEN", "tok",
+                "DUALOFFLINE_DB_POOL_SIZE", "0"))).hasMessage("DUALOFFLINE_DB_POOL_SIZE must be 1..1000, got 0");
+    }
+
+    @Test
+    void theIssuerPublicKeyGivenIsTheOnlyIssuerTheBackendAccepts() {
+        org.dualoffline.protocol.Issuer seeded = org.dualoffline.backend.issuer.IssuerKeySource.seeded(5).newIssuer();
+        org.dualoffline.protocol.Issuer other = org.dualoffline.backend.issuer.IssuerKeySource.seeded(6).newIssuer();
+        BackendConfig c = Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:h2:mem:m", "DUALOFFLINE_OPERATOR_TOKEN", "tok",
+                "DUALOFFLINE_ISSUER_SEED", "5", "DUALOFFLINE_ISSUER_PUBLIC_KEY",
+                org.dualoffline.protocol.Hex.of(seeded.publicKey()).toUpperCase(java.util.Locale.ROOT)));
+
+        assertThat(c.issuerKeys().accepts(seeded)).isTrue();
+        assertThat(c.issuerKeys().accepts(other)).isFalse();
+        assertThatThrownBy(() -> Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:h2:mem:m", "DUALOFFLINE_OPERATOR_TOKEN", "tok",
+                "DUALOFFLINE_ISSUER_PUBLIC_KEY", "04abc"))).hasMessage("DUALOFFLINE_ISSUER_PUBLIC_KEY must be the issuer's uncompressed "
+                + "P-256 public key, 130 hex digits starting with 04 (as GET /v1/issuer shows it), got 5 characters");
+    }
+
+    @Test
     void aPlainInMemoryH2UrlGetsPostgresModeAndLivesWhileTheBackendRuns() {
         BackendConfig c = Main.configFrom(env("DUALOFFLINE_DB_URL", "jdbc:h2:mem:trial", "DUALOFFLINE_OPERATOR_TOKEN", "t"));
 

@@ -12,7 +12,9 @@ import org.dualoffline.protocol.Issuer;
 
 /**
  * Keeps the issuer root key in the database: created on the first start from the configured
- * {@link IssuerKeySource}, read back on every later start.
+ * {@link IssuerKeySource}, read back on every later start. The database is what replicas share,
+ * so it is also how they all sign with one issuer key; a source that names the key it expects
+ * ({@link IssuerKeySource#expecting}, {@link IssuerKeySource#fixed}) refuses any other.
  *
  * <p>The private key sits in a plain column: fine for a conformance harness, where the
  * issuer is a test fixture; a production issuer would sign in an HSM instead.
@@ -25,13 +27,15 @@ public final class IssuerKeyStore {
             Optional<Issuer> stored = find(c);
             if (stored.isEmpty()) {
                 Issuer fresh = source.newIssuer();
+                if (!source.accepts(fresh)) {
+                    throw new IllegalStateException(source.refusal(fresh)); // nothing stored: the transaction rolls back
+                }
                 insertIfAbsent(c, fresh);
                 stored = find(c); // another backend on the same database may have won the race
             }
             Issuer issuer = stored.orElseThrow(() -> new IllegalStateException("issuer key was not stored"));
-            if (source instanceof IssuerKeySource.Fixed fixed && !fixed.matches(issuer)) {
-                throw new IllegalStateException("the database already holds a different issuer key (public key "
-                        + Hex.of(issuer.publicKey()) + "); refusing to start with another one");
+            if (!source.accepts(issuer)) {
+                throw new IllegalStateException(source.refusal(issuer));
             }
             return issuer;
         });

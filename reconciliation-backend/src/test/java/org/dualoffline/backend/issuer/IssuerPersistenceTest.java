@@ -70,6 +70,43 @@ class IssuerPersistenceTest {
     }
 
     @Test
+    void aReplicaExpectingTheIssuerStartsWhereTheDatabaseHoldsItWhateverItsOwnSeed() {
+        byte[] held;
+        try (ReconciliationBackend b = start(IssuerKeySource.seeded(1))) {
+            held = b.issuerPublicKey();
+        }
+
+        try (ReconciliationBackend b = start(IssuerKeySource.generatedWith(new SecureRandom()).expecting(held))) {
+            assertThat(b.issuerPublicKey()).isEqualTo(held);
+        }
+    }
+
+    @Test
+    void aReplicaExpectingTheIssuerRefusesADatabaseWithoutItAndLeavesNoIssuerThere() throws Exception {
+        byte[] held;
+        try (ReconciliationBackend b = start(IssuerKeySource.seeded(1))) {
+            held = b.issuerPublicKey();
+        }
+        Issuer own = IssuerKeySource.seeded(2).newIssuer();
+
+        try (TestDatabase wrongSchema = TestDatabases.open(getClass().getSimpleName() + "Wrong")) {
+            assertThatThrownBy(() -> ReconciliationBackend.create(wrongSchema.backendConfig("op",
+                    IssuerKeySource.seeded(2).expecting(held))).start())
+                    .hasMessage("the issuer key here would be " + Hex.of(own.publicKey()) + ", not the expected " + Hex.of(held)
+                            + "; refusing to start (is this replica pointed at the right database and schema? an empty one gets "
+                            + "an issuer of its own)");
+            try (var c = wrongSchema.connect(); var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM issuer_key")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("issuer keys left in the wrong schema").isZero();
+            }
+        }
+        try (TestDatabase otherDatabase = TestDatabases.open(getClass().getSimpleName() + "Other")) {
+            assertThatThrownBy(() -> ReconciliationBackend.create(otherDatabase.backendConfig("op", IssuerKeySource.seeded(1)
+                    .expecting(own.publicKey()))).start()).hasMessageStartingWith("the issuer key here would be " + Hex.of(held) + ",");
+        }
+    }
+
+    @Test
     void walletsEnrolledBeforeARestartKeepSyncingAfterIt() {
         SecureRandom random = IssuerKeySource.seededRandom(5);
         TestWallet alice;

@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,15 +28,10 @@ import org.dualoffline.backend.ReconciliationBackend;
 import org.dualoffline.backend.issuer.IssuerKeySource;
 import org.dualoffline.backend.testing.BackendApi;
 import org.dualoffline.backend.testing.BackendProcess;
-import org.dualoffline.backend.testing.OfflinePayment;
+import org.dualoffline.backend.testing.PaymentTraffic;
 import org.dualoffline.backend.testing.TableSnapshot;
 import org.dualoffline.backend.testing.TestDatabase;
 import org.dualoffline.backend.testing.TestDatabases;
-import org.dualoffline.backend.testing.TestWallet;
-import org.dualoffline.backend.testing.Upload;
-import org.dualoffline.protocol.FormFactor;
-import org.dualoffline.protocol.Hex;
-import org.dualoffline.protocol.LoadToken;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -87,9 +81,10 @@ class CrashSafetyTest {
             String firstApp = appName(env);
             env.put("DUALOFFLINE_OPERATOR_TOKEN", TOKEN);
             env.put("DUALOFFLINE_ISSUER_SEED", Long.toString(ISSUER_SEED));
-            Traffic traffic;
+            PaymentTraffic traffic;
             try (BackendProcess first = BackendProcess.startHoldingUpload(UPLOADS / 2, env, DEADLINE)) {
-                traffic = Traffic.enrolFundAndPay(new BackendApi(first.baseUrl(), TOKEN, IssuerKeySource.seededRandom(ISSUER_SEED + 1)));
+                BackendApi api = new BackendApi(first.baseUrl(), TOKEN, IssuerKeySource.seededRandom(ISSUER_SEED + 1));
+                traffic = PaymentTraffic.enrolFundAndPay(List.of(api), WALLETS, ROUNDS, LOADED, 0, PER_UPLOAD);
                 assertThat(traffic.requests.values().stream().mapToInt(List::size).sum()).isEqualTo(UPLOADS);
 
                 // the batch: CLIENTS wallets at a time, each wallet's uploads in order
@@ -173,66 +168,12 @@ class CrashSafetyTest {
     private static final java.util.Set<String> EMPTY_IN_THIS_TRAFFIC = java.util.Set.of("blocklist", "double_spend_claims", "unloads",
             "wallet_conflicts");
 
-    /** The wallets, their logs as upload requests (in chain order, {@value #PER_UPLOAD} records each) and what was issued to them. */
-    private static final class Traffic {
-        final List<TestWallet> wallets = new ArrayList<>();
-        final Map<String, List<String>> requests = new LinkedHashMap<>();
-        final Map<String, LoadToken> tokens = new HashMap<>();
-        long records;
-
-        long records() {
-            return records;
-        }
-
-        static Traffic enrolFundAndPay(BackendApi api) throws Exception {
-            Traffic t = new Traffic();
-            Map<TestWallet, List<Upload>> logs = new LinkedHashMap<>();
-            for (int i = 0; i < WALLETS; i++) {
-                TestWallet w = api.enrol("Holder " + i, FormFactor.CARD, null);
-                api.deposit(w, LOADED).then().statusCode(201);
-                LoadToken token = api.loadToken(w, LOADED);
-                t.tokens.put(w.id().hex(), token);
-                t.wallets.add(w);
-                logs.put(w, new ArrayList<>(List.of(Upload.of(w.load(token)))));
-            }
-            for (int r = 0; r < ROUNDS; r++) {
-                int k = 1 + r % (WALLETS - 1);
-                for (int i = 0; i < WALLETS; i++) {
-                    OfflinePayment p = OfflinePayment.between(t.wallets.get(i), t.wallets.get((i + k) % WALLETS), 100 + 7L * r + i);
-                    logs.get(p.payer()).add(p.payerRecord());
-                    logs.get(p.payee()).add(p.payeeRecord());
-                }
-            }
-            ObjectMapper json = new ObjectMapper();
-            for (Map.Entry<TestWallet, List<Upload>> log : logs.entrySet()) {
-                List<String> bodies = new ArrayList<>();
-                List<Upload> all = log.getValue();
-                for (int from = 0; from < all.size(); from += PER_UPLOAD) {
-                    bodies.add(json.writeValueAsString(Upload.body(all.subList(from, Math.min(all.size(), from + PER_UPLOAD)))));
-                }
-                t.requests.put(log.getKey().id().hex(), bodies);
-                t.records += all.size();
-            }
-            return t;
-        }
-
-        /** The same enrolments and funding, in the same order, at another backend with the same issuer: same ids, same certificates. */
-        void enrolAndFundAgain(BackendApi api) {
-            for (TestWallet w : wallets) {
-                String certificate = api.enrolRequest(w, FormFactor.CARD, null).then().statusCode(201).extract().jsonPath()
-                        .getString("certificate");
-                assertThat(certificate).as("certificate of %s at the reference backend", w).isEqualTo(Hex.of(w.certificate().encode()));
-                api.deposit(w, LOADED).then().statusCode(201);
-                assertThat(api.loadToken(w, LOADED)).usingRecursiveComparison().isEqualTo(tokens.get(w.id().hex()));
-            }
-        }
-    }
-
     /**
      * Uploads each wallet's requests in order, wallets taken from {@code next}; records, per wallet,
      * the last entry acknowledged. Stops a wallet at its first failure (after the kill: all of them).
      */
-    private void uploadLogs(String baseUrl, Traffic traffic, List<String> walletIds, AtomicInteger next, Map<String, Long> answeredUpTo) {
+    private void uploadLogs(String baseUrl, PaymentTraffic traffic, List<String> walletIds, AtomicInteger next,
+                            Map<String, Long> answeredUpTo) {
         for (int i = next.getAndIncrement(); i < walletIds.size(); i = next.getAndIncrement()) {
             String wallet = walletIds.get(i);
             for (String body : traffic.requests.get(wallet)) {
@@ -250,7 +191,7 @@ class CrashSafetyTest {
     }
 
     /** Every wallet's whole log, {@value #CLIENTS} wallets at a time; all must answer 200. {accepted, duplicates}. */
-    private long[] uploadEverything(String baseUrl, Traffic traffic) throws Exception {
+    private long[] uploadEverything(String baseUrl, PaymentTraffic traffic) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
             List<java.util.concurrent.Future<long[]>> done = new ArrayList<>();
