@@ -41,7 +41,7 @@ final class Books {
 
     private Books() {}
 
-    static Verdict check(Town town, Storm.Result storm, ReconciliationClient backend) {
+    static Verdict check(Town town, Storm.Result storm, ReconciliationClient backend, TownClient payments, Progress progress) {
         ReconciliationClient.AuditView audit = backend.audit();
         Set<String> cloned = new HashSet<>();
         for (Town.Wallet c : town.clones) {
@@ -56,13 +56,17 @@ final class Books {
         }
         List<String> notOnce = new ArrayList<>();
         Set<String> asked = new HashSet<>();
-        for (Town.Wallet w : town.syncing()) {
+        List<Town.Wallet> syncing = town.syncing();
+        progress.start("reading the books back", syncing.size());
+        int read = 0;
+        for (Town.Wallet w : syncing) {
+            progress.step(++read);
             String hex = w.id.hex();
             if (cloned.contains(hex) || !asked.add(hex)) {
                 continue;
             }
             Map<Long, Integer> settled = new HashMap<>();
-            for (ReconciliationClient.PaymentView v : backend.payments(w.id)) {
+            for (ReconciliationClient.PaymentView v : payments.payments(w.id)) {
                 if (v.payer().hex().equals(hex)) {
                     settled.merge(v.payerCounter(), v.settled() ? 1 : 0, Integer::sum);
                     if (!v.settled()) {
@@ -110,6 +114,7 @@ final class Books {
                 wrong.add(nameOf(town, hex) + " (" + hex + ")");
             }
         }
+        progress.finish(notOnce.isEmpty() ? "every payment settled exactly once" : notOnce.size() + " payments not settled exactly once");
         java.util.Collections.sort(notOnce);
         java.util.Collections.sort(missed);
         java.util.Collections.sort(wrong);

@@ -195,9 +195,10 @@ public final class SimulateMain {
                 profile.backendMode().name().toLowerCase(java.util.Locale.ROOT));
         try (BackendConnection backend = BackendConnection.open(profile, seed, root)) {
             ReconciliationClient client = new ReconciliationClient(backend, HttpTrace.notRecording());
+            TownClient fast = new TownClient(backend);
             long t = System.nanoTime();
             progress.start("issuing the town", Town.issuances(spec));
-            Town town = Town.issue(spec, profile, seed, client, progress);
+            Town town = Town.issue(spec, profile, seed, fast, client.issuerPublicKey(), Runtime.getRuntime().availableProcessors(), progress);
             progress.finish(String.format("%,d wallets, %,d merchants, %,d clones", town.holders.size(), town.merchants.size(), town.clones.size()));
             stages.put("issuing the town", seconds(t));
 
@@ -211,11 +212,11 @@ public final class SimulateMain {
 
             ReconciliationClient.AuditView before = client.audit();
             t = System.nanoTime();
-            Storm.Result storm = Storm.run(town, backend, clients, progress);
+            Storm.Result storm = Storm.run(town, fast, clients, progress);
             stages.put("the reconnect storm", seconds(t));
 
             t = System.nanoTime();
-            Books.Verdict verdict = Books.check(town, storm, client);
+            Books.Verdict verdict = Books.check(town, storm, client, fast, progress);
             ReconciliationClient.AuditView after = client.audit();
             stages.put("the checks", seconds(t));
 

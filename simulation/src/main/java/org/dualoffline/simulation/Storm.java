@@ -8,8 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dualoffline.devices.WalletClient;
-import org.dualoffline.harness.BackendConnection;
-import org.dualoffline.harness.HttpTrace;
 import org.dualoffline.harness.ReconciliationClient;
 import org.dualoffline.protocol.SignedEntry;
 import org.dualoffline.protocol.WalletStatus;
@@ -48,8 +46,8 @@ final class Storm {
 
     private Storm() {}
 
-    /** Every wallet of {@code town} syncs at once through {@code clients} connections to {@code backend}. */
-    static Result run(Town town, BackendConnection backend, int clients, Progress progress) throws InterruptedException {
+    /** Every wallet of {@code town} syncs at once through {@code clients} connections of {@code client}. */
+    static Result run(Town town, TownClient client, int clients, Progress progress) throws InterruptedException {
         List<Town.Wallet> wallets = town.syncing();
         ConcurrentLinkedQueue<Town.Wallet> queue = new ConcurrentLinkedQueue<>(wallets);
         ConcurrentLinkedQueue<Synced> synced = new ConcurrentLinkedQueue<>();
@@ -65,7 +63,6 @@ final class Storm {
         progress.start("reconnect storm", wallets.size());
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(() -> {
-                ReconciliationClient client = new ReconciliationClient(backend, HttpTrace.notRecording());
                 try {
                     start.await();
                     for (Town.Wallet w; (w = queue.poll()) != null; ) {
@@ -107,7 +104,7 @@ final class Storm {
         return new Result(wallets.size(), records.get(), wall, latencies, all, payList, refused, java.util.Arrays.copyOf(drained, done.get()));
     }
 
-    private static Synced sync(Town.Wallet w, ReconciliationClient client, ConcurrentLinkedQueue<Pay> pays) {
+    private static Synced sync(Town.Wallet w, TownClient client, ConcurrentLinkedQueue<Pay> pays) {
         WalletClient wallet = w.client();
         WalletStatus before = wallet.status();
         List<WalletClient.StoredRecord> log = wallet.readRecords();
@@ -128,7 +125,11 @@ final class Storm {
         try {
             wallet.applySyncAck(result.ack().encode());
             for (int round = 1; !result.blocklistComplete() && round <= 64; round++) {
-                result = client.sync(w.id, List.of(), result.ack().blocklistSeq());
+                ReconciliationClient.Upload more = client.upload(w.id, List.of(), result.ack().blocklistSeq());
+                if (more.refused() != null) {
+                    return new Synced(w.name, log.size(), micros, true, "the blocklist's next acknowledgement was refused: " + more.refused().detail());
+                }
+                result = more.accepted();
                 wallet.applySyncAck(result.ack().encode());
             }
         } catch (org.dualoffline.se.SecureElementException e) {

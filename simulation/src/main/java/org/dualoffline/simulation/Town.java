@@ -9,6 +9,7 @@ import org.dualoffline.devices.DeviceKind;
 import org.dualoffline.devices.PowerDraw;
 import org.dualoffline.devices.WalletClient;
 import org.dualoffline.harness.Profile;
+import org.dualoffline.harness.IssuingBackend;
 import org.dualoffline.harness.ReconciliationClient;
 import org.dualoffline.harness.WalletIssuance;
 import org.dualoffline.protocol.Certificate;
@@ -96,17 +97,15 @@ final class Town {
     private final java.util.Map<Wallet, Issued> issued = new java.util.HashMap<>();
     private final Profile profile;
     private final long seed;
-    private final ReconciliationClient backend;
     private final byte[] issuerKey;
     private final PowerDraw posDraw;
     private final PowerDraw phoneDraw;
 
-    private Town(TownSpec spec, Profile profile, long seed, ReconciliationClient backend) {
+    private Town(TownSpec spec, Profile profile, long seed, byte[] issuerKey) {
         this.spec = spec;
         this.profile = profile;
         this.seed = seed;
-        this.backend = backend;
-        this.issuerKey = backend.issuerPublicKey();
+        this.issuerKey = issuerKey.clone();
         this.posDraw = drawFor("POS terminal", spec.posPaymentsPerCharge());
         this.phoneDraw = drawFor("phone", spec.posPaymentsPerCharge() * 4);
     }
@@ -121,28 +120,76 @@ final class Town {
                 Math.max(1, perPayment / 2 / 7), Math.max(1, perPayment / 20 / 420));
     }
 
-    /** Issues the town {@code spec} describes; {@code progress} hears of each wallet issued. */
-    static Town issue(TownSpec spec, Profile profile, long seed, ReconciliationClient backend, Progress progress) {
-        Town town = new Town(spec, profile, seed, backend);
-        SplittableRandom random = new SplittableRandom(seed ^ 0x70776eL);
-        int n = 0;
+    /** One wallet to issue: its holder's name, its kind and its first load. */
+    private record Planned(String name, DeviceKind kind, long balance) {}
+
+    /** A planned wallet on its way: its SE, initialised; then its enrolment; then its issuance. */
+    private static final class Pending {
+        final Planned plan;
+        CuttableSe se;
+        WalletClient wallet;
+        byte[] publicKey;
+        ReconciliationClient.Enrolment enrolment;
+        WalletIssuance.Issued issued;
+
+        Pending(Planned plan) {
+            this.plan = plan;
+        }
+    }
+
+    /**
+     * Issues the town {@code spec} describes, its SEs working on {@code threads} threads: every SE
+     * made and initialised (its key pair) in parallel, then every wallet enrolled in the plan's order
+     * - the backend numbers wallets as they come, so the same seed gives the same ids -, then
+     * personalized, acknowledged and loaded in parallel; batteries and clones are drawn in order
+     * from the seeded generator. {@code progress} hears of each step.
+     */
+    static Town issue(TownSpec spec, Profile profile, long seed, IssuingBackend backend, byte[] issuerKey, int threads, Progress progress)
+            throws InterruptedException {
+        Town town = new Town(spec, profile, seed, issuerKey);
+        List<Planned> plan = new ArrayList<>();
         for (var e : spec.wallets().entrySet()) {
             for (int i = 0; i < e.getValue(); i++) {
-                String name = e.getKey().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + (i + 1);
-                town.holders.add(town.issueWallet(name, e.getKey(), spec.walletBalance(), random));
-                progress.step(++n);
+                plan.add(new Planned(e.getKey().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + (i + 1), e.getKey(),
+                        spec.walletBalance()));
             }
         }
         for (int i = 0; i < spec.posMerchants(); i++) {
-            Wallet pos = town.issueWallet("shop-" + (i + 1), DeviceKind.POS, 0, random);
-            town.merchants.add(new Merchant(pos.name, pos, null, pos.id));
-            progress.step(++n);
+            plan.add(new Planned("shop-" + (i + 1), DeviceKind.POS, 0));
         }
         for (int i = 0; i < spec.tagMerchants(); i++) {
-            String name = "stall-" + (i + 1);
-            Wallet account = town.issueWallet(name + "-account", DeviceKind.POS, 0, random);
-            town.merchants.add(new Merchant(name, null, Device.tag(name, account.certificate), account.id));
-            progress.step(++n);
+            plan.add(new Planned("stall-" + (i + 1) + "-account", DeviceKind.POS, 0));
+        }
+        List<Pending> pending = plan.stream().map(Pending::new).toList();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        inParallel(pending, threads, p -> {
+            p.se = new CuttableSe(town.newSe("town/" + p.plan.name()));
+            p.wallet = new WalletClient(p.se, profile.aid());
+            p.wallet.select();
+            p.publicKey = p.wallet.initialize(issuerKey);
+            progress.step(done.incrementAndGet());
+        });
+        for (Pending p : pending) {
+            p.enrolment = backend.enrol(p.publicKey, p.plan.kind().formFactor, p.plan.name(), spec.limits());
+            progress.step(done.incrementAndGet());
+        }
+        inParallel(pending, threads, p -> {
+            p.issued = WalletIssuance.complete(p.wallet, backend, p.enrolment, PIN, p.plan.balance());
+            progress.step(done.incrementAndGet());
+        });
+        SplittableRandom random = new SplittableRandom(seed ^ 0x70776eL);
+        for (Pending p : pending) {
+            Wallet w = town.device(p.plan.name(), p.plan.kind(), p.se, p.enrolment.walletId(), p.enrolment.certificate(), random, null);
+            w.status = p.wallet.status();
+            town.issued.put(w, new Issued("town/" + p.plan.name(), p.issued));
+            if (p.plan.name().startsWith("shop-")) {
+                town.merchants.add(new Merchant(w.name, w, null, w.id));
+            } else if (p.plan.name().startsWith("stall-")) {
+                String stall = p.plan.name().substring(0, p.plan.name().length() - "-account".length());
+                town.merchants.add(new Merchant(stall, null, Device.tag(stall, w.certificate), w.id));
+            } else {
+                town.holders.add(w);
+            }
         }
         List<Wallet> cards = town.holders.stream().filter(w -> w.kind == DeviceKind.CARD).toList();
         int clones = (int) Math.round(cards.size() * spec.cloneShare());
@@ -153,33 +200,45 @@ final class Town {
                 continue;
             }
             town.clones.add(town.cloneOf(original));
-            progress.step(++n);
+            progress.step(done.incrementAndGet());
         }
         return town;
     }
 
-    /** How many issuances {@link #issue} makes: a progress bar's total. */
+    /** Runs {@code work} on every item on {@code threads} threads; the first failure is rethrown. */
+    private static <T> void inParallel(List<T> items, int threads, java.util.function.Consumer<T> work) throws InterruptedException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> work.accept(item)));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException("issuing the town failed: " + cause, cause);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** How many steps {@link #issue} makes: a progress bar's total (three per wallet, one per clone). */
     static int issuances(TownSpec spec) {
         long cards = spec.wallets().getOrDefault(DeviceKind.CARD, 0);
-        return spec.walletCount() + spec.posMerchants() + spec.tagMerchants() + (int) Math.round(cards * spec.cloneShare());
+        return 3 * (spec.walletCount() + spec.posMerchants() + spec.tagMerchants()) + (int) Math.round(cards * spec.cloneShare());
     }
 
     private JcardsimSecureElement newSe(String seName) {
         byte[] params = spec.logCapacity() > 0 ? new byte[] {(byte) spec.logCapacity()} : profile.installParameters();
         return new JcardsimSecureElement(seName, profile.applet(), profile.aid(), params, seed).speaksWalletProtocol()
                 .commandTimeLimit(profile.commandTimeLimit());
-    }
-
-    private Wallet issueWallet(String name, DeviceKind kind, long balance, SplittableRandom random) {
-        String seName = "town/" + name;
-        CuttableSe se = new CuttableSe(newSe(seName));
-        WalletClient wallet = new WalletClient(se, profile.aid());
-        wallet.select();
-        WalletIssuance.Issued done = WalletIssuance.issue(wallet, backend, issuerKey, kind.formFactor, name, spec.limits(), PIN, balance);
-        Wallet w = device(name, kind, se, done.enrolment().walletId(), done.enrolment().certificate(), random, null);
-        w.status = wallet.status();
-        issued.put(w, new Issued(seName, done));
-        return w;
     }
 
     /** A second SE with the same wallet: the same SE seed makes the same key pair, then the same personalization, acknowledgement and load. */

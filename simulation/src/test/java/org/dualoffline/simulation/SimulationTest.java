@@ -83,10 +83,11 @@ class SimulationTest {
         Profile profile = Profile.reference();
         try (BackendConnection backend = BackendConnection.open(profile, spec.seed(), ROOT)) {
             ReconciliationClient client = new ReconciliationClient(backend, HttpTrace.notRecording());
-            Town town = Town.issue(spec, profile, spec.seed(), client, Progress.silent());
+            TownClient fast = new TownClient(backend);
+            Town town = Town.issue(spec, profile, spec.seed(), fast, client.issuerPublicKey(), 2, Progress.silent());
             new Simulation(town, spec.seed()).run(Progress.silent());
-            Storm.Result storm = Storm.run(town, backend, 4, Progress.silent());
-            Books.Verdict honest = Books.check(town, storm, client);
+            Storm.Result storm = Storm.run(town, fast, 4, Progress.silent());
+            Books.Verdict honest = Books.check(town, storm, client, fast, Progress.silent());
             assertThat(honest.passed()).as(honest.toMap().toString()).isTrue();
 
             // A PAY entry that some wallet signed but the backend never settled.
@@ -95,14 +96,14 @@ class SimulationTest {
             withUnsettled.add(new Storm.Pay(settled.payerHex(), 999, settled.payeeHex(), 1, false));
             Storm.Result missing = new Storm.Result(storm.wallets(), storm.records(), storm.wallMicros(), storm.uploadMicros(), storm.synced(),
                     withUnsettled, storm.refused(), storm.drainedAtMillis());
-            Books.Verdict notOnce = Books.check(town, missing, client);
+            Books.Verdict notOnce = Books.check(town, missing, client, fast, Progress.silent());
             assertThat(notOnce.exactlyOnce()).isFalse();
             assertThat(notOnce.notOnce()).anySatisfy(s -> assertThat(s).contains("PAY #999").contains("settled 0 times"));
 
             // Without the clones on the town's list, the wallet the backend caught is one the town says is honest.
             List<Town.Wallet> clones = new ArrayList<>(town.clones);
             town.clones.clear();
-            Books.Verdict wronglyCaught = Books.check(town, storm, client);
+            Books.Verdict wronglyCaught = Books.check(town, storm, client, fast, Progress.silent());
             town.clones.addAll(clones);
             assertThat(wronglyCaught.clonesCaught()).isFalse();
             assertThat(wronglyCaught.wronglyCaught()).isNotEmpty();

@@ -13,10 +13,10 @@ import org.dualoffline.protocol.Limits;
  * The bodies the harness sends to the reconciliation backend (spec section 7). Every body keeps
  * its fields in one fixed order, so that the HTTP evidence is the same on every JVM for a seed.
  */
-final class ApiRequests {
+public final class ApiRequests {
     private ApiRequests() {}
 
-    static Map<String, Object> enrolment(byte[] publicKey, FormFactor formFactor, String holder, Limits limits) {
+    public static Map<String, Object> enrolment(byte[] publicKey, FormFactor formFactor, String holder, Limits limits) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("publicKey", Hex.of(publicKey));
         body.put("formFactor", formFactor.name());
@@ -35,12 +35,12 @@ final class ApiRequests {
     }
 
     /** A deposit or a load token: an amount in fen. */
-    static Map<String, Object> amount(long amount) {
+    public static Map<String, Object> amount(long amount) {
         return Map.of("amount", amount);
     }
 
     /** An upload: the records with their payers' records beside RECEIVE entries, and the wallet's blocklist version if known. */
-    static Map<String, Object> sync(List<StoredRecord> records, Long blocklistSeq) {
+    public static Map<String, Object> sync(List<StoredRecord> records, Long blocklistSeq) {
         List<Map<String, String>> list = new ArrayList<>();
         for (StoredRecord r : records) {
             Map<String, String> m = new LinkedHashMap<>();

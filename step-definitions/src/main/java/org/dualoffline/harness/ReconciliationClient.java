@@ -26,7 +26,7 @@ import org.dualoffline.protocol.WalletId;
  * RestAssured's JsonPath, which compiles a Groovy script per path it evaluates: that was half of
  * the certification's CPU time.
  */
-public final class ReconciliationClient {
+public final class ReconciliationClient implements IssuingBackend {
     private final BackendConnection backend;
     private final HttpTrace trace;
     private final AnswerDeadline deadline;
@@ -58,6 +58,7 @@ public final class ReconciliationClient {
     /** Enrolment result: the wallet's id, its certificate and the first acknowledgement (limits). */
     public record Enrolment(WalletId walletId, Certificate certificate, SyncAck initialAck) {}
 
+    @Override
     public Enrolment enrol(byte[] publicKey, FormFactor formFactor, String holder, Limits limits) {
         ApiAnswer j = ApiAnswer.expect(operator().body(ApiRequests.enrolment(publicKey, formFactor, holder, limits)).post("/v1/wallets"), 201,
                 "enrol " + holder + "'s wallet");
@@ -65,11 +66,13 @@ public final class ReconciliationClient {
                 SyncAck.decode(Hex.parse(j.getString("initialAck"))));
     }
 
+    @Override
     public void deposit(WalletId wallet, long amount) {
         ApiAnswer.expect(operator().body(ApiRequests.amount(amount)).post("/v1/wallets/{id}/deposits", wallet.hex()), 200, 201,
                 "deposit into " + wallet);
     }
 
+    @Override
     public LoadToken loadToken(WalletId wallet, long amount) {
         ApiAnswer j = ApiAnswer.expect(operator().body(ApiRequests.amount(amount)).post("/v1/wallets/{id}/load-tokens", wallet.hex()), 200, 201,
                 "issue a load token for " + wallet);

@@ -18,10 +18,19 @@ public final class WalletIssuance {
     private WalletIssuance() {}
 
     /** Issues the wallet selected on {@code wallet} to {@code holder}, loading {@code balance} fen (0: no load). */
-    public static Issued issue(WalletClient wallet, ReconciliationClient backend, byte[] issuerKey, FormFactor formFactor, String holder,
+    public static Issued issue(WalletClient wallet, IssuingBackend backend, byte[] issuerKey, FormFactor formFactor, String holder,
                                Limits limits, String pin, long balance) {
         byte[] publicKey = wallet.initialize(issuerKey);
-        ReconciliationClient.Enrolment enrolment = backend.enrol(publicKey, formFactor, holder, limits);
+        return complete(wallet, backend, backend.enrol(publicKey, formFactor, holder, limits), pin, balance);
+    }
+
+    /**
+     * The rest of an issuance once the wallet, initialised, is enrolled: PERSONALIZE, the initial
+     * acknowledgement and the first load of {@code balance} fen (0: none). Lets a caller enrol many
+     * wallets in a fixed order (the backend numbers them) while their SEs work in parallel.
+     */
+    public static Issued complete(WalletClient wallet, IssuingBackend backend, ReconciliationClient.Enrolment enrolment, String pin,
+                                  long balance) {
         wallet.personalize(enrolment.certificate().encode(), pin);
         wallet.applySyncAck(enrolment.initialAck().encode());
         LoadToken token = null;
