@@ -110,6 +110,7 @@ final class Simulation {
                 if (!active) {
                     continue;
                 }
+                shuffle(shoppers); // no form factor always first to the merchants' last free log slots
                 for (Town.Wallet payer : shoppers) {
                     int k = (int) Math.floor(perStep) + (random.nextDouble() < perStep - Math.floor(perStep) ? 1 : 0);
                     for (int i = 0; i < k; i++) {
@@ -126,6 +127,16 @@ final class Simulation {
             progress.step(hour + 1);
         }
         return timeline;
+    }
+
+    /** Fisher-Yates with the simulation's seeded generator. */
+    private void shuffle(List<Town.Wallet> list) {
+        for (int i = list.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            Town.Wallet t = list.get(i);
+            list.set(i, list.get(j));
+            list.set(j, t);
+        }
     }
 
     private List<Town.Wallet> rechargers() {

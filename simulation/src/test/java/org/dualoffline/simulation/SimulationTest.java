@@ -49,7 +49,7 @@ class SimulationTest {
         assertThat(payments.get("phone_battery").asLong()).as("phone batteries run out").isPositive();
         assertThat(payments.get("power_cut").asLong()).as("touches cut mid-way").isPositive();
         JsonNode storm = first.get("storm");
-        assertThat(storm.get("wallets").asInt()).isEqualTo(40 + 4 + 3); // the holders, the POS merchants' wallets, the clones
+        assertThat(storm.get("wallets").asInt()).isEqualTo(40 + 6 + 6); // the holders, the POS merchants' wallets, the clones
         assertThat(storm.get("records").asLong()).isPositive();
         Path dir = Path.of("target/simulate/smoke-1");
         for (String chart : List.of("payments.svg", "able.svg", "batteries.svg", "storm.svg", "latency.svg", "books.svg")) {
