@@ -190,6 +190,7 @@ public final class SimulateMain {
         int clients = o.clients() != null ? o.clients() : spec.stormClients();
         Path out = o.out() != null ? o.out() : root.resolve("reports").resolve("simulate").resolve(spec.name());
         Map<String, Double> stages = new LinkedHashMap<>();
+        Map<String, Double> cpu = new LinkedHashMap<>();
         System.err.printf("simulate: %s - %,d wallets, %,d merchants, %d hours, seed %d; profile %s, backend %s%n", spec.name(),
                 spec.walletCount(), spec.posMerchants() + spec.tagMerchants(), spec.hours(), seed, profile.name(),
                 profile.backendMode().name().toLowerCase(java.util.Locale.ROOT));
@@ -197,32 +198,40 @@ public final class SimulateMain {
             ReconciliationClient client = new ReconciliationClient(backend, HttpTrace.notRecording());
             TownClient fast = new TownClient(backend);
             long t = System.nanoTime();
+            long c = cpuNanos();
             progress.start("issuing the town", Town.issuances(spec));
             Town town = Town.issue(spec, profile, seed, fast, client.issuerPublicKey(), Runtime.getRuntime().availableProcessors(), progress);
             progress.finish(String.format("%,d wallets, %,d merchants, %,d clones", town.holders.size(), town.merchants.size(), town.clones.size()));
             stages.put("issuing the town", seconds(t));
+            cpu.put("issuing the town", cpuSeconds(c));
 
             t = System.nanoTime();
+            c = cpuNanos();
             Simulation simulation = new Simulation(town, seed);
             progress.start(spec.hours() + " hours offline", spec.hours());
             Simulation.Timeline timeline = simulation.run(progress);
             progress.finish(String.format("%,d payment attempts, %,d completed", simulation.attempts,
                     timeline.total(Simulation.Outcome.COMPLETED)));
             stages.put("the hours offline", seconds(t));
+            cpu.put("the hours offline", cpuSeconds(c));
 
             ReconciliationClient.AuditView before = client.audit();
             t = System.nanoTime();
+            c = cpuNanos();
             Storm.Result storm = Storm.run(town, fast, clients, progress);
             stages.put("the reconnect storm", seconds(t));
+            cpu.put("the reconnect storm", cpuSeconds(c));
 
             t = System.nanoTime();
+            c = cpuNanos();
             Books.Verdict verdict = Books.check(town, storm, client, fast, progress);
             ReconciliationClient.AuditView after = client.audit();
             stages.put("the checks", seconds(t));
+            cpu.put("the checks", cpuSeconds(c));
 
             SimulationReport.Run run = new SimulationReport.Run(spec, root.relativize(o.scenario().toAbsolutePath().normalize()),
                     sha256(o.scenario()), profile.name(), profile.deviceName(), backend.mode(), seed, gitCommit(root), timeline,
-                    simulation.attempts, simulation.cutsArmed, storm, before, after, verdict, stages, peakHeap(), town.syncing().size());
+                    simulation.attempts, simulation.cutsArmed, storm, before, after, verdict, stages, cpu, peakHeap(), town.syncing().size());
             Path html = SimulationReport.write(out, run);
             for (String sentence : SimulationReport.sentences(run)) {
                 System.err.println("simulate: " + sentence);
@@ -230,6 +239,16 @@ public final class SimulateMain {
             System.err.println("simulate: report at " + html);
             return verdict.passed() ? 0 : 1;
         }
+    }
+
+    /** The JVM's CPU time so far, all threads (the embedded backend's included), or 0 where the JVM cannot tell. */
+    private static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    private static double cpuSeconds(long startNanos) {
+        return Math.round((cpuNanos() - startNanos) / 1e8) / 10.0;
     }
 
     private static double seconds(long startNanos) {

@@ -22,7 +22,7 @@ final class SimulationReport {
     record Run(TownSpec spec, Path scenarioFile, String scenarioSha256, String profile, String device, String backendMode, long seed,
                String harnessCommit, Simulation.Timeline timeline, long attempts, long cutsArmed, Storm.Result storm,
                ReconciliationClient.AuditView before, ReconciliationClient.AuditView after, Books.Verdict verdict,
-               Map<String, Double> stageSeconds, long peakHeapBytes, int syncingWallets) {}
+               Map<String, Double> stageSeconds, Map<String, Double> stageCpuSeconds, long peakHeapBytes, int syncingWallets) {}
 
     private SimulationReport() {}
 
@@ -82,6 +82,7 @@ final class SimulationReport {
         books.put("after", r.after().all());
         m.put("books", books);
         m.put("stageSeconds", r.stageSeconds());
+        m.put("stageCpuSeconds", r.stageCpuSeconds());
         m.put("peakHeapMiB", r.peakHeapBytes() / (1024 * 1024));
         return m;
     }
@@ -224,7 +225,7 @@ final class SimulationReport {
         row(s, "profile / device", r.profile() + " / " + r.device());
         row(s, "backend", r.backendMode());
         row(s, "harness commit", r.harnessCommit());
-        r.stageSeconds().forEach((k, v) -> row(s, k, String.format("%.1f s", v)));
+        r.stageSeconds().forEach((k, v) -> row(s, k, String.format("%.1f s (%.1f s of CPU)", v, r.stageCpuSeconds().getOrDefault(k, 0.0))));
         row(s, "peak heap", r.peakHeapBytes() / (1024 * 1024) + " MiB");
         s.append("</table>\n<p>summary.json holds these figures for machines.</p>\n</body></html>\n");
         return s.toString();
