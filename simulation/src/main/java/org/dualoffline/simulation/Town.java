@@ -96,6 +96,8 @@ final class Town {
     final List<Wallet> clones = new ArrayList<>();
     private final java.util.Map<Wallet, Issued> issued = new java.util.HashMap<>();
     private final Profile profile;
+    /** The profile's applet; its classes loaded once for the whole town unless the scenario says se.classes = per-se. */
+    private final org.dualoffline.se.AppletSource applet;
     private final long seed;
     private final byte[] issuerKey;
     private final PowerDraw posDraw;
@@ -104,6 +106,7 @@ final class Town {
     private Town(TownSpec spec, Profile profile, long seed, byte[] issuerKey) {
         this.spec = spec;
         this.profile = profile;
+        this.applet = spec.shareClasses() ? profile.applet().sharingClasses() : profile.applet();
         this.seed = seed;
         this.issuerKey = issuerKey.clone();
         this.posDraw = drawFor("POS terminal", spec.posPaymentsPerCharge());
@@ -229,6 +232,11 @@ final class Town {
         }
     }
 
+    /** Why the town's SEs each have their own copy of the applet's classes although the scenario let them share one, or null. */
+    String classesNotShared() {
+        return applet.classesNotShared();
+    }
+
     /** How many steps {@link #issue} makes: a progress bar's total (three per wallet, one per clone). */
     static int issuances(TownSpec spec) {
         long cards = spec.wallets().getOrDefault(DeviceKind.CARD, 0);
@@ -237,7 +245,7 @@ final class Town {
 
     private JcardsimSecureElement newSe(String seName) {
         byte[] params = spec.logCapacity() > 0 ? new byte[] {(byte) spec.logCapacity()} : profile.installParameters();
-        return new JcardsimSecureElement(seName, profile.applet(), profile.aid(), params, seed).speaksWalletProtocol()
+        return new JcardsimSecureElement(seName, applet, profile.aid(), params, seed).speaksWalletProtocol()
                 .commandTimeLimit(profile.commandTimeLimit());
     }
 

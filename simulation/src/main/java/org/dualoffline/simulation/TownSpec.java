@@ -48,7 +48,8 @@ public record TownSpec(
         double cloneShare,
         Limits limits,
         int logCapacity,
-        int stormClients) {
+        int stormClients,
+        boolean shareClasses) {
 
     /** The format this class reads. */
     public static final int FORMAT = 1;
@@ -88,7 +89,7 @@ public record TownSpec(
                 "pos.battery.start", "pos.battery.standby-hours", "pos.battery.payments", "pos.recharge-share", "phone.battery.start",
                 "phone.battery.standby-hours", "phone.recharge-share", "recharge.hour", "spending.payments-per-day",
                 "spending.active-hours", "spending.amount", "power-cuts.rate", "clones.share", "issuer.max-single",
-                "issuer.max-cumulative", "issuer.max-count", "issuer.holding-cap", "storage.log-capacity", "storm.clients"));
+                "issuer.max-cumulative", "issuer.max-count", "issuer.holding-cap", "storage.log-capacity", "storm.clients", "se.classes"));
         return java.util.Set.copyOf(k);
     }
 
@@ -177,7 +178,8 @@ public record TownSpec(
                 k.decimal("phone.recharge-share", 0.05, 0, 1), k.integer("recharge.hour", 8, 0, 23),
                 k.decimal("spending.payments-per-day", 3, 0, 200), active, k.moneyRange("spending.amount", new Range(2_00, 80_00)),
                 k.decimal("power-cuts.rate", 0.005, 0, 1), k.decimal("clones.share", 0.01, 0, 0.5), limits,
-                k.integer("storage.log-capacity", 0, 0, 64), k.integer("storm.clients", 64, 1, 1_024));
+                k.integer("storage.log-capacity", 0, 0, 64), k.integer("storm.clients", 64, 1, 1_024),
+                k.choice("se.classes", "shared", "shared", "per-se").equals("shared"));
     }
 
     /** Reads one key at a time, with its default and bounds, naming the file and the key when a value is wrong. */
@@ -189,6 +191,19 @@ public record TownSpec(
 
         private ScenarioFileException wrong(String key, String what, String got) {
             return new ScenarioFileException(where + ": " + key + " must be " + what + ", got \"" + got + "\"");
+        }
+
+        String choice(String key, String dflt, String... allowed) {
+            String v = raw(key);
+            if (v == null || v.isEmpty()) {
+                return dflt;
+            }
+            for (String a : allowed) {
+                if (a.equals(v)) {
+                    return v;
+                }
+            }
+            throw wrong(key, "one of " + String.join(", ", allowed), v);
         }
 
         long longValue(String key, long dflt) {

@@ -20,24 +20,60 @@ public final class AppletSource {
     private final String className;
     private final Path jar;
     private final String description;
+    private final boolean shareClasses;
     /** The Java Card check's findings, once made: the code does not change while the harness runs. */
     private volatile List<Finding> findings;
+    /** With {@link #sharingClasses()}: the one copy of the classes, once loaded (or why there cannot be one). */
+    private volatile SharedClasses shared;
 
-    private AppletSource(String className, Path jar) {
+    private AppletSource(String className, Path jar, boolean shareClasses) {
         this.className = className;
         this.jar = jar;
         this.description = jar == null ? className : className + " from " + jar.getFileName();
+        this.shareClasses = shareClasses;
     }
 
     public static AppletSource ofClass(String className) {
-        return new AppletSource(requireName(className), null);
+        return new AppletSource(requireName(className), null, false);
     }
 
     public static AppletSource fromJar(Path jar, String className) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("applet jar not found: " + jar.toAbsolutePath());
         }
-        return new AppletSource(requireName(className), jar);
+        return new AppletSource(requireName(className), jar, false);
+    }
+
+    /**
+     * The same applet, its classes loaded once for every SE installed from this source rather
+     * than once per SE - for runs of thousands of SEs ({@code ./simulate}), where a class loader per
+     * SE costs some 50 KB of metaspace each. On a card statics belong to the card; shared
+     * classes are therefore used only when the applet has no static state to share: every
+     * static field is {@code final} and a primitive or an array of primitives, and the arrays
+     * are checked after every command to be as their class initialiser left them
+     * ({@link #checkSharedStatics()}). Otherwise each SE gets its own classes, as without this,
+     * and {@link #classesNotShared()} says why. Certification never shares classes.
+     */
+    public AppletSource sharingClasses() {
+        return new AppletSource(className, jar, true);
+    }
+
+    /** Why this source's SEs each get their own classes after {@link #sharingClasses()}, or null when they share one copy (or were not asked to). */
+    public String classesNotShared() {
+        SharedClasses s = shared;
+        return s == null ? null : s.notShared();
+    }
+
+    /**
+     * Throws {@link SharedStaticsWrittenException} when an applet whose classes are shared has
+     * changed one of its static arrays: the SEs of the run can no longer be told apart from each
+     * other, and the run must stop. Nothing when classes are not shared.
+     */
+    public void checkSharedStatics() {
+        SharedClasses s = shared;
+        if (s != null) {
+            s.checkUnchanged(description);
+        }
     }
 
     public String className() {
@@ -68,7 +104,25 @@ public final class AppletSource {
         if (!findings.isEmpty()) {
             throw new NotJavaCardException(description, findings);
         }
-        ClassLoader loader = new AppletClassLoader("applet:" + className, location, parent);
+        if (shareClasses) {
+            SharedClasses s = shared;
+            if (s == null) {
+                synchronized (this) {
+                    s = shared;
+                    if (s == null) {
+                        s = SharedClasses.load(location, className, loadClass(new AppletClassLoader("applet:" + className + " (shared)", location, parent)));
+                        shared = s;
+                    }
+                }
+            }
+            if (s.applet() != null) {
+                return s.applet();
+            }
+        }
+        return loadClass(new AppletClassLoader("applet:" + className, location, parent));
+    }
+
+    private Class<? extends javacard.framework.Applet> loadClass(ClassLoader loader) {
         Class<?> c;
         try {
             c = Class.forName(className, false, loader);

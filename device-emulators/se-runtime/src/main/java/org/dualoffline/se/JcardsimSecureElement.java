@@ -55,6 +55,7 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport, 
             CardMemory previousMemory = Jcre.enter(memory);
             try {
                 this.simulator = new Simulator(runtime);
+                ScratchBuffers.lend(runtime);
                 byte[] install = installData(aid, installParameters);
                 memory.startApdu(); // the install is held to the default command time limit (5 s): an install that never ends fails here
                 simulator.installApplet(new javacard.framework.AID(aid, (short) 0, (byte) aid.length), appletClass, install, (short) 0, (byte) install.length);
@@ -80,6 +81,7 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport, 
         synchronized (runtime) {
             CardMemory previous = Jcre.enter(memory);
             try {
+                ScratchBuffers.lend(runtime);
                 memory.startApdu();
                 if (framed == null) {
                     lastCost = memory.cost();
@@ -109,6 +111,7 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport, 
                 return response;
             } finally {
                 Jcre.leave(previous);
+                source.checkSharedStatics();
             }
         }
     }
@@ -208,6 +211,7 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport, 
     private void recoverFromPowerLoss() {
         memory.rollback();
         memory.armTearAtWrite(0);
+        ScratchBuffers.lend(runtime);
         simulator.reset();
     }
 

@@ -122,6 +122,24 @@ public final class JavaCardCheck {
         }
     }
 
+    /**
+     * The applet's own classes (dotted, sorted) that {@link #check(URL, String, Predicate)} reaches
+     * from {@code appletClass}: every class of the location its code can use.
+     */
+    public static List<String> ownClasses(URL codeLocation, String appletClass, Predicate<String> loadedFromHarness) {
+        JavaCardCheck check = new JavaCardCheck(codeLocation, loadedFromHarness);
+        try {
+            check.run(appletClass.replace('.', '/'));
+            return check.reached.stream().map(JavaCardCheck::dotted).sorted().toList();
+        } finally {
+            try {
+                check.location.close();
+            } catch (IOException e) {
+                // nothing was written
+            }
+        }
+    }
+
     private List<Finding> run(String applet) {
         if (classFile(applet) == null) {
             throw new IllegalArgumentException("applet class " + dotted(applet) + " not found in " + where);
