@@ -14,6 +14,7 @@ import org.dualoffline.backend.DatabaseSettings;
 import org.dualoffline.backend.ReconciliationBackend;
 import org.dualoffline.backend.UploadSettings;
 import org.dualoffline.backend.issuer.IssuerKeySource;
+import org.dualoffline.backend.replicas.ReplicaProcesses;
 import org.dualoffline.backend.sync.VerifiedSignatures;
 import org.dualoffline.protocol.Hex;
 import org.dualoffline.protocol.Seeds;
@@ -75,7 +76,7 @@ final class BenchBackend implements AutoCloseable {
                         "DUALOFFLINE_DB_PASSWORD", password, "DUALOFFLINE_DB_SCHEMA", schema, "DUALOFFLINE_OPERATOR_TOKEN", OPERATOR_TOKEN,
                         "DUALOFFLINE_ISSUER_SEED", Long.toString(seed), "DUALOFFLINE_ISSUER_PUBLIC_KEY",
                         Hex.of(IssuerKeySource.seeded(seed).newIssuer().publicKey())));
-                return new BenchBackend(url, user, password, schema, null, ReplicaProcesses.start(replicas, env, schema, poolSize));
+                return new BenchBackend(url, user, password, schema, null, ReplicaProcesses.start(replicas, env, schema, poolSize, "bench: replica: "));
             } catch (RuntimeException e) {
                 drop(url, user, password, schema);
                 throw e;

@@ -21,17 +21,24 @@ import org.dualoffline.harness.ReconciliationClient;
  */
 public final class SimulateMain {
     static final String USAGE = """
-            usage: ./simulate SCENARIO [--profile FILE] [--backend embedded|container|external] [--seed N] [--out DIR] [--clients N]
+            usage: ./simulate SCENARIO [--profile FILE] [--backend embedded|container|external] [--replicas N] [--seed N] [--out DIR]
+                              [--clients N]
               SCENARIO         a scenario file, or the name of one in simulations/ (smoke, flood-3-days); format: docs/simulation.md
               --profile FILE   the device profile whose applet every wallet runs and whose backend the town syncs to
                                (default: the reference wallet on the embedded backend)
               --backend MODE   override the profile's backend mode
+              --replicas N     instead of the profile's backend: N backend processes (1-8) over a fresh schema of the PostgreSQL
+                               that DUALOFFLINE_PG_URL names (default jdbc:postgresql://127.0.0.1:5432/test, user postgres),
+                               the storm's uploads round-robin over them; the schema is dropped after
               --seed N         override the scenario's seed: the same seed and file give the same town and payments
               --out DIR        where the report goes (default reports/simulate/<scenario name>)
               --clients N      connections of the reconnect storm (default: the scenario's storm.clients)
             Writes summary.json (the headline figures and the checks) and index.html with its charts (SVG).
             Exit code 0: the books balance, every payment settled exactly once, every clone that spent twice caught;
             1: a check failed (the report says which); 2: the simulation could not run.""";
+
+    /** Database connections of each backend replica ({@code --replicas}), as {@code ./bench --replicas} uses. */
+    static final int REPLICA_POOL = 8;
 
     private SimulateMain() {}
 
@@ -42,7 +49,7 @@ public final class SimulateMain {
         try {
             code = run(root, args, Progress.console());
         } catch (UsageException | CannotRunException | TownSpec.ScenarioFileException | Profile.ProfileException
-                 | BackendConnection.BackendUnavailableException e) {
+                 | BackendConnection.BackendUnavailableException | org.dualoffline.se.SharedStaticsWrittenException e) {
             System.err.println("simulate: " + e.getMessage());
             code = 2;
         } catch (IOException e) {
@@ -79,7 +86,7 @@ public final class SimulateMain {
     }
 
     /** The options of one run. */
-    record Options(Path scenario, Path profile, Profile.BackendMode backend, Long seed, Path out, Integer clients, boolean help) {}
+    record Options(Path scenario, Path profile, Profile.BackendMode backend, Long seed, Path out, Integer clients, Integer replicas, boolean help) {}
 
     static Options parse(Path root, String[] args) {
         Path scenario = null;
@@ -88,11 +95,12 @@ public final class SimulateMain {
         Long seed = null;
         Path out = null;
         Integer clients = null;
+        Integer replicas = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--help", "-h" -> {
-                    return new Options(null, null, null, null, null, null, true);
+                    return new Options(null, null, null, null, null, null, null, true);
                 }
                 case "--profile" -> profile = root.resolve(value(args, ++i, a));
                 case "--backend" -> {
@@ -106,6 +114,7 @@ public final class SimulateMain {
                 case "--seed" -> seed = number(value(args, ++i, a), a, Long.MIN_VALUE, Long.MAX_VALUE);
                 case "--out" -> out = root.resolve(value(args, ++i, a));
                 case "--clients" -> clients = (int) number(value(args, ++i, a), a, 1, 1024);
+                case "--replicas" -> replicas = (int) number(value(args, ++i, a), a, 1, 8);
                 default -> {
                     if (a.startsWith("-")) {
                         throw new UsageException("unknown option " + a);
@@ -120,7 +129,10 @@ public final class SimulateMain {
         if (scenario == null) {
             throw new UsageException("which scenario? e.g. ./simulate smoke");
         }
-        return new Options(scenario, profile, backend, seed, out, clients, false);
+        if (replicas != null && backend != null) {
+            throw new UsageException("--replicas starts its own backend processes over PostgreSQL; it does not go with --backend " + backend.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return new Options(scenario, profile, backend, seed, out, clients, replicas, false);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -177,6 +189,10 @@ public final class SimulateMain {
         if (o.backend() != null) {
             profile = profile.withBackendMode(o.backend());
         }
+        if (o.replicas() != null && profile.backendMode() != Profile.BackendMode.EMBEDDED) {
+            throw new UsageException("--replicas starts its own backend processes over PostgreSQL in place of the embedded backend; profile "
+                    + profile.name() + " names a " + profile.backendMode().name().toLowerCase(java.util.Locale.ROOT) + " backend");
+        }
         if (profile.seKind() != Profile.SeKind.JCARDSIM) {
             throw new Profile.ProfileException("a simulated town runs its wallets on the emulated SE runtime (se.kind=jcardsim): "
                     + "thousands of wallets do not fit in PC/SC readers; profile " + profile.name() + " has se.kind=" + profile.seKind());
@@ -193,8 +209,9 @@ public final class SimulateMain {
         Map<String, Double> cpu = new LinkedHashMap<>();
         System.err.printf("simulate: %s - %,d wallets, %,d merchants, %d hours, seed %d; profile %s, backend %s%n", spec.name(),
                 spec.walletCount(), spec.posMerchants() + spec.tagMerchants(), spec.hours(), seed, profile.name(),
-                profile.backendMode().name().toLowerCase(java.util.Locale.ROOT));
-        try (BackendConnection backend = BackendConnection.open(profile, seed, root)) {
+                o.replicas() != null ? o.replicas() + " replica(s) over PostgreSQL" : profile.backendMode().name().toLowerCase(java.util.Locale.ROOT));
+        try (BackendConnection backend = o.replicas() != null ? BackendConnection.openReplicas(o.replicas(), REPLICA_POOL, seed)
+                : BackendConnection.open(profile, seed, root)) {
             ReconciliationClient client = new ReconciliationClient(backend, HttpTrace.notRecording());
             TownClient fast = new TownClient(backend);
             long t = System.nanoTime();
@@ -202,6 +219,9 @@ public final class SimulateMain {
             progress.start("issuing the town", Town.issuances(spec));
             Town town = Town.issue(spec, profile, seed, fast, client.issuerPublicKey(), Runtime.getRuntime().availableProcessors(), progress);
             progress.finish(String.format("%,d wallets, %,d merchants, %,d clones", town.holders.size(), town.merchants.size(), town.clones.size()));
+            if (town.classesNotShared() != null) {
+                System.err.println("simulate: each SE has its own copy of the applet's classes (more memory per wallet): " + town.classesNotShared());
+            }
             stages.put("issuing the town", seconds(t));
             cpu.put("issuing the town", cpuSeconds(c));
 

@@ -75,6 +75,7 @@ final class SimulationReport {
         storm.put("uploadP99Ms", r.storm().percentileMillis(99));
         storm.put("drainSeconds", Math.round(r.storm().wallMicros() / 1e4) / 100.0);
         storm.put("refusedUploads", r.storm().refused());
+        storm.put("uploadsPerBackendProcess", java.util.Arrays.stream(r.storm().uploadsPerBackend()).boxed().toList());
         m.put("storm", storm);
         m.put("checks", r.verdict().toMap());
         Map<String, Object> books = new LinkedHashMap<>();
@@ -216,6 +217,10 @@ final class SimulationReport {
         row(s, "upload p50 / p99", r.storm().percentileMillis(50) + " / " + r.storm().percentileMillis(99) + " ms");
         row(s, "time to drain the backlog", String.format("%.2f s", r.storm().wallMicros() / 1e6));
         row(s, "uploads refused or acknowledgements the wallet refused", String.valueOf(r.storm().refused()));
+        if (r.storm().uploadsPerBackend().length > 1) {
+            row(s, "uploads per backend process (round-robin)", java.util.Arrays.stream(r.storm().uploadsPerBackend())
+                    .mapToObj(n -> String.format("%,d", n)).collect(java.util.stream.Collectors.joining(" / ")));
+        }
         s.append("</table>\n<h2>The books</h2>\n<img src=\"books.svg\" alt=\"the books before and after\">\n");
         s.append("<h2>Checks</h2>\n<table><tr><th>check</th><th>result</th></tr>\n");
         r.verdict().toMap().forEach((k, v) -> row(s, k, String.valueOf(v)));

@@ -28,7 +28,7 @@ final class Storm {
 
     /** What the storm did and measured. */
     record Result(int wallets, long records, long wallMicros, List<Long> uploadMicros, List<Synced> synced, List<Pay> pays, int refused,
-                  long[] drainedAtMillis) {
+                  long[] drainedAtMillis, long[] uploadsPerBackend) {
         double recordsPerSecond() {
             return wallMicros == 0 ? 0 : records * 1e6 / wallMicros;
         }
@@ -60,6 +60,7 @@ final class Storm {
         long[] drained = new long[wallets.size()];
         List<Thread> pool = new ArrayList<>();
         long[] t0 = new long[1];
+        long[] sentBefore = client.uploadsPerBackend();
         progress.start("reconnect storm", wallets.size());
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(() -> {
@@ -101,7 +102,11 @@ final class Storm {
         payList.sort(java.util.Comparator.comparing(Pay::payerHex).thenComparingLong(Pay::counter).thenComparing(Pay::byClone));
         progress.finish(String.format("%,d records from %,d wallets, %.0f records/s", records.get(), wallets.size(),
                 records.get() * 1e6 / Math.max(1, wall)));
-        return new Result(wallets.size(), records.get(), wall, latencies, all, payList, refused, java.util.Arrays.copyOf(drained, done.get()));
+        long[] sent = client.uploadsPerBackend();
+        for (int i = 0; i < sent.length; i++) {
+            sent[i] -= sentBefore[i];
+        }
+        return new Result(wallets.size(), records.get(), wall, latencies, all, payList, refused, java.util.Arrays.copyOf(drained, done.get()), sent);
     }
 
     private static Synced sync(Town.Wallet w, TownClient client, ConcurrentLinkedQueue<Pay> pays) {

@@ -29,23 +29,43 @@ import org.dualoffline.protocol.WalletId;
  * same answers as {@link ReconciliationClient}. RestAssured, which the scenarios use for its
  * evidence filter, costs about 6 ms of client time a request here (measured: 8.4 against 2.5 ms a
  * deposit on the embedded backend); a town of 10,000 wallets makes some 40,000 requests.
- * Thread-safe: the storm's connections share one.
+ * Thread-safe: the storm's connections share one. With several backend processes (replicas
+ * over one database) the uploads go round-robin, the n-th upload sent, by whichever thread, to
+ * replica n mod N; everything else goes to the first.
  */
 final class TownClient implements IssuingBackend {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration ANSWER = Duration.ofSeconds(60);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final List<String> bases;
     private final String base;
     private final String operatorToken;
+    private final java.util.concurrent.atomic.AtomicLong uploadsSent = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLongArray uploadsPerBase;
 
     TownClient(BackendConnection backend) {
-        this.base = backend.baseUrl();
+        this.bases = backend.baseUrls();
+        this.base = bases.get(0);
         this.operatorToken = backend.operatorToken();
+        this.uploadsPerBase = new java.util.concurrent.atomic.AtomicLongArray(bases.size());
+    }
+
+    /** Uploads sent to each backend process so far, in the order of {@link BackendConnection#baseUrls()}. */
+    long[] uploadsPerBackend() {
+        long[] out = new long[uploadsPerBase.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = uploadsPerBase.get(i);
+        }
+        return out;
     }
 
     private record Answer(int status, JsonNode body, String text) {}
 
     private Answer send(String method, String path, Object body, boolean operator) {
+        return send(base, method, path, body, operator);
+    }
+
+    private Answer send(String base, String method, String path, Object body, boolean operator) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(ANSWER).header("Accept", "application/json");
             if (operator) {
@@ -106,7 +126,9 @@ final class TownClient implements IssuingBackend {
 
     /** Uploads a wallet's records; the backend's acknowledgement, or its refusal (a fork, a double spend). */
     ReconciliationClient.Upload upload(WalletId wallet, List<WalletClient.StoredRecord> records, Long blocklistSeq) {
-        Answer a = send("POST", "/v1/wallets/" + wallet.hex() + "/sync", ApiRequests.sync(records, blocklistSeq), false);
+        int replica = (int) (uploadsSent.getAndIncrement() % bases.size());
+        uploadsPerBase.incrementAndGet(replica);
+        Answer a = send(bases.get(replica), "POST", "/v1/wallets/" + wallet.hex() + "/sync", ApiRequests.sync(records, blocklistSeq), false);
         if (a.status() == 200) {
             String what = "sync " + wallet;
             JsonNode j = a.body();

@@ -95,7 +95,7 @@ class SimulationTest {
             List<Storm.Pay> withUnsettled = new ArrayList<>(storm.pays());
             withUnsettled.add(new Storm.Pay(settled.payerHex(), 999, settled.payeeHex(), 1, false));
             Storm.Result missing = new Storm.Result(storm.wallets(), storm.records(), storm.wallMicros(), storm.uploadMicros(), storm.synced(),
-                    withUnsettled, storm.refused(), storm.drainedAtMillis());
+                    withUnsettled, storm.refused(), storm.drainedAtMillis(), storm.uploadsPerBackend());
             Books.Verdict notOnce = Books.check(town, missing, client, fast, Progress.silent());
             assertThat(notOnce.exactlyOnce()).isFalse();
             assertThat(notOnce.notOnce()).anySatisfy(s -> assertThat(s).contains("PAY #999").contains("settled 0 times"));
@@ -109,5 +109,34 @@ class SimulationTest {
             assertThat(wronglyCaught.wronglyCaught()).isNotEmpty();
             assertThat(wronglyCaught.passed()).isFalse();
         }
+    }
+
+    @Test
+    void theStormRoundRobinsOverTwoBackendProcessesAndStillSettlesEverythingOnce() throws Exception {
+        Path out = Path.of("target/simulate/smoke-replicas").toAbsolutePath();
+        int code = SimulateMain.run(ROOT, new String[] {"smoke", "--replicas", "2", "--out", out.toString()}, Progress.silent());
+        JsonNode two = JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(code).as(two.toPrettyString()).isZero();
+        assertThat(two.get("backend").asText()).isEqualTo("2 replicas over PostgreSQL");
+        JsonNode perProcess = two.get("storm").get("uploadsPerBackendProcess");
+        assertThat(perProcess).hasSize(2);
+        // round-robin by upload: the two processes' counts differ by at most one, and both took uploads
+        assertThat(Math.abs(perProcess.get(0).asLong() - perProcess.get(1).asLong())).isLessThanOrEqualTo(1);
+        assertThat(perProcess.get(0).asLong()).isPositive();
+        for (String check : List.of("conserved", "exactlyOnce", "clonesCaught")) {
+            assertThat(two.get("checks").get(check).asBoolean()).as(check).isTrue();
+        }
+        // The same town and payments as on the embedded backend: only the backend changed.
+        assertThat(two.get("payments")).isEqualTo(first.get("payments"));
+        assertThat(two.get("storm").get("records")).isEqualTo(first.get("storm").get("records"));
+        assertThat(two.get("checks")).isEqualTo(first.get("checks"));
+    }
+
+    @Test
+    void replicasDoNotGoWithAnotherBackend() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulateMain.parse(ROOT, new String[] {"smoke", "--replicas", "2", "--backend", "container"}))
+                .isInstanceOf(SimulateMain.UsageException.class).hasMessageContaining("--replicas");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulateMain.parse(ROOT, new String[] {"smoke", "--replicas", "9"}))
+                .isInstanceOf(SimulateMain.UsageException.class).hasMessageContaining("from 1 to 8");
     }
 }

@@ -1,4 +1,4 @@
-package org.dualoffline.bench;
+package org.dualoffline.backend.replicas;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,13 +15,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Backend replicas for {@code --replicas N}: N standalone backends ({@code org.dualoffline.backend.Main},
+ * Backend replicas, as {@code ./bench --replicas N} and {@code ./simulate --replicas N} run them: N standalone backends ({@code org.dualoffline.backend.Main},
  * each its own JVM, on the benchmark's classpath) over one PostgreSQL schema, as an operator runs
  * them - the same database, issuer key and operator token, each on a loopback port it picks. All
  * start at the same moment; each is up when it prints its ready line (bounded wait). Their
  * connections are named {@code <schema>_r<i>} so that their PostgreSQL processes can be told apart.
+ * The replicas' output goes to stderr, each line prefixed with {@code label}.
  */
-final class ReplicaProcesses implements AutoCloseable {
+public final class ReplicaProcesses implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("reconciliation-backend ready at (http://\\S+)/v1");
     private static final long READY_WITHIN_SECONDS = 120;
 
@@ -30,11 +31,18 @@ final class ReplicaProcesses implements AutoCloseable {
 
     private ReplicaProcesses(List<Process> processes, List<String> baseUrls) {
         this.processes = processes;
-        this.baseUrls = baseUrls;
+        this.baseUrls = List.copyOf(baseUrls);
     }
 
-    /** Starts {@code n} replicas with {@code env} (database, schema, token, issuer), each with a pool of {@code poolSize}. */
-    static ReplicaProcesses start(int n, Map<String, String> env, String applicationName, int poolSize) {
+    /**
+     * Starts {@code n} replicas of the backend on this JVM's classpath with {@code env} (database,
+     * schema, token, issuer), each with a pool of {@code poolSize}; their output lines go to stderr
+     * after {@code label}.
+     */
+    public static ReplicaProcesses start(int n, Map<String, String> env, String applicationName, int poolSize, String label) {
+        if (n < 1) {
+            throw new IllegalArgumentException("at least one replica, got " + n);
+        }
         String classpath = System.getProperty("java.class.path");
         List<Process> started = new ArrayList<>();
         List<CompletableFuture<String>> ready = new ArrayList<>();
@@ -52,7 +60,7 @@ final class ReplicaProcesses implements AutoCloseable {
                 pb.redirectErrorStream(true);
                 Process p = pb.start();
                 started.add(p);
-                ready.add(CompletableFuture.supplyAsync(() -> readyUrl(p)));
+                ready.add(CompletableFuture.supplyAsync(() -> readyUrl(p, label)));
             }
             List<String> urls = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -66,14 +74,14 @@ final class ReplicaProcesses implements AutoCloseable {
     }
 
     /** Reads the process's output until its ready line (then keeps draining it, so that it never blocks on a full pipe). */
-    private static String readyUrl(Process p) {
+    private static String readyUrl(Process p, String label) {
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         try {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 Matcher m = READY.matcher(line);
                 if (m.find()) {
-                    Thread drain = new Thread(() -> drain(r), "replica-output-" + p.pid());
+                    Thread drain = new Thread(() -> drain(r, label), "replica-output-" + p.pid());
                     drain.setDaemon(true);
                     drain.start();
                     return m.group(1);
@@ -86,26 +94,27 @@ final class ReplicaProcesses implements AutoCloseable {
         throw new IllegalStateException("replica " + p.pid() + " ended without announcing its URL:\n" + seen);
     }
 
-    private static void drain(BufferedReader r) {
+    private static void drain(BufferedReader r, String label) {
         try {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                System.err.println("bench: replica: " + line);
+                System.err.println(label + line);
             }
         } catch (IOException e) {
             // the process ended
         }
     }
 
-    List<String> baseUrls() {
+    /** Each replica's base URL ({@code http://127.0.0.1:port}), in start order. */
+    public List<String> baseUrls() {
         return baseUrls;
     }
 
-    List<Long> pids() {
+    public List<Long> pids() {
         return processes.stream().map(Process::pid).toList();
     }
 
     /** utime + stime of each replica, in clock ticks (Linux {@code /proc}; 0 elsewhere). */
-    long[] cpuTicks() {
+    public long[] cpuTicks() {
         long[] out = new long[processes.size()];
         for (int i = 0; i < out.length; i++) {
             try {
