@@ -53,6 +53,8 @@ final class SyncBench {
                 OfflineTraffic.progress(t0, "warm-up: %,d wallets' logs uploaded, %,.0f records/s", warmup.size(),
                         (double) plan.warmupWallets() * plan.recordsPerWallet() / warm.seconds());
             }
+            double ecdsaMicros = EcdsaCost.microsPerVerification(plan.seed());
+            OfflineTraffic.progress(t0, "one ECDSA P-256 verification here: %.1f us of one core", ecdsaMicros);
             System.gc();
             long timedRecords = (long) plan.wallets() * plan.recordsPerWallet();
             OfflineTraffic.progress(t0, "timed: %,d wallets upload %,d records, %d per request, %d client connections ...",
@@ -73,7 +75,9 @@ final class SyncBench {
                 signatures.put("answeredFromVerifiedPayEntries", remembered);
                 signatures.put("ecdsaVerificationsPerRecord", CpuUse.round((double) verified / timedRecords, 3));
                 signatures.put("cacheEntriesPerGeneration", plan.signatureCache());
+                signatures.put("ecdsaMicrosPerVerification", CpuUse.round(ecdsaMicros, 1));
             } else {
+                signatures.put("ecdsaMicrosPerVerification", CpuUse.round(ecdsaMicros, 1));
                 signatures.put("note", "counted inside each replica process, not reported; each replica remembers only the PAY "
                         + "entries it verified itself (default memory, --signature-cache does not reach the replicas)");
             }
@@ -88,8 +92,37 @@ final class SyncBench {
             try (Connection c = backend.connect()) {
                 check = LedgerCheck.run(c, traffic, warm == null ? result : warm.plus(result));
             }
-            return new Outcome(plan, result, timedRecords, cpu, signatures, profile, check, backend.describeDatabase(), setup);
+            Outcome outcome = new Outcome(plan, result, timedRecords, cpu, signatures, profile, check, backend.describeDatabase(), setup);
+            Map<String, Object> ceiling = ceiling(outcome);
+            if (ceiling != null) {
+                OfflineTraffic.progress(t0, "ceiling on these cores: %,d records/s were all else free (ECDSA %.0f us + PostgreSQL %.0f us per record)",
+                        ceiling.get("recordsPerSecond"), ceiling.get("ecdsaMicrosPerRecord"), ceiling.get("postgresMicrosPerRecord"));
+            }
+            return outcome;
         }
+    }
+
+    /**
+     * The most records per second these cores could take were everything free but the two costs
+     * no backend of this protocol avoids: each record's ECDSA verification (measured apart, one
+     * thread) and PostgreSQL's own work for it (measured in the run). Null with replicas, whose
+     * verification counts stay inside them.
+     */
+    static Map<String, Object> ceiling(Outcome o) {
+        Object perRecord = o.signatures().get("ecdsaVerificationsPerRecord");
+        Object verify = o.signatures().get("ecdsaMicrosPerVerification");
+        Object postgres = o.cpu().get("postgresMicrosPerRecord");
+        if (!(perRecord instanceof Double v) || !(verify instanceof Double us) || !(postgres instanceof Double pg)) {
+            return null;
+        }
+        double floor = v * us + pg;
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("ecdsaMicrosPerRecord", CpuUse.round(v * us, 1));
+        c.put("postgresMicrosPerRecord", CpuUse.round(pg, 1));
+        c.put("recordsPerSecond", Math.round(Runtime.getRuntime().availableProcessors() * 1e6 / floor));
+        c.put("note", "the cores divided by (verifications per record x one verification + PostgreSQL's CPU per record): "
+                + "what no HTTP, JSON, JDBC, GC or JIT cost at all would still leave");
+        return c;
     }
 
     /** The JSON details both benchmarks report. */
@@ -140,6 +173,10 @@ final class SyncBench {
         if (perRecord instanceof Double us && us > 0) {
             // what the benchmark's own processes (JVM and its PostgreSQL backends) would do with the cores to themselves
             d.put("recordsPerSecondIfAlone", Math.round(Runtime.getRuntime().availableProcessors() * 1e6 / us));
+        }
+        Map<String, Object> ceiling = ceiling(o);
+        if (ceiling != null) {
+            d.put("ceiling", ceiling);
         }
         d.put("signatures", o.signatures());
         if (o.profile() != null) {

@@ -71,6 +71,7 @@ final class SimulationReport {
         storm.put("wallets", r.storm().wallets());
         storm.put("records", r.storm().records());
         storm.put("recordsPerSecond", Math.round(r.storm().recordsPerSecond()));
+        storm.put("uploadsPerSecond", Math.round(r.storm().uploadsPerSecond()));
         storm.put("uploadP50Ms", r.storm().percentileMillis(50));
         storm.put("uploadP99Ms", r.storm().percentileMillis(99));
         storm.put("drainSeconds", Math.round(r.storm().wallMicros() / 1e4) / 100.0);
@@ -214,6 +215,7 @@ final class SimulationReport {
         row(s, "wallets", String.format("%,d", r.storm().wallets()));
         row(s, "records", String.format("%,d", r.storm().records()));
         row(s, "records/s", String.format("%,.0f", r.storm().recordsPerSecond()));
+        row(s, "uploads/s", String.format("%,.0f (a wallet's log is a few records: the storm is bound by uploads, not records)", r.storm().uploadsPerSecond()));
         row(s, "upload p50 / p99", r.storm().percentileMillis(50) + " / " + r.storm().percentileMillis(99) + " ms");
         row(s, "time to drain the backlog", String.format("%.2f s", r.storm().wallMicros() / 1e6));
         row(s, "uploads refused or acknowledgements the wallet refused", String.valueOf(r.storm().refused()));

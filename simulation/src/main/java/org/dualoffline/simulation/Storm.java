@@ -33,6 +33,11 @@ final class Storm {
             return wallMicros == 0 ? 0 : records * 1e6 / wallMicros;
         }
 
+        /** Uploads of the storm (blocklist rounds included) per second, over all backend processes. */
+        double uploadsPerSecond() {
+            return wallMicros == 0 ? 0 : java.util.Arrays.stream(uploadsPerBackend).sum() * 1e6 / wallMicros;
+        }
+
         long percentileMillis(double p) {
             if (uploadMicros.isEmpty()) {
                 return 0;

@@ -139,4 +139,20 @@ class SimulationTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulateMain.parse(ROOT, new String[] {"smoke", "--replicas", "9"}))
                 .isInstanceOf(SimulateMain.UsageException.class).hasMessageContaining("from 1 to 8");
     }
+
+    @Test
+    void classesPerSeGiveTheSameTownAndPaymentsAsSharedClasses() throws Exception {
+        Path scenario = Path.of("target/simulate/smoke-per-se.properties").toAbsolutePath();
+        Files.createDirectories(scenario.getParent());
+        Files.writeString(scenario, Files.readString(ROOT.resolve("simulations/smoke.properties")).replace("name=smoke", "name=smoke-per-se")
+                + "\nse.classes=per-se\n");
+        Path out = Path.of("target/simulate/smoke-per-se").toAbsolutePath();
+        int code = SimulateMain.run(ROOT, new String[] {scenario.toString(), "--out", out.toString()}, Progress.silent());
+        JsonNode perSe = JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(code).isZero();
+        for (String part : List.of("payments", "checks")) {
+            assertThat(perSe.get(part)).as(part).isEqualTo(first.get(part));
+        }
+        assertThat(perSe.get("storm").get("records")).isEqualTo(first.get("storm").get("records"));
+    }
 }

@@ -29,6 +29,8 @@ class TownSpecTest {
         assertThat(s.posMerchants()).isEqualTo(1);
         assertThat(s.limits()).isEqualTo(org.dualoffline.protocol.Limits.defaults());
         assertThat(s.amount()).isEqualTo(new TownSpec.Range(2_00, 80_00));
+        assertThat(s.shareClasses()).isTrue();
+        assertThat(parse("format=1\nwallets.card=3\nse.classes=per-se\n").shareClasses()).isFalse();
     }
 
     @Test
@@ -59,6 +61,7 @@ class TownSpecTest {
         "format=1\\nwallets.card=3\\nspending.active-hours=9-9|spending.active-hours must span at least one hour",
         "format=1\\nwallets.card=3\\nname=../escape|name must be 1 to 64 letters",
         "format=1\\nwallets.card=3\\nwallet.balance=0|wallet.balance must be an amount in yuan above 0.00",
+        "format=1\\nwallets.card=3\\nse.classes=one|se.classes must be one of shared, per-se, got \"one\"",
     })
     void aBadFileIsRefusedNamingTheFileAndTheKey(String text, String message) {
         assertThatThrownBy(() -> parse(text.replace("\\n", "\n"))).isInstanceOf(TownSpec.ScenarioFileException.class)
