@@ -3,8 +3,9 @@ package org.dualoffline.protocol;
 import java.security.SecureRandom;
 
 /**
- * The algorithms behind one suite byte (spec 2). The protocol code only sees encoded keys and
- * signatures, so a second suite (SM2/SM3) is another implementation of this interface.
+ * The algorithms behind one suite byte (spec 2): 0x01 ECDSA P-256 with SHA-256
+ * ({@link P256Sha256}), 0x02 SM2 with SM3 ({@link Sm2Sm3}). The protocol code only sees encoded
+ * keys and signatures.
  */
 public interface CryptoSuite {
     /** The suite byte carried in certificates. */
@@ -29,6 +30,9 @@ public interface CryptoSuite {
     static CryptoSuite forId(int id) {
         if (id == P256Sha256.ID) {
             return P256Sha256.INSTANCE;
+        }
+        if (id == Sm2Sm3.ID) {
+            return Sm2Sm3.INSTANCE;
         }
         throw new ProtocolException("unsupported crypto suite " + id);
     }
