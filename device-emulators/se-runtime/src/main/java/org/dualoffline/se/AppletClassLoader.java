@@ -74,6 +74,6 @@ final class AppletClassLoader extends URLClassLoader {
     static boolean sharedWithHarness(String name) {
         return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("javacard.") || name.startsWith("javacardx.")
                 || name.startsWith("com.licel.") || name.startsWith("org.bouncycastle.") || name.startsWith("sun.") || name.startsWith("jdk.")
-                || name.startsWith("org.dualoffline.se.runtime.") || name.startsWith("org.objectweb.asm.");
+                || name.startsWith("org.dualoffline.se.runtime.") || name.startsWith("org.dualoffline.jcx.") || name.startsWith("org.objectweb.asm.");
     }
 }

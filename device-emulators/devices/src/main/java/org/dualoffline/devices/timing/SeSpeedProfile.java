@@ -59,6 +59,16 @@ public enum SeSpeedProfile {
     public final long writeMicros;
     /** Per byte written to persistent memory, beyond the write operation itself. */
     public final long writeNanosPerByte;
+    /**
+     * SM2 with SM3 (the national-crypto extension): one signature, one verification, one key
+     * pair, SM3 per byte. Modeled equal to the P-256 figures: the same 256-bit prime-field
+     * arithmetic on the chip's ECC coprocessor (an SM2 verification adds one modular addition), and
+     * SM3 compresses 512-bit blocks in 64 rounds as SHA-256 does (docs/timing-and-power.md).
+     */
+    public final long sm2SignMicros;
+    public final long sm2VerifyMicros;
+    public final long sm2KeyGenerationMicros;
+    public final long sm3NanosPerByte;
     /** The air interface when this SE answers in a reader's field. */
     public final LinkModel nfc;
     /** The bus between a reader and its own SE of this kind. */
@@ -77,15 +87,21 @@ public enum SeSpeedProfile {
         this.randomNanosPerByte = randomNanosPerByte;
         this.writeMicros = writeMicros;
         this.writeNanosPerByte = writeNanosPerByte;
+        this.sm2SignMicros = signMicros;
+        this.sm2VerifyMicros = verifyMicros;
+        this.sm2KeyGenerationMicros = keyGenerationMicros;
+        this.sm3NanosPerByte = hashNanosPerByte;
         this.nfc = nfc;
         this.hostBus = hostBus;
     }
 
-    /** Modeled microseconds of cryptography for one APDU: signatures, verifications, key pairs, hashing, randomness. */
+    /** Modeled microseconds of cryptography for one APDU: signatures, verifications, key pairs, hashing, randomness (P-256 and SM2). */
     public long cryptoMicros(ApduCost cost) {
         long nanos = cost.signatures() * signMicros * 1000 + cost.verifications() * verifyMicros * 1000
                 + cost.keyGenerations() * keyGenerationMicros * 1000 + (long) cost.digestBytes() * hashNanosPerByte
-                + (long) cost.randomBytes() * randomNanosPerByte;
+                + (long) cost.randomBytes() * randomNanosPerByte
+                + cost.sm2Signatures() * sm2SignMicros * 1000 + cost.sm2Verifications() * sm2VerifyMicros * 1000
+                + cost.sm2KeyGenerations() * sm2KeyGenerationMicros * 1000 + (long) cost.sm3Bytes() * sm3NanosPerByte;
         return (nanos + 500) / 1000;
     }
 

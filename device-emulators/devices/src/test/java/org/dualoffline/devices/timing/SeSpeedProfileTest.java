@@ -48,4 +48,15 @@ class SeSpeedProfileTest {
         assertThat(SeSpeedProfile.LOW_END_CARD.signMicros).isBetween(80_000L, 200_000L);
         assertThat(SeSpeedProfile.PHONE_ESE.signMicros).isBetween(10_000L, 25_000L);
     }
+
+    @Test
+    void sm2AndSm3OperationsAreTimedWithTheirOwnFigures() {
+        for (SeSpeedProfile p : SeSpeedProfile.values()) {
+            org.dualoffline.se.ApduCost sm2Pay = new org.dualoffline.se.ApduCost(0, 0, 0, 0, 0, 0, 0, 1, 1, 330, 0);
+            assertThat(p.cryptoMicros(sm2Pay)).as(p.label).isEqualTo(p.sm2SignMicros + p.sm2VerifyMicros + (330 * p.sm3NanosPerByte + 500) / 1000);
+            assertThat(p.cryptoMicros(new org.dualoffline.se.ApduCost(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1))).isEqualTo(p.sm2KeyGenerationMicros);
+            // nothing national in a P-256 cost
+            assertThat(p.cryptoMicros(new org.dualoffline.se.ApduCost(0, 0, 1, 0, 0, 0, 0))).isEqualTo(p.signMicros);
+        }
+    }
 }

@@ -47,6 +47,10 @@ public final class CardMemory {
     private int digestBytes;
     private int randomBytes;
     private int keyGenerations;
+    private int sm2Signatures;
+    private int sm2Verifications;
+    private int sm3Bytes;
+    private int sm2KeyGenerations;
     private final P256Engine p256;
     private final Construction construction = new Construction();
     /** Whether each array an API object holds is transient, once asked: jcardsim looks it up in a list of every transient array. */
@@ -105,6 +109,10 @@ public final class CardMemory {
         digestBytes = 0;
         randomBytes = 0;
         keyGenerations = 0;
+        sm2Signatures = 0;
+        sm2Verifications = 0;
+        sm3Bytes = 0;
+        sm2KeyGenerations = 0;
     }
 
     /** Why the card went mute during the last APDU (it ran past the time limit), or null if it did not. */
@@ -137,7 +145,8 @@ public final class CardMemory {
     }
 
     public ApduCost cost() {
-        return new ApduCost(writes, persistentBytes, signatures, verifications, digestBytes, randomBytes, keyGenerations);
+        return new ApduCost(writes, persistentBytes, signatures, verifications, digestBytes, randomBytes, keyGenerations, sm2Signatures,
+                sm2Verifications, sm3Bytes, sm2KeyGenerations);
     }
 
     public boolean inTransaction() {
@@ -288,6 +297,22 @@ public final class CardMemory {
     private void countJournaled() {
         journaled++;
         journaledInOpenTransaction++;
+    }
+
+    void countSm2Signature() {
+        sm2Signatures++;
+    }
+
+    void countSm2Verification() {
+        sm2Verifications++;
+    }
+
+    void countSm3(int bytes) {
+        sm3Bytes += bytes;
+    }
+
+    void countSm2KeyGeneration() {
+        sm2KeyGenerations++;
     }
 
     void countSignature() {

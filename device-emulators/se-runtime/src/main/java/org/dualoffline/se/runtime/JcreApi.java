@@ -9,7 +9,9 @@ import javacard.security.Signature;
  * What instrumented applet code calls around its calls into the Java Card API: the bridges of
  * {@link ApiBridge} report each call that may change persistent state ({@link ApiCall}), and the
  * crypto calls are replaced so that they are metered for the timing model and draw from the SE's
- * own seeded P-256 engine. With no SE current, every call simply does the plain operation.
+ * own seeded P-256 engine, or are counted as SM2 and SM3 when the object is the national-crypto
+ * extension's ({@code org.dualoffline.jcx.gm}). With no SE current, every call simply does the
+ * plain operation.
  *
  * <p>Public because rewritten applet classes in other class loaders call it; not an API.
  */
@@ -62,8 +64,13 @@ public final class JcreApi {
         if (m == null) {
             return s.sign(in, off, len, sig, sigOff);
         }
-        m.countSignature();
-        m.countDigest(len);
+        if (s instanceof org.dualoffline.jcx.gm.Sm2Signature) {
+            m.countSm2Signature();
+            m.countSm3(len);
+        } else {
+            m.countSignature();
+            m.countDigest(len);
+        }
         ApiCall call = ApiCall.begin(m, "Signature.sign", s, true);
         call.array(sig);
         short n;
@@ -80,7 +87,10 @@ public final class JcreApi {
 
     public static boolean verify(Signature s, byte[] in, short off, short len, byte[] sig, short sigOff, short sigLen) {
         CardMemory m = Jcre.current();
-        if (m != null) {
+        if (m != null && s instanceof org.dualoffline.jcx.gm.Sm2Signature) {
+            m.countSm2Verification();
+            m.countSm3(len);
+        } else if (m != null) {
             m.countVerification();
             m.countDigest(len);
             int r = m.p256().verify(s, in, off, len, sig, sigOff, sigLen);
@@ -96,7 +106,7 @@ public final class JcreApi {
         if (m == null) {
             return d.doFinal(in, off, len, out, outOff);
         }
-        m.countDigest(len);
+        countDigest(m, d, len);
         ApiCall call = ApiCall.begin(m, "MessageDigest.doFinal", d, true);
         call.array(out);
         try {
@@ -109,9 +119,17 @@ public final class JcreApi {
     public static void update(MessageDigest d, byte[] in, short off, short len) {
         CardMemory m = Jcre.current();
         if (m != null) {
-            m.countDigest(len);
+            countDigest(m, d, len);
         }
         d.update(in, off, len);
+    }
+
+    private static void countDigest(CardMemory m, MessageDigest d, int len) {
+        if (d instanceof org.dualoffline.jcx.gm.Sm3Digest) {
+            m.countSm3(len);
+        } else {
+            m.countDigest(len);
+        }
     }
 
     public static void generateData(RandomData r, byte[] buf, short off, short len) {
@@ -152,10 +170,17 @@ public final class JcreApi {
             kp.genKeyPair();
             return;
         }
-        m.countKeyGeneration();
+        boolean sm2 = m.p256().isSm2(kp);
+        if (sm2) {
+            m.countSm2KeyGeneration();
+        } else {
+            m.countKeyGeneration();
+        }
         ApiCall call = ApiCall.begin(m, "KeyPair.genKeyPair", kp, true);
         try {
-            if (!m.p256().genKeyPair(kp)) {
+            if (sm2) {
+                m.p256().genSm2KeyPair(kp);
+            } else if (!m.p256().genKeyPair(kp)) {
                 kp.genKeyPair();
             }
         } finally {

@@ -19,7 +19,9 @@ import org.dualoffline.protocol.P256Sha256;
  * optimised curve), with the same inputs and outputs - keys read from the applet's key objects,
  * DER signatures written into its buffers. Signing is deterministic (RFC 6979) and key pairs are
  * drawn from the SE's own seeded generator, so a run's evidence is reproducible from its seed.
- * Keys on any other curve, or other algorithms, go to jcardsim unchanged.
+ * Key pairs on sm2p256v1 are drawn here too (for the national-crypto extension's SM2,
+ * {@code org.dualoffline.jcx.gm}). Keys on any other curve, or other algorithms, go to jcardsim
+ * unchanged.
  */
 final class P256Engine {
     private static final byte[] P = hex("ffffffff00000001000000000000000000000000ffffffffffffffffffffffff");
@@ -78,6 +80,19 @@ final class P256Engine {
         priv.setS(pair.privateKey(), (short) 0, (short) 32);
         pub.setW(pair.publicKey(), (short) 0, (short) 65);
         return true;
+    }
+
+    /** Whether both keys of {@code kp} carry the domain parameters of sm2p256v1. */
+    boolean isSm2(KeyPair kp) {
+        return kp.getPrivate() instanceof ECPrivateKey priv && kp.getPublic() instanceof ECPublicKey pub
+                && org.dualoffline.jcx.gm.Sm2Curve.is(priv) && org.dualoffline.jcx.gm.Sm2Curve.is(pub);
+    }
+
+    /** An SM2 key pair (1 <= d <= n-2) from the SE's seeded generator, into {@code kp}'s keys ({@link #isSm2} must hold). */
+    void genSm2KeyPair(KeyPair kp) {
+        var pair = org.dualoffline.protocol.Sm2Sm3.INSTANCE.generateKeyPair(keyRandom);
+        ((ECPrivateKey) kp.getPrivate()).setS(pair.privateKey(), (short) 0, (short) 32);
+        ((ECPublicKey) kp.getPublic()).setW(pair.publicKey(), (short) 0, (short) 65);
     }
 
     private boolean p256(ECKey key) {

@@ -32,11 +32,18 @@ final class JavaCardApi {
             "getClass()Ljava/lang/Class;", "hashCode()I", "toString()Ljava/lang/String;", "clone()Ljava/lang/Object;",
             "finalize()V", "wait()V", "wait(J)V", "wait(JI)V", "notify()V", "notifyAll()V");
 
+    /**
+     * The emulated chip's national-crypto extension ({@code org.dualoffline.jcx.gm}: SM2, SM3): not
+     * Java Card, but platform code of the chips that have it, as a chip vendor's package is.
+     */
+    static final String NATIONAL_CRYPTO = "org/dualoffline/jcx/gm/";
+
     private JavaCardApi() {}
 
-    /** A class of the Java Card API (any class of {@code javacard.*} or {@code javacardx.*}, or one of {@link #JAVA_TYPES}). */
+    /** A class of the Java Card API (any class of {@code javacard.*} or {@code javacardx.*}, or one of {@link #JAVA_TYPES}) or of the national-crypto extension. */
     static boolean isApiClass(String internalName) {
-        return internalName.startsWith("javacard/") || internalName.startsWith("javacardx/") || JAVA_TYPES.contains(internalName);
+        return internalName.startsWith("javacard/") || internalName.startsWith("javacardx/") || internalName.startsWith(NATIONAL_CRYPTO)
+                || JAVA_TYPES.contains(internalName);
     }
 
     /** A {@code java.*} type of the API, whose members are few. */
