@@ -65,13 +65,7 @@ public final class P256Sha256 implements CryptoSuite {
 
     @Override
     public KeyPair generateKeyPair(SecureRandom random) {
-        BigInteger n = DOMAIN.getN();
-        BigInteger d;
-        do {
-            d = BigIntegers.createRandomBigInteger(256, random);
-        } while (d.signum() == 0 || d.compareTo(n) >= 0);
-        ECPoint q = new FixedPointCombMultiplier().multiply(DOMAIN.getG(), d).normalize();
-        return new KeyPair(BigIntegers.asUnsignedByteArray(32, d), q.getEncoded(false));
+        return EcKeys.generate(DOMAIN, DOMAIN.getN(), random);
     }
 
     @Override

@@ -80,13 +80,7 @@ public final class Sm2Sm3 implements CryptoSuite {
     @Override
     public KeyPair generateKeyPair(SecureRandom random) {
         // d in [1, n-2]: the signature divides by 1 + d
-        BigInteger n = DOMAIN.getN();
-        BigInteger d;
-        do {
-            d = BigIntegers.createRandomBigInteger(256, random);
-        } while (d.signum() == 0 || d.compareTo(n.subtract(BigInteger.ONE)) >= 0);
-        ECPoint q = new FixedPointCombMultiplier().multiply(DOMAIN.getG(), d).normalize();
-        return new KeyPair(BigIntegers.asUnsignedByteArray(32, d), q.getEncoded(false));
+        return EcKeys.generate(DOMAIN, DOMAIN.getN().subtract(BigInteger.ONE), random);
     }
 
     @Override
