@@ -83,8 +83,18 @@ public final class Sm2Sm3 implements CryptoSuite {
         return EcKeys.generate(DOMAIN, DOMAIN.getN().subtract(BigInteger.ONE), random);
     }
 
+    /** Whether {@code privateKey} (big-endian) is a usable SM2 private key: 1 <= d <= n-2. */
+    public static boolean isPrivateKey(byte[] privateKey) {
+        BigInteger d = new BigInteger(1, privateKey);
+        return d.signum() > 0 && d.compareTo(DOMAIN.getN().subtract(BigInteger.ONE)) < 0;
+    }
+
+    /** @throws IllegalArgumentException for a private key outside 1..n-2 */
     @Override
     public byte[] sign(byte[] privateKey, byte[] data) {
+        if (!isPrivateKey(privateKey)) {
+            throw new IllegalArgumentException("an SM2 private key must be from 1 to n-2");
+        }
         BigInteger d = new BigInteger(1, privateKey);
         HMacDSAKCalculator k = new HMacDSAKCalculator(new SM3Digest());
         byte[] e = digest(DOMAIN, USER_ID, publicKeyOf(d), data);

@@ -203,4 +203,15 @@ class Sm2Sm3Test {
             assertThat(Sm2Sm3.INSTANCE.verify(keys.publicKey(), data, junk)).isFalse();
         }
     }
+
+    @Test
+    void privateKeysOutsideOneToNMinusTwoAreRefused() {
+        BigInteger n = Sm2Sm3.DOMAIN.getN();
+        for (BigInteger d : java.util.List.of(BigInteger.ZERO, n.subtract(BigInteger.ONE), n, n.add(BigInteger.ONE))) {
+            byte[] key = org.bouncycastle.util.BigIntegers.asUnsignedByteArray(33, d);
+            assertThat(Sm2Sm3.isPrivateKey(key)).as(d.toString(16)).isFalse();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sm2Sm3.INSTANCE.sign(key, ascii("m"))).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(Sm2Sm3.isPrivateKey(org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32, n.subtract(BigInteger.TWO)))).isTrue();
+    }
 }

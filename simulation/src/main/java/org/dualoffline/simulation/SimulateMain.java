@@ -49,7 +49,7 @@ public final class SimulateMain {
         try {
             code = run(root, args, Progress.console());
         } catch (UsageException | CannotRunException | TownSpec.ScenarioFileException | Profile.ProfileException
-                 | BackendConnection.BackendUnavailableException | org.dualoffline.se.SharedStaticsWrittenException e) {
+                 | BackendConnection.BackendUnavailableException e) {
             System.err.println("simulate: " + e.getMessage());
             code = 2;
         } catch (IOException e) {

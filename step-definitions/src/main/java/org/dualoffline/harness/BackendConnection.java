@@ -82,12 +82,22 @@ public final class BackendConnection implements AutoCloseable {
                     "DUALOFFLINE_ISSUER_SEED", Long.toString(seed), "DUALOFFLINE_ISSUER_PUBLIC_KEY",
                     org.dualoffline.protocol.Hex.of(IssuerKeySource.seeded(seed).newIssuer().publicKey()));
             ReplicaProcesses replicas = ReplicaProcesses.start(n, env, schema.name(), poolSize, "backend replica: ");
-            AutoCloseable both = () -> {
+            // Interrupted (Ctrl-C, SIGTERM), the run still stops its replicas and drops their schema.
+            Thread onExit = new Thread(() -> {
                 try {
                     replicas.close();
                 } finally {
                     schema.close();
                 }
+            }, "stop-backend-replicas");
+            Runtime.getRuntime().addShutdownHook(onExit);
+            AutoCloseable both = () -> {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onExit);
+                } catch (IllegalStateException e) {
+                    return; // shutting down: the hook does it
+                }
+                onExit.run();
             };
             return new BackendConnection(n + " replicas over PostgreSQL", replicas.baseUrls(), token, both);
         } catch (RuntimeException e) {

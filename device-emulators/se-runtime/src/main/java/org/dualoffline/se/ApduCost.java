@@ -14,7 +14,7 @@ package org.dualoffline.se;
  * @param keyGenerations   P-256 (or other platform) key pairs generated
  * @param sm2Signatures    SM2 signatures computed (the chip's national-crypto extension)
  * @param sm2Verifications SM2 verifications
- * @param sm3Bytes         bytes hashed with SM3 (the SM2 operations' own hashing included)
+ * @param sm3Bytes         bytes hashed with SM3 (an SM2 operation's own 242 bytes of Z and its prefix included)
  * @param sm2KeyGenerations SM2 key pairs generated
  */
 public record ApduCost(int persistentWrites, int persistentBytes, int signatures, int verifications, int digestBytes,

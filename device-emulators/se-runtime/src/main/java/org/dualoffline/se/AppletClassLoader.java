@@ -72,8 +72,12 @@ final class AppletClassLoader extends URLClassLoader {
 
     /** Whether the class {@code name} (dotted) is always the harness's, whatever the applet's jar holds. */
     static boolean sharedWithHarness(String name) {
-        return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("javacard.") || name.startsWith("javacardx.")
-                || name.startsWith("com.licel.") || name.startsWith("org.bouncycastle.") || name.startsWith("sun.") || name.startsWith("jdk.")
-                || name.startsWith("org.dualoffline.se.runtime.") || name.startsWith("org.dualoffline.jcx.") || name.startsWith("org.objectweb.asm.");
+        String internal = name.replace('.', '/');
+        for (String harness : AppletInstrumenter.HARNESS_PACKAGES) {
+            if (internal.startsWith(harness)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

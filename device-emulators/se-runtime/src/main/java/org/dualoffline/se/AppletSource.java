@@ -48,11 +48,11 @@ public final class AppletSource {
      * The same applet, its classes loaded once for every SE installed from this source rather
      * than once per SE - for runs of thousands of SEs ({@code ./simulate}), where a class loader per
      * SE costs some 50 KB of metaspace each. On a card statics belong to the card; shared
-     * classes are therefore used only when the applet has no static state to share: every
-     * static field is {@code final} and a primitive or an array of primitives, and the arrays
-     * are checked after every command to be as their class initialiser left them
-     * ({@link #checkSharedStatics()}). Otherwise each SE gets its own classes, as without this,
-     * and {@link #classesNotShared()} says why. Certification never shares classes.
+     * classes are therefore used only when they hold no state an SE could change: every static
+     * field {@code final}, a primitive or an array of primitives, and every class initialiser
+     * constants only ({@link SharedClasses}); static arrays are each SE's own copy in any case.
+     * Otherwise each SE gets its own classes, as without this, and {@link #classesNotShared()}
+     * says why. Certification never shares classes.
      */
     public AppletSource sharingClasses() {
         return new AppletSource(className, jar, true);
@@ -62,18 +62,6 @@ public final class AppletSource {
     public String classesNotShared() {
         SharedClasses s = shared;
         return s == null ? null : s.notShared();
-    }
-
-    /**
-     * Throws {@link SharedStaticsWrittenException} when an applet whose classes are shared has
-     * changed one of its static arrays: the SEs of the run can no longer be told apart from each
-     * other, and the run must stop. Nothing when classes are not shared.
-     */
-    public void checkSharedStatics() {
-        SharedClasses s = shared;
-        if (s != null) {
-            s.checkUnchanged(description);
-        }
     }
 
     public String className() {

@@ -111,7 +111,6 @@ public final class JcardsimSecureElement implements Tearable, MeteredTransport, 
                 return response;
             } finally {
                 Jcre.leave(previous);
-                source.checkSharedStatics();
             }
         }
     }

@@ -47,7 +47,12 @@ public final class IssuerKeyStore {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            return Optional.of(new Issuer(CryptoSuite.forId(rs.getInt(1)), Hex.parse(rs.getString(3)), Hex.parse(rs.getString(2))));
+            int suite = rs.getInt(1);
+            if (suite != org.dualoffline.protocol.P256Sha256.ID) {
+                // The chain hashes and signatures of this backend are suite 01's; suite 02 is not served yet.
+                throw new IllegalStateException("the database's issuer key is of suite " + suite + "; this backend serves suite 01 only");
+            }
+            return Optional.of(new Issuer(CryptoSuite.forId(suite), Hex.parse(rs.getString(3)), Hex.parse(rs.getString(2))));
         }
     }
 

@@ -77,8 +77,14 @@ public final class Sm2Signature extends Signature {
         if (in == null || off < 0 || len < 0 || off + len > in.length) {
             CryptoException.throwIt(CryptoException.ILLEGAL_VALUE);
         }
+        if (message.size() + len > MAX_MESSAGE) {
+            CryptoException.throwIt(CryptoException.ILLEGAL_USE);
+        }
         message.write(in, off, len);
     }
+
+    /** The most bytes one signature covers here (a card hashes as it goes; this keeps the message until sign or verify). */
+    private static final int MAX_MESSAGE = 32_767;
 
     @Override
     public short sign(byte[] in, short off, short len, byte[] sig, short sigOff) {
@@ -92,6 +98,9 @@ public final class Sm2Signature extends Signature {
         byte[] d = new byte[32];
         short n = ((ECPrivateKey) key).getS(scratch, (short) 0);
         System.arraycopy(scratch, Math.max(0, n - 32), d, Math.max(0, 32 - n), Math.min(n, 32));
+        if (n > 32 || !Sm2Sm3.isPrivateKey(d)) {
+            CryptoException.throwIt(CryptoException.ILLEGAL_VALUE);
+        }
         byte[] der = Sm2Sm3.INSTANCE.sign(d, data);
         Arrays.fill(d, (byte) 0);
         if (sig == null || sigOff < 0 || sigOff + der.length > sig.length) {

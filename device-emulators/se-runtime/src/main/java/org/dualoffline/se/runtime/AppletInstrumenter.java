@@ -22,7 +22,9 @@ import org.objectweb.asm.Type;
  * key's own state) go through a bridge method added to the class, so the runtime sees, journals
  * and can tear what they change ({@link ApiCall});</li>
  * <li>every method entry and loop turn checks the command's time limit ({@link Jcre#tick});</li>
- * <li>arrays the applet allocates are registered as persistent;</li>
+ * <li>arrays the applet allocates are registered as persistent, and each read of a static array
+ * field gives the current SE's own copy of it, persistent too (class initialisers fill the
+ * originals once per class loader; on a card each card has its own);</li>
  * <li>{@code JCSystem} transaction calls and {@code Util} copy/fill/set calls get real Java
  * Card semantics;</li>
  * <li>signature, digest, random and key-generation calls are metered.</li>
@@ -32,6 +34,9 @@ import org.objectweb.asm.Type;
  */
 public final class AppletInstrumenter {
     static final String JCRE = Type.getInternalName(Jcre.class);
+    /** The packages an applet's class loader takes from the harness, as AppletClassLoader.sharedWithHarness lists them. */
+    public static final java.util.List<String> HARNESS_PACKAGES = java.util.List.of("java/", "javax/", "javacard/", "javacardx/", "com/licel/",
+            "org/bouncycastle/", "sun/", "jdk/", "org/dualoffline/se/runtime/", "org/dualoffline/jcx/", "org/objectweb/asm/");
 
     private AppletInstrumenter() {}
 
@@ -172,6 +177,13 @@ public final class AppletInstrumenter {
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String desc) {
+            if (opcode == Opcodes.GETSTATIC && desc.startsWith("[") && isAppletOwn(owner)) {
+                // A static array is the card's own, in persistent memory: each SE gets its copy.
+                super.visitFieldInsn(opcode, owner, name, desc);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, JCRE, "staticArray", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+                super.visitTypeInsn(Opcodes.CHECKCAST, desc);
+                return;
+            }
             // Before its superclass's constructor is called, a constructor may only set its own
             // fields of the uninitialised 'this', which cannot be passed to the runtime.
             if ((opcode != Opcodes.PUTFIELD && opcode != Opcodes.PUTSTATIC) || owner.startsWith("javacard/") || constructor && !thisInitialised) {
@@ -284,12 +296,22 @@ public final class AppletInstrumenter {
             String receiver = "L" + owner + ";";
             return switch (owner + "." + name + desc) {
                 case "javacard/security/Signature.sign([BSS[BS)S", "javacard/security/Signature.verify([BSS[BSS)Z",
-                        "javacard/security/Signature.init(Ljavacard/security/Key;B)V",
+                        "javacard/security/Signature.init(Ljavacard/security/Key;B)V", "javacard/security/Signature.update([BSS)V",
                         "javacard/security/MessageDigest.doFinal([BSS[BS)S", "javacard/security/MessageDigest.update([BSS)V",
                         "javacard/security/RandomData.generateData([BSS)V", "javacard/security/RandomData.nextBytes([BSS)S",
                         "javacard/security/KeyPair.genKeyPair()V" -> "(" + receiver + desc.substring(1);
                 default -> null;
             };
+        }
+
+        /** A class of the applet's: not in a package the applet's class loader takes from the harness (AppletClassLoader). */
+        private boolean isAppletOwn(String owner) {
+            for (String harness : HARNESS_PACKAGES) {
+                if (owner.startsWith(harness)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void jcre(String method, String desc) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.dualoffline.se.ApduCost;
 
@@ -175,6 +176,22 @@ public final class CardMemory {
 
     void registerPersistent(Object array) {
         persistentArrays.add(array);
+    }
+
+    /** Static arrays of the applet's classes (the initialiser's originals) and this SE's copies of them. */
+    private final Map<Object, Object> staticCopies = new IdentityHashMap<>();
+
+    /** This SE's copy of the static array {@code original}: made on first use, persistent. */
+    Object staticCopy(Object original) {
+        Object copy = staticCopies.get(original);
+        if (copy == null) {
+            int n = java.lang.reflect.Array.getLength(original);
+            copy = java.lang.reflect.Array.newInstance(original.getClass().getComponentType(), n);
+            System.arraycopy(original, 0, copy, 0, n);
+            staticCopies.put(original, copy);
+            registerPersistent(copy);
+        }
+        return copy;
     }
 
     void begin() {

@@ -46,6 +46,16 @@ public final class Jcre {
         }
     }
 
+    /**
+     * After every read of a static array field in applet code: the current SE's own copy of that
+     * array (made on its first read, from the class initialiser's contents, and persistent), so
+     * that SEs whose classes are loaded once share no static array. With no SE current, the array.
+     */
+    public static Object staticArray(Object array) {
+        CardMemory m = CURRENT.get();
+        return m == null || array == null ? array : m.staticCopy(array);
+    }
+
     // ------------------------------------------------------------ fields
 
     public static void putFieldI(Object target, int value, int siteId) {

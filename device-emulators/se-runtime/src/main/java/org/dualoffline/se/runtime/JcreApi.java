@@ -51,6 +51,12 @@ public final class JcreApi {
 
     // ------------------------------------------------------------ crypto meter
 
+    /**
+     * SM3 bytes an SM2 operation hashes besides the message: Z over ENTL, the 16-byte
+     * identifier, a, b, xG, yG, xA, yA (2 + 16 + 6 x 32 = 210), then Z itself before the message.
+     */
+    static final int SM2_OWN_HASHING = 210 + 32;
+
     public static void init(Signature s, javacard.security.Key key, byte mode) {
         s.init(key, mode);
         CardMemory m = Jcre.current();
@@ -66,7 +72,7 @@ public final class JcreApi {
         }
         if (s instanceof org.dualoffline.jcx.gm.Sm2Signature) {
             m.countSm2Signature();
-            m.countSm3(len);
+            m.countSm3(len + SM2_OWN_HASHING);
         } else {
             m.countSignature();
             m.countDigest(len);
@@ -89,7 +95,7 @@ public final class JcreApi {
         CardMemory m = Jcre.current();
         if (m != null && s instanceof org.dualoffline.jcx.gm.Sm2Signature) {
             m.countSm2Verification();
-            m.countSm3(len);
+            m.countSm3(len + SM2_OWN_HASHING);
         } else if (m != null) {
             m.countVerification();
             m.countDigest(len);
@@ -122,6 +128,19 @@ public final class JcreApi {
             countDigest(m, d, len);
         }
         d.update(in, off, len);
+    }
+
+    /** {@code Signature.update}: the bytes are hashed now, and counted so. */
+    public static void update(Signature s, byte[] in, short off, short len) {
+        CardMemory m = Jcre.current();
+        if (m != null) {
+            if (s instanceof org.dualoffline.jcx.gm.Sm2Signature) {
+                m.countSm3(len);
+            } else {
+                m.countDigest(len);
+            }
+        }
+        s.update(in, off, len);
     }
 
     private static void countDigest(CardMemory m, MessageDigest d, int len) {

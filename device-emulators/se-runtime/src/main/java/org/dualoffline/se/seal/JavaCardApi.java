@@ -33,16 +33,19 @@ final class JavaCardApi {
             "finalize()V", "wait()V", "wait(J)V", "wait(JI)V", "notify()V", "notifyAll()V");
 
     /**
-     * The emulated chip's national-crypto extension ({@code org.dualoffline.jcx.gm}: SM2, SM3): not
-     * Java Card, but platform code of the chips that have it, as a chip vendor's package is.
+     * The emulated chip's national-crypto extension ({@code org.dualoffline.jcx.gm.GM}: SM2, SM3):
+     * not Java Card, but platform code of the chips that have it, as a chip vendor's package is.
+     * Only its entry class: applet code holds what it returns as the Java Card {@code Signature}
+     * and {@code MessageDigest} types, whose calls the runtime bridges, meters and journals; the
+     * classes behind them are the runtime's.
      */
-    static final String NATIONAL_CRYPTO = "org/dualoffline/jcx/gm/";
+    static final String NATIONAL_CRYPTO = "org/dualoffline/jcx/gm/GM";
 
     private JavaCardApi() {}
 
     /** A class of the Java Card API (any class of {@code javacard.*} or {@code javacardx.*}, or one of {@link #JAVA_TYPES}) or of the national-crypto extension. */
     static boolean isApiClass(String internalName) {
-        return internalName.startsWith("javacard/") || internalName.startsWith("javacardx/") || internalName.startsWith(NATIONAL_CRYPTO)
+        return internalName.startsWith("javacard/") || internalName.startsWith("javacardx/") || internalName.equals(NATIONAL_CRYPTO)
                 || JAVA_TYPES.contains(internalName);
     }
 

@@ -60,7 +60,7 @@ class NationalCryptoExtensionTest {
         ApduCost signing = se.lastCost();
         assertThat(signing.sm2Signatures()).isEqualTo(1);
         assertThat(signing.signatures()).isZero();
-        assertThat(signing.sm3Bytes()).isEqualTo(message.length);
+        assertThat(signing.sm3Bytes()).as("the message, Z and its prefix").isEqualTo(message.length + 242);
         assertThat(Sm2Sm3.INSTANCE.verify(w, message, signature)).isTrue();
         assertThat(run(se, NationalCryptoApplet.INS_SIGN, message)).as("deterministic").isEqualTo(signature);
 
@@ -126,5 +126,12 @@ class NationalCryptoExtensionTest {
         ResponseApdu.of(se.transceive(WalletCommands.select(AID))).check("select");
         assertThat(run(se, NationalCryptoApplet.INS_SIGN, message)).as("the old private key still signs").isEqualTo(signature);
         assertThat(Sm2Sm3.INSTANCE.verify(before, message, signature)).isTrue();
+    }
+
+    @Test
+    void onlyTheExtensionsEntryClassIsPlatformCodeForTheApplet() {
+        AppletSource concrete = AppletSource.ofClass(ConcreteGmTypeApplet.class.getName());
+        assertThatThrownBy(() -> new JcardsimSecureElement("concrete", concrete, AID, null, 1))
+                .isInstanceOf(org.dualoffline.se.seal.NotJavaCardException.class).hasMessageContaining("Sm3Digest");
     }
 }

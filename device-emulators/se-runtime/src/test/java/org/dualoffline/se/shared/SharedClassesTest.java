@@ -13,7 +13,7 @@ import org.dualoffline.protocol.Hex;
 import org.dualoffline.se.AppletSource;
 import org.dualoffline.se.JcardsimSecureElement;
 import org.dualoffline.se.ResponseApdu;
-import org.dualoffline.se.SharedStaticsWrittenException;
+import org.dualoffline.se.PowerLostException;
 import org.dualoffline.protocol.WalletCommands;
 import org.junit.jupiter.api.Test;
 
@@ -56,19 +56,34 @@ class SharedClassesTest {
     }
 
     @Test
-    void aWriteToASharedStaticArrayStopsTheRunWhileSesOfTheirOwnKeepTheirTables() {
-        AppletSource shared = AppletSource.ofClass(StaticTableApplet.class.getName()).sharingClasses();
-        JcardsimSecureElement a = se(shared, "a");
-        byte[] write = {0x00, StaticTableApplet.INS_WRITE_TABLE, 0x00, 0x00, 0x01, 0x09};
-        assertThatThrownBy(() -> a.transceive(write)).isInstanceOf(SharedStaticsWrittenException.class)
-                .hasMessageContaining(StaticTableApplet.class.getName() + ".TABLE").hasMessageContaining("se.classes = per-se");
+    void aStaticArrayIsEachSesOwnPersistentCopyWhetherClassesAreSharedOrNot() {
+        for (AppletSource source : List.of(AppletSource.ofClass(StaticTableApplet.class.getName()).sharingClasses(),
+                AppletSource.ofClass(StaticTableApplet.class.getName()))) {
+            JcardsimSecureElement a = se(source, "a");
+            JcardsimSecureElement b = se(source, "b");
+            byte[] write9 = {0x00, StaticTableApplet.INS_WRITE_TABLE, 0x00, 0x00, 0x01, 0x09};
+            ResponseApdu.of(a.transceive(write9)).check("write the table");
+            // the write is a persistent write like any other: counted, and torn it leaves the old byte (below)
+            assertThat(a.lastCost().persistentWrites()).isEqualTo(1);
+            assertThat(data(a, READ)).containsExactly(9, 2, 3, 4);
+            assertThat(data(b, READ)).as("another SE's table").containsExactly(1, 2, 3, 4);
+            assertThat(se(source, "c").transceive(READ)).as("a new SE's table").startsWith(1, 2, 3, 4);
+            byte[] write7 = {0x00, StaticTableApplet.INS_WRITE_TABLE, 0x00, 0x00, 0x01, 0x07};
+            a.armTearAtWrite(1);
+            assertThatThrownBy(() -> a.transceive(write7)).isInstanceOf(PowerLostException.class);
+            ResponseApdu.of(a.transceive(org.dualoffline.protocol.WalletCommands.select(AID))).check("select");
+            assertThat(data(a, READ)).containsExactly(9, 2, 3, 4);
+        }
+    }
 
-        AppletSource own = AppletSource.ofClass(StaticTableApplet.class.getName());
-        JcardsimSecureElement c = se(own, "c");
-        JcardsimSecureElement d = se(own, "d");
-        ResponseApdu.of(c.transceive(write)).check("write the table");
-        assertThat(data(c, READ)).containsExactly(9, 2, 3, 4);
-        assertThat(data(d, READ)).containsExactly(1, 2, 3, 4);
+    @Test
+    void aClassInitialiserThatComputesKeepsAClassLoaderPerSe() {
+        AppletSource source = AppletSource.ofClass(ComputedStaticApplet.class.getName()).sharingClasses();
+        JcardsimSecureElement a = se(source, "a");
+        assertThat(source.classesNotShared()).contains("class initialiser of " + ComputedStaticApplet.class.getName())
+                .contains("calls " + ComputedStaticApplet.class.getName() + ".size");
+        assertThat(data(a, new byte[] {0x00, 0x01, 0x00, 0x00, 0x02})).containsExactly(0, 2);
+        assertThat(source.load()).isNotSameAs(source.load());
     }
 
     @Test
