@@ -129,4 +129,11 @@ class IssuerPersistenceTest {
             assertThat(api.payments(bob)).singleElement().satisfies(m -> assertThat(m).containsEntry("reportedByPayee", true));
         }
     }
+
+    @Test
+    void anIssuerKeyOfSuite02IsRefusedUntilTheBackendServesThatSuite() {
+        var pair = org.dualoffline.protocol.Sm2Sm3.INSTANCE.generateKeyPair(IssuerKeySource.seededRandom(5));
+        Issuer sm2 = new Issuer(org.dualoffline.protocol.Sm2Sm3.INSTANCE, pair.privateKey(), pair.publicKey());
+        assertThatThrownBy(() -> start(IssuerKeySource.fixed(sm2))).hasStackTraceContaining("serves suite 01 only");
+    }
 }
