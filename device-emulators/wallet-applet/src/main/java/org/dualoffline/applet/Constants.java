@@ -71,6 +71,8 @@ final class Constants {
 
     static final byte VERSION_1 = (byte) 0x01;
     static final byte SUITE_P256_SHA256 = (byte) 0x01;
+    /** Suite 02: SM2 with SM3, through the chip's national-crypto extension. */
+    static final byte SUITE_SM2_SM3 = (byte) 0x02;
     static final byte FORM_FACTOR_FIRST = (byte) 0x01;
     static final byte FORM_FACTOR_LAST = (byte) 0x05;
 

@@ -14,6 +14,7 @@ import javacard.security.KeyPair;
 import javacard.security.MessageDigest;
 import javacard.security.RandomData;
 import javacard.security.Signature;
+import org.dualoffline.jcx.gm.GM;
 
 /**
  * The reference wallet of protocol spec v1 (docs/protocol-spec.md): an offline purse that pays
@@ -22,7 +23,10 @@ import javacard.security.Signature;
  * redeem record) and frees its log on issuer-signed sync acknowledgements.
  *
  * <p>Install data (GlobalPlatform format, applet-specific part): the first byte, if present, is
- * the log capacity in entries (clamped to 1..64; default 32).
+ * the log capacity in entries (clamped to 1..64; default 32); the second, if present, the crypto
+ * suite (spec 2): 01 ECDSA P-256 with SHA-256 (the default), 02 SM2 with SM3 through the chip's
+ * national-crypto extension ({@code org.dualoffline.jcx.gm.GM}). A wallet takes certificates of
+ * its own suite only.
  */
 public final class WalletApplet extends Applet {
 
@@ -34,29 +38,46 @@ public final class WalletApplet extends Applet {
     private final ECPublicKey peerKey;
     private final Signature signer;
     private final Signature verifier;
-    private final MessageDigest sha256;
+    private final MessageDigest digest;
+    /** The crypto suite, chosen at install (personalization): 01 P-256/SHA-256, 02 SM2/SM3. */
+    private final byte suite;
     private final RandomData random;
 
-    private WalletApplet(short logCapacity) {
+    private WalletApplet(short logCapacity, byte suite) {
         store = new Persistent(logCapacity);
         ram = Transients.allocate();
+        this.suite = suite;
 
         walletKeys = new KeyPair(KeyPair.ALG_EC_FP, KeyBuilder.LENGTH_EC_FP_256);
-        P256.setDomainParameters((ECPublicKey) walletKeys.getPublic());
-        P256.setDomainParameters((ECPrivateKey) walletKeys.getPrivate());
+        curve((ECPublicKey) walletKeys.getPublic());
+        curve((ECPrivateKey) walletKeys.getPrivate());
         issuerKey = (ECPublicKey) KeyBuilder.buildKey(KeyBuilder.TYPE_EC_FP_PUBLIC, KeyBuilder.LENGTH_EC_FP_256, false);
-        P256.setDomainParameters(issuerKey);
+        curve(issuerKey);
         peerKey = (ECPublicKey) KeyBuilder.buildKey(KeyBuilder.TYPE_EC_FP_PUBLIC, KeyBuilder.LENGTH_EC_FP_256, false);
-        P256.setDomainParameters(peerKey);
+        curve(peerKey);
 
-        signer = Signature.getInstance(Signature.ALG_ECDSA_SHA_256, false);
-        verifier = Signature.getInstance(Signature.ALG_ECDSA_SHA_256, false);
-        sha256 = MessageDigest.getInstance(MessageDigest.ALG_SHA_256, false);
+        if (suite == Constants.SUITE_SM2_SM3) {
+            signer = GM.sm2Signature();
+            verifier = GM.sm2Signature();
+            digest = GM.sm3();
+        } else {
+            signer = Signature.getInstance(Signature.ALG_ECDSA_SHA_256, false);
+            verifier = Signature.getInstance(Signature.ALG_ECDSA_SHA_256, false);
+            digest = MessageDigest.getInstance(MessageDigest.ALG_SHA_256, false);
+        }
         random = secureRandom();
     }
 
+    private void curve(javacard.security.ECKey key) {
+        if (suite == Constants.SUITE_SM2_SM3) {
+            Sm2.setDomainParameters(key);
+        } else {
+            P256.setDomainParameters(key);
+        }
+    }
+
     public static void install(byte[] bArray, short bOffset, byte bLength) {
-        WalletApplet applet = new WalletApplet(logCapacity(bArray, bOffset, bLength));
+        WalletApplet applet = new WalletApplet(logCapacity(bArray, bOffset, bLength), suite(bArray, bOffset, bLength));
         short aidLength = bLength > 0 ? (short) (bArray[bOffset] & 0xFF) : (short) 0;
         if (aidLength > 0) {
             applet.register(bArray, (short) (bOffset + 1), (byte) aidLength);
@@ -90,6 +111,26 @@ public final class WalletApplet extends Applet {
             capacity = Constants.LOG_CAPACITY_MAX;
         }
         return capacity;
+    }
+
+    /**
+     * The suite from the install data's second applet byte: 01 (also when absent) or 02; any
+     * other value fails the install (6A80).
+     */
+    private static byte suite(byte[] bArray, short bOffset, byte bLength) {
+        short end = (short) (bOffset + (short) (bLength & 0xFF));
+        short off = bOffset;
+        for (short skip = 0; skip < 2 && off < end; skip++) {
+            off = (short) (off + 1 + (short) (bArray[off] & 0xFF));
+        }
+        if (off < end && (short) (bArray[off] & 0xFF) >= 2 && (short) (off + 2) < end) {
+            byte s = bArray[(short) (off + 2)];
+            if (s != Constants.SUITE_P256_SHA256 && s != Constants.SUITE_SM2_SM3) {
+                ISOException.throwIt(ISO7816.SW_WRONG_DATA);
+            }
+            return s;
+        }
+        return Constants.SUITE_P256_SHA256;
     }
 
     /** ALG_SECURE_RANDOM and generateData are deprecated in 3.0.5 but what 3.0.4 cards offer. */
@@ -277,7 +318,7 @@ public final class WalletApplet extends Applet {
         // The certificate is not read before the state says PERSONALIZED: write it first, then
         // switch everything else over in one transaction.
         Util.arrayCopyNonAtomic(buf, in, store.certificate, (short) 0, certLength);
-        sha256.doFinal(buf, in, Constants.LENGTH_CERT_BODY, ram, Transients.HASH);
+        digest.doFinal(buf, in, Constants.LENGTH_CERT_BODY, ram, Transients.HASH);
 
         JCSystem.beginTransaction();
         store.certificateLength = certLength;
@@ -402,7 +443,7 @@ public final class WalletApplet extends Applet {
                 ram, (short) (e + Constants.OFFSET_ENTRY_NONCE), Constants.LENGTH_NONCE);
         Util.arrayCopyNonAtomic(buf, (short) (in + Constants.OFFSET_ENTRY_COUNTER),
                 ram, (short) (e + Constants.OFFSET_ENTRY_PEER_COUNTER), Constants.LENGTH_COUNTER);
-        sha256.doFinal(buf, in, Constants.LENGTH_ENTRY, ram, (short) (e + Constants.OFFSET_ENTRY_REF_HASH));
+        digest.doFinal(buf, in, Constants.LENGTH_ENTRY, ram, (short) (e + Constants.OFFSET_ENTRY_REF_HASH));
         short ownSigLength = signEntry();
 
         boolean toHeld = store.limits[Constants.OFFSET_LIMITS_RECEIVE_POLICY] == Constants.POLICY_HELD_UNTIL_SYNC;
@@ -591,7 +632,7 @@ public final class WalletApplet extends Applet {
                     break;
                 }
             }
-            sha256.doFinal(store.log, (short) (slot + Constants.OFFSET_SLOT_OWN_ENTRY), Constants.LENGTH_ENTRY,
+            digest.doFinal(store.log, (short) (slot + Constants.OFFSET_SLOT_OWN_ENTRY), Constants.LENGTH_ENTRY,
                     ram, Transients.HASH);
             if (Util.arrayCompare(store.log, (short) (slot + Constants.OFFSET_SLOT_OWN_ENTRY + Constants.OFFSET_ENTRY_COUNTER),
                     buf, ackCounter, Constants.LENGTH_COUNTER) != 0
@@ -679,7 +720,7 @@ public final class WalletApplet extends Applet {
         startEntry(Constants.ENTRY_TYPE_LOAD);
         Util.arrayCopyNonAtomic(buf, amount, ram, (short) (e + Constants.OFFSET_ENTRY_AMOUNT), Constants.LENGTH_AMOUNT);
         Util.arrayCopyNonAtomic(buf, loadSeq, ram, (short) (e + Constants.OFFSET_ENTRY_PEER_COUNTER), Constants.LENGTH_COUNTER);
-        sha256.doFinal(buf, in, Constants.LENGTH_TOKEN_BODY, ram, (short) (e + Constants.OFFSET_ENTRY_REF_HASH));
+        digest.doFinal(buf, in, Constants.LENGTH_TOKEN_BODY, ram, (short) (e + Constants.OFFSET_ENTRY_REF_HASH));
         short ownSigLength = signEntry();
         // the holding cap check above bounds balance + amount, so this cannot carry
         Arith.add(store.balance, (short) 0, buf, amount, ram, Transients.NEW_BALANCE);
@@ -765,7 +806,7 @@ public final class WalletApplet extends Applet {
     private short signEntry() {
         signer.init(walletKeys.getPrivate(), Signature.MODE_SIGN);
         short sigLength = signer.sign(ram, Transients.ENTRY, Constants.LENGTH_ENTRY, ram, Transients.SIGNATURE);
-        sha256.doFinal(ram, Transients.ENTRY, Constants.LENGTH_ENTRY, ram, Transients.HASH);
+        digest.doFinal(ram, Transients.ENTRY, Constants.LENGTH_ENTRY, ram, Transients.HASH);
         return sigLength;
     }
 
@@ -836,11 +877,11 @@ public final class WalletApplet extends Applet {
         }
     }
 
-    /** A version 1, suite 01 certificate of a known form factor, signed by the issuer; else 6920. */
+    /** A version 1 certificate of this wallet's own suite and a known form factor, signed by the issuer; else 6920. */
     private void requireCertificate(byte[] buf, short cert, short certLength) {
         byte formFactor = buf[(short) (cert + Constants.OFFSET_CERT_FORM_FACTOR)];
         if (buf[(short) (cert + Constants.OFFSET_CERT_VERSION)] != Constants.VERSION_1
-                || buf[(short) (cert + Constants.OFFSET_CERT_SUITE)] != Constants.SUITE_P256_SHA256
+                || buf[(short) (cert + Constants.OFFSET_CERT_SUITE)] != suite
                 || formFactor < Constants.FORM_FACTOR_FIRST || formFactor > Constants.FORM_FACTOR_LAST
                 || buf[(short) (cert + Constants.OFFSET_CERT_PUBLIC_KEY)] != Constants.POINT_UNCOMPRESSED
                 || !verify(issuerKey, buf, cert, Constants.LENGTH_CERT_BODY,
