@@ -59,9 +59,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void theReferenceWalletIsJavaCardCodeOnly() {
+    void theReferenceWalletIsJavaCardCodeAndTheChipsNationalCryptoExtensionOnly() {
         check(classes().that().resideInAPackage(APPLET).should().onlyDependOnClassesThat()
-                .resideInAnyPackage(APPLET, "javacard..", "javacardx..", "java.lang"));
+                .resideInAnyPackage(APPLET, "javacard..", "javacardx..", "java.lang", "org.dualoffline.jcx.gm"));
     }
 
     @Test
